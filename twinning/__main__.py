@@ -1,0 +1,5 @@
+import sys
+
+from twinning.cli import main
+
+sys.exit(main())

@@ -1,0 +1,72 @@
+"""Model and form fields for partial dates."""
+
+from __future__ import annotations
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from twinning.core.partialdates import InvalidPartialDate, PartialDate
+
+
+class PartialDateFormField(forms.CharField):
+    """Accept "2007", "2013-06" or "2012-10-02" and clean it to a PartialDate."""
+
+    default_error_messages = {"invalid": _("Enter a date as YYYY, YYYY-MM or YYYY-MM-DD.")}
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", 10)
+        kwargs.setdefault("help_text", _("YYYY, YYYY-MM or YYYY-MM-DD"))
+        super().__init__(**kwargs)
+
+    def prepare_value(self, value):
+        return value.isoformat() if isinstance(value, PartialDate) else value
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if value in self.empty_values:
+            return None
+        try:
+            return PartialDate.parse(value)
+        except InvalidPartialDate as exc:
+            raise ValidationError(str(exc), code="invalid") from exc
+
+
+class PartialDateField(models.CharField):
+    """Store a PartialDate as its ISO prefix, which sorts in calendar order."""
+
+    description = _("Date known to the year, month or day")
+
+    def __init__(self, *args, **kwargs):
+        kwargs["max_length"] = 10
+        super().__init__(*args, **kwargs)
+
+    def deconstruct(self):
+        name, path, args, kwargs = super().deconstruct()
+        del kwargs["max_length"]
+        return name, path, args, kwargs
+
+    def from_db_value(self, value, expression, connection):
+        if value in (None, ""):
+            return None
+        return PartialDate.parse(value)
+
+    def to_python(self, value):
+        if value in (None, ""):
+            return None
+        try:
+            return PartialDate.parse(value)
+        except InvalidPartialDate as exc:
+            raise ValidationError(str(exc), code="invalid") from exc
+
+    def get_prep_value(self, value):
+        value = self.to_python(value)
+        return value.isoformat() if value is not None else None
+
+    def value_to_string(self, obj):
+        value = self.value_from_object(obj)
+        return value.isoformat() if value is not None else ""
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"form_class": PartialDateFormField, **kwargs})

@@ -1,0 +1,41 @@
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+
+class FocusArea(models.Model):
+    """A topic of cooperation, such as cleantech or elder care, in a small tree."""
+
+    slug = models.SlugField(_("code"), max_length=60, unique=True)
+    name_en = models.CharField(_("name in English"), max_length=120)
+    name_da = models.CharField(_("name in Danish"), max_length=120)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("broader area"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+    )
+
+    class Meta:
+        verbose_name = _("focus area")
+        verbose_name_plural = _("focus areas")
+        ordering = ["name_en"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(parent=models.F("id")), name="focusarea_not_own_parent"
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def name(self) -> str:
+        """Return the name in the active language."""
+        return self.name_da if (get_language() or "en").startswith("da") else self.name_en
+
+    def get_absolute_url(self):
+        return reverse("partnerships:list") + f"?focus={self.slug}"
