@@ -164,8 +164,11 @@ EMAIL_BACKEND = os.environ.get(
 DEFAULT_FROM_EMAIL = os.environ.get("TWINNING_FROM_EMAIL", "twinning@localhost")
 
 COUNTRIES_FIRST = ["DK", "CN"]
+# Kosovo has no ISO 3166-1 code yet; XK is the code in common use.
+COUNTRIES_OVERRIDE = {"XK": _("Kosovo")}
 
 NINJA_PAGINATION_PER_PAGE = 50
+NINJA_PAGINATION_MAX_LIMIT = 500
 
 LOGGING = {
     "version": 1,

@@ -33,7 +33,7 @@ class PartialDateFormField(forms.CharField):
             raise ValidationError(str(exc), code="invalid") from exc
 
 
-class PartialDateField(models.CharField):
+class PartialDateField(models.Field):
     """Store a PartialDate as its ISO prefix, which sorts in calendar order."""
 
     description = _("Date known to the year, month or day")
@@ -41,6 +41,10 @@ class PartialDateField(models.CharField):
     def __init__(self, *args, **kwargs):
         kwargs["max_length"] = 10
         super().__init__(*args, **kwargs)
+
+    def get_internal_type(self):
+        # A plain varchar(10) column, so that lookups compare the ISO text.
+        return "CharField"
 
     def deconstruct(self):
         name, path, args, kwargs = super().deconstruct()
@@ -69,4 +73,4 @@ class PartialDateField(models.CharField):
         return value.isoformat() if value is not None else ""
 
     def formfield(self, **kwargs):
-        return super().formfield(**{"form_class": PartialDateFormField, **kwargs})
+        return super().formfield(**{"form_class": PartialDateFormField, "max_length": 10, **kwargs})

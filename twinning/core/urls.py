@@ -3,4 +3,6 @@ from django.urls import path
 from twinning.core import views
 
 app_name = "core"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+]

@@ -1,0 +1,190 @@
+"""Reads that span several apps: the dashboard and the reading of change history."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Model
+from django.utils.translation import gettext_lazy as _
+
+from twinning.accounts.selectors import visible_to
+from twinning.organisations.models import Organisation
+from twinning.partnerships.models import Partnership, PartnershipStatus
+from twinning.people.models import Person
+from twinning.places.models import Place
+from twinning.sources.models import Source
+
+ACTIONS = {"+": _("created"), "~": _("changed"), "-": _("deleted")}
+
+
+@dataclass
+class Change:
+    """One entry of a record's history, with the names of the fields it changed."""
+
+    record: Model
+    kind: str
+    label: str
+    url_name: str
+    fields: list[str] = field(default_factory=list)
+
+    @property
+    def when(self) -> dt.datetime:
+        return self.record.history_date
+
+    @property
+    def who(self):
+        return self.record.history_user
+
+    @property
+    def action(self) -> str:
+        return ACTIONS.get(self.record.history_type, self.record.history_type)
+
+    @property
+    def object_id(self) -> int:
+        return self.record.id
+
+
+def changed_fields(new, old, *, m2m_sets: dict | None = None) -> list[str]:
+    """Return the verbose names of the fields that differ between two history records.
+
+    Many-to-many fields are compared through ``m2m_sets`` ({field name: {history_id: set}})
+    rather than by diff_against, which would query once per field and record.
+    """
+    model = new.instance_type
+    m2m_names = [f.name for f in getattr(new, "_history_m2m_fields", [])]
+    delta = new.diff_against(old, excluded_fields=m2m_names)
+    names = list(delta.changed_fields)
+    for name, sets in (m2m_sets or {}).items():
+        if sets.get(new.history_id, set()) != sets.get(old.history_id, set()):
+            names.append(name)
+    return [str(model._meta.get_field(name).verbose_name) for name in sorted(names)]
+
+
+def m2m_history_sets(records, field_name: str) -> dict[int, set[int]]:
+    """Return {history_id: set of related ids} of an m2m field for the given records."""
+    if not records:
+        return {}
+    model = records[0].instance_type
+    history_model = model.history.model
+    through = history_model._meta.get_field(field_name).remote_field.through
+    target = model._meta.get_field(field_name).related_model._meta.model_name
+    sets: dict[int, set[int]] = defaultdict(set)
+    rows = through.objects.filter(history__in=[r.history_id for r in records]).values_list(
+        "history_id", f"{target}_id"
+    )
+    for history_id, related_id in rows:
+        sets[history_id].add(related_id)
+    return sets
+
+
+def history_changes(records, *, kind: str, label, url_name: str) -> list[Change]:
+    """Return changes for history records of one object, newest first.
+
+    ``records`` must hold every record of the object that should be compared, newest
+    first; each record is compared with the next older one.
+    """
+    records = list(records)
+    m2m_sets = {
+        f.name: m2m_history_sets(records, f.name)
+        for f in (getattr(records[0], "_history_m2m_fields", []) if records else [])
+    }
+    changes = []
+    for newer, older in zip(records, [*records[1:], None], strict=True):
+        names = []
+        if older is not None and newer.history_type == "~":
+            names = changed_fields(newer, older, m2m_sets=m2m_sets)
+        changes.append(Change(newer, kind=kind, label=label(newer), url_name=url_name, fields=names))
+    return changes
+
+
+def _partnership_label(record) -> str:
+    return f"{record.party_a.name} – {record.party_b.name}"
+
+
+def _name_label(record) -> str:
+    return record.name
+
+
+# What the dashboard's "recent changes" reads: model, owned?, related rows, label, detail URL.
+_RECENT = [
+    (Partnership, True, ("party_a", "party_b"), _partnership_label, "partnerships:detail"),
+    (Place, False, (), _name_label, "places:detail"),
+    (Organisation, True, (), _name_label, "organisations:detail"),
+    (Person, True, (), _name_label, "people:detail"),
+]
+
+
+def recent_changes(*, user, limit: int = 15) -> list[Change]:
+    """Return the latest history entries of records the user may see, newest first."""
+    picked = []
+    for model, owned, related, label, url_name in _RECENT:
+        visible = visible_to(model.objects.all(), user) if owned else model.objects.all()
+        records = (
+            model.history.filter(id__in=visible.values("pk"))
+            .select_related("history_user", *related)
+            .order_by("-history_date", "-history_id")[:limit]
+        )
+        picked += [(record, model, label, url_name) for record in records]
+    picked.sort(key=lambda item: item[0].history_date, reverse=True)
+    picked = picked[:limit]
+
+    # Each change is compared with the record before it; those are read per model at once.
+    previous: dict[tuple, Model] = {}
+    by_model = defaultdict(list)
+    for record, model, _label, _url in picked:
+        if record.history_type == "~":
+            by_model[model].append(record)
+    for model, records in by_model.items():
+        newest = max(r.history_date for r in records)
+        older = model.history.filter(
+            id__in={r.id for r in records}, history_date__lt=newest
+        ).order_by("history_date", "history_id")
+        older = list(older)
+        for record in records:
+            before = [o for o in older if o.id == record.id and o.history_date < record.history_date]
+            if before:
+                previous[(model, record.history_id)] = before[-1]
+
+    m2m_by_model = {}
+    for model, records in by_model.items():
+        pairs = records + [previous[k] for k in previous if k[0] is model]
+        m2m_by_model[model] = {
+            f.name: m2m_history_sets(pairs, f.name)
+            for f in getattr(records[0], "_history_m2m_fields", [])
+        }
+
+    changes = []
+    for record, model, label, url_name in picked:
+        old = previous.get((model, record.history_id))
+        names = []
+        if old is not None:
+            names = changed_fields(record, old, m2m_sets=m2m_by_model.get(model))
+        kind = str(model._meta.verbose_name)
+        changes.append(
+            Change(record, kind=kind, label=label(record), url_name=url_name, fields=names)
+        )
+    return changes
+
+
+def dashboard_counts(*, user) -> dict:
+    """Return how many records of each kind the user may see, partnerships by status."""
+    by_status = dict(
+        visible_to(Partnership.objects.all(), user)
+        .order_by()
+        .values_list("status")
+        .annotate(n=Count("pk"))
+    )
+    statuses = [
+        {"value": value, "label": label, "count": by_status.get(value, 0)}
+        for value, label in PartnershipStatus.choices
+    ]
+    return {
+        "partnerships": sum(by_status.values()),
+        "partnerships_by_status": statuses,
+        "places": Place.objects.count(),
+        "organisations": visible_to(Organisation.objects.all(), user).count(),
+        "people": visible_to(Person.objects.all(), user).count(),
+        "sources": visible_to(Source.objects.all(), user).count(),
+    }

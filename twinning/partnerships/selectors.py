@@ -1,0 +1,173 @@
+import datetime as dt
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from twinning.accounts.selectors import visible_to
+from twinning.core.selectors import history_changes
+from twinning.partnerships.models import Agreement, Partnership, PartnershipStatus
+from twinning.people.models import Person, Post
+from twinning.places.models import Place
+from twinning.sources.models import Evidence, Source
+
+
+def partnership_list(*, user) -> QuerySet[Partnership]:
+    """Return the partnerships the user may see, with what a list shows loaded up front."""
+    return (
+        visible_to(Partnership.objects.all(), user)
+        .select_related("party_a", "party_b")
+        .prefetch_related("focus_areas")
+    )
+
+
+def partnership_detail(*, user, pk: int) -> Partnership:
+    """Return one visible partnership with its agreements, people and sources loaded."""
+    signatories = Post.objects.select_related("person", "organisation", "place")
+    agreements = Agreement.objects.select_related("document", "renews").prefetch_related(
+        Prefetch("signatories", queryset=signatories)
+    )
+    return (
+        partnership_list(user=user)
+        .select_related("party_a__parent", "party_b__parent", "owner")
+        .prefetch_related(
+            Prefetch("agreements", queryset=agreements.order_by("signed", "pk")),
+            "person_links__person",
+        )
+        .get(pk=pk)
+    )
+
+
+def partnership_evidence(*, partnership: Partnership) -> QuerySet[Evidence]:
+    """Return the evidence for the partnership and its agreements, with sources loaded."""
+    agreement_ids = [a.pk for a in partnership.agreements.all()]
+    return Evidence.objects.filter(
+        Q(
+            content_type=ContentType.objects.get_for_model(Partnership),
+            object_id=partnership.pk,
+        )
+        | Q(content_type=ContentType.objects.get_for_model(Agreement), object_id__in=agreement_ids)
+    ).select_related("source")
+
+
+def agreements_due(*, user, within_days: int = 180, today: dt.date | None = None):
+    """Return agreements of live partnerships that expire or renew within the coming days."""
+    today = today or timezone.localdate()
+    horizon = today + dt.timedelta(days=within_days)
+    return (
+        Agreement.objects.filter(
+            partnership__in=partnership_list(user=user).exclude(
+                status=PartnershipStatus.TERMINATED
+            ),
+            expires__gte=today.isoformat()[:7],
+            expires__lte=horizon.isoformat(),
+            renewed_by__isnull=True,
+        )
+        .select_related("partnership__party_a", "partnership__party_b")
+        .order_by("expires")
+    )
+
+
+def partnership_export_rows(*, user=None):
+    """Yield every partnership (or those the user may see) as a row of export columns."""
+    partnerships = Partnership.objects.all() if user is None else partnership_list(user=user)
+    partnerships = (
+        partnerships.select_related("party_a", "party_b")
+        .prefetch_related("focus_areas")
+        .order_by("pk")
+    )
+    for p in partnerships.iterator(chunk_size=2000):
+        yield {
+            "party_a": p.party_a.name,
+            "party_a_kind": p.party_a.kind,
+            "party_a_country": p.party_a.country.code or "",
+            "party_b": p.party_b.name,
+            "party_b_kind": p.party_b.kind,
+            "party_b_country": p.party_b.country.code or "",
+            "kind": p.kind,
+            "status": p.status,
+            "since": p.since.isoformat() if p.since else "",
+            "until": p.until.isoformat() if p.until else "",
+            "termination_reason": p.termination_reason,
+            "focus_areas": ";".join(sorted(area.slug for area in p.focus_areas.all())),
+            "notes": p.notes,
+        }
+
+
+def partnership_dossier(*, user, pk: int) -> Partnership:
+    """Return one visible partnership with only what the user may see of it attached.
+
+    Besides what partnership_detail loads, set ``people_shown`` (links to visible people),
+    ``evidence_shown`` (evidence from visible sources) and, on each agreement,
+    ``signatories_shown``, so that a private person or source stays hidden inside a
+    public partnership.
+    """
+    partnership = partnership_detail(user=user, pk=pk)
+    agreements = list(partnership.agreements.all())
+    links = list(partnership.person_links.all())
+    person_ids = {link.person_id for link in links} | {
+        post.person_id for agreement in agreements for post in agreement.signatories.all()
+    }
+    shown = (
+        set(visible_to(Person.objects.filter(pk__in=person_ids), user).values_list("pk", flat=True))
+        if person_ids
+        else set()
+    )
+    partnership.people_shown = [link for link in links if link.person_id in shown]
+    for agreement in agreements:
+        agreement.signatories_shown = [
+            post for post in agreement.signatories.all() if post.person_id in shown
+        ]
+    partnership.evidence_shown = list(
+        partnership_evidence(partnership=partnership).filter(
+            source__in=visible_to(Source.objects.all(), user)
+        )
+    )
+    return partnership
+
+
+def party_countries() -> list[str]:
+    """Return the country codes of places that hold a partnership, for filter pickers."""
+    codes = (
+        Place.objects.exclude(country="")
+        .filter(Q(partnerships_as_a__isnull=False) | Q(partnerships_as_b__isnull=False))
+        .order_by()
+        .values_list("country", flat=True)
+        .distinct()
+    )
+    return sorted(set(codes))
+
+
+def partnership_history(*, partnership: Partnership, limit: int = 50):
+    """Return the partnership's and its agreements' changes, newest first, with fields changed.
+
+    Each record is compared with the one before it, so one older record than shown is read.
+    """
+    own = list(
+        partnership.history.select_related("history_user").order_by("-history_date", "-history_id")[
+            : limit + 1
+        ]
+    )
+    changes = history_changes(
+        own,
+        kind=str(Partnership._meta.verbose_name),
+        label=lambda r: "",
+        url_name="partnerships:detail",
+    )[:limit]
+    records = list(
+        Agreement.history.filter(partnership_id=partnership.pk)
+        .select_related("history_user")
+        .order_by("-history_date", "-history_id")[: limit * 2]
+    )
+    by_agreement: dict[int, list] = {}
+    for record in records:
+        by_agreement.setdefault(record.id, []).append(record)
+    for agreement_records in by_agreement.values():
+        changes += history_changes(
+            agreement_records,
+            kind=str(Agreement._meta.verbose_name),
+            label=lambda r: r.title or r.get_kind_display(),
+            url_name="partnerships:detail",
+        )
+    changes.sort(key=lambda change: change.when, reverse=True)
+    return changes[:limit]

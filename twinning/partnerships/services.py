@@ -1,0 +1,373 @@
+import dataclasses
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+from django_countries import countries
+from simple_history.utils import bulk_create_with_history
+
+from twinning.core.partialdates import InvalidPartialDate, PartialDate
+from twinning.core.text import fold
+from twinning.focusareas.models import FocusArea
+from twinning.partnerships.models import (
+    Agreement,
+    Partnership,
+    PartnershipKind,
+    PartnershipPerson,
+    PartnershipStatus,
+)
+from twinning.partnerships.tabular import read_rows
+from twinning.places.countries import UnknownCountry, country_code
+from twinning.places.models import Place, PlaceKind, PlaceName
+
+
+@transaction.atomic
+def partnership_create(
+    *,
+    party_a,
+    party_b,
+    kind: str,
+    status: str = PartnershipStatus.ACTIVE,
+    since: PartialDate | str | None = None,
+    until: PartialDate | str | None = None,
+    termination_reason: str = "",
+    focus_areas: Iterable = (),
+    notes: str = "",
+    owner=None,
+    is_public: bool = True,
+) -> Partnership:
+    """Create a partnership between two parties after validating it."""
+    partnership = Partnership(
+        party_a=party_a,
+        party_b=party_b,
+        kind=kind,
+        status=status,
+        since=PartialDate.parse(since),
+        until=PartialDate.parse(until),
+        termination_reason=termination_reason,
+        notes=notes,
+        owner=owner,
+        is_public=is_public,
+    )
+    partnership.full_clean()
+    partnership.save()
+    if focus_areas:
+        partnership.focus_areas.set(focus_areas)
+    return partnership
+
+
+@transaction.atomic
+def partnership_update(*, partnership: Partnership, **fields) -> Partnership:
+    """Change the given fields of a partnership after validating them."""
+    focus_areas = fields.pop("focus_areas", None)
+    for field, value in fields.items():
+        if field in {"since", "until"}:
+            value = PartialDate.parse(value)
+        setattr(partnership, field, value)
+    partnership.full_clean()
+    partnership.save()
+    if focus_areas is not None:
+        partnership.focus_areas.set(focus_areas)
+    return partnership
+
+
+@transaction.atomic
+def partnership_terminate(
+    *, partnership: Partnership, until: PartialDate | str, reason: str
+) -> Partnership:
+    """End a partnership on a date, for a reason."""
+    return partnership_update(
+        partnership=partnership,
+        status=PartnershipStatus.TERMINATED,
+        until=until,
+        termination_reason=reason,
+    )
+
+
+@transaction.atomic
+def partnership_person_add(*, partnership: Partnership, person, role: str = "") -> None:
+    """Link a person to a partnership in a role."""
+    PartnershipPerson.objects.get_or_create(partnership=partnership, person=person, role=role)
+
+
+@transaction.atomic
+def agreement_create(
+    *,
+    partnership: Partnership,
+    kind: str,
+    signed: PartialDate | str | None = None,
+    title: str = "",
+    place_of_signing: str = "",
+    signatories: Iterable = (),
+    term_months: int | None = None,
+    expires: PartialDate | str | None = None,
+    notice_months: int | None = None,
+    renews: Agreement | None = None,
+    document=None,
+    notes: str = "",
+) -> Agreement:
+    """Add an agreement to a partnership; signatories are posts held by people."""
+    agreement = Agreement(
+        partnership=partnership,
+        kind=kind,
+        signed=PartialDate.parse(signed),
+        title=title,
+        place_of_signing=place_of_signing,
+        term_months=term_months,
+        expires=PartialDate.parse(expires),
+        notice_months=notice_months,
+        renews=renews,
+        document=document,
+        notes=notes,
+    )
+    agreement.full_clean()
+    agreement.save()
+    if signatories:
+        agreement.signatories.set(signatories)
+    return agreement
+
+
+@transaction.atomic
+def agreement_update(*, agreement: Agreement, **fields) -> Agreement:
+    """Change the given fields of an agreement after validating them."""
+    signatories = fields.pop("signatories", None)
+    for field, value in fields.items():
+        if field in {"signed", "expires"}:
+            value = PartialDate.parse(value)
+        setattr(agreement, field, value)
+    agreement.full_clean()
+    agreement.save()
+    if signatories is not None:
+        agreement.signatories.set(signatories)
+    return agreement
+
+
+# Import ---------------------------------------------------------------------------------
+
+
+class ImportRowError(ValueError):
+    """A row that cannot be imported; the whole import is then abandoned."""
+
+    def __init__(self, row: int, reason: str):
+        super().__init__(f"row {row}: {reason}")
+        self.row = row
+        self.reason = reason
+
+
+@dataclass
+class PartySpec:
+    name: str
+    country: str
+    kind: str
+
+
+@dataclass
+class ImportReport:
+    """What an import did, for the person who ran it."""
+
+    rows: int = 0
+    places_created: int = 0
+    places_matched: int = 0
+    partnerships_created: int = 0
+    duplicates: list[int] = dataclasses.field(default_factory=list)
+    same_place: list[int] = dataclasses.field(default_factory=list)
+
+    def summary(self) -> str:
+        lines = [
+            _("%(rows)d rows read") % {"rows": self.rows},
+            _("%(n)d partnerships created") % {"n": self.partnerships_created},
+            _("%(n)d places created, %(m)d existing places matched")
+            % {"n": self.places_created, "m": self.places_matched},
+            _("%(n)d rows skipped: the pair is already present or listed twice") % {"n": len(self.duplicates)},
+        ]
+        if self.same_place:
+            rows = ", ".join(str(row) for row in self.same_place[:20])
+            lines.append(
+                _("%(n)d rows skipped because both sides are the same place (rows %(rows)s)")
+                % {"n": len(self.same_place), "rows": rows}
+            )
+        return "\n".join(lines)
+
+
+def _party(number: int, row: dict[str, str], side: str) -> PartySpec:
+    if "party_a" in row:
+        name, country, kind = (row.get(f"party_{side}{s}", "") for s in ("", "_country", "_kind"))
+        column = f"party_{side}"
+    else:
+        index = "1" if side == "a" else "2"
+        name, country, kind = row.get(f"city{index}", ""), row.get(f"country{index}", ""), ""
+        column = f"city{index}"
+    name, country = name.strip(), country.strip()
+    if not name:
+        raise ImportRowError(number, _("column %(column)s is empty.") % {"column": column})
+    kind = kind.strip() or PlaceKind.CITY
+    if kind not in PlaceKind.values:
+        raise ImportRowError(number, _("unknown place kind “%(kind)s”.") % {"kind": kind})
+    if not country:
+        # Some lists leave the country empty and write it into the name ("Varna, Bulgaria"),
+        # or name a territory in the city column ("Falkland Islands").
+        head, _sep, tail = name.rpartition(",")
+        try:
+            if head:
+                return PartySpec(head.strip(), country_code(tail), kind)
+            code = country_code(name)
+            return PartySpec(str(countries.name(code)) or name, code, PlaceKind.COUNTRY)
+        except UnknownCountry:
+            raise ImportRowError(
+                number, _("no country given for “%(name)s”.") % {"name": name}
+            ) from None
+    try:
+        return PartySpec(name, country_code(country), kind)
+    except UnknownCountry:
+        raise ImportRowError(
+            number, _("unknown country “%(country)s”.") % {"country": country}
+        ) from None
+
+
+_VALUES = {choices: frozenset(choices.values) for choices in (PartnershipKind, PartnershipStatus)}
+
+
+def _choice(number: int, row: dict[str, str], column: str, choices, default: str) -> str:
+    value = (row.get(column) or "").strip() or default
+    if value not in _VALUES[choices]:
+        raise ImportRowError(
+            number, _("unknown %(column)s “%(value)s”.") % {"column": column, "value": value}
+        )
+    return value
+
+
+def _partial(number: int, row: dict[str, str], column: str) -> PartialDate | None:
+    try:
+        return PartialDate.parse(row.get(column) or None)
+    except InvalidPartialDate as exc:
+        raise ImportRowError(number, f"{column}: {exc}") from None
+
+
+class _PlaceIndex:
+    """Find places by country and folded name, creating the missing ones in bulk."""
+
+    def __init__(self):
+        self.by_key: dict[tuple[str, str], list[int]] = defaultdict(list)
+        self.parent_keys: dict[int, set[str]] = defaultdict(set)
+        self.pending: dict[tuple[str, str], Place] = {}
+        rows = Place.objects.values_list("pk", "country", "search_key", "parent__search_key")
+        for pk, country, key, parent_key in rows:
+            self.by_key[(country, key)].append(pk)
+            if parent_key:
+                self.parent_keys[pk].add(parent_key)
+        for pk, country, key in PlaceName.objects.values_list(
+            "place_id", "place__country", "search_key"
+        ):
+            if pk not in self.by_key[(country, key)]:
+                self.by_key[(country, key)].append(pk)
+
+    def find(self, spec: PartySpec) -> int | Place | None:
+        key = fold(spec.name)
+        found = self.by_key.get((spec.country, key))
+        if found and len(found) == 1:
+            return found[0]
+        if (spec.country, key) in self.pending:
+            return self.pending[(spec.country, key)]
+        base, _sep, qualifier = spec.name.partition(",")
+        if qualifier:
+            candidates = self.by_key.get((spec.country, fold(base)), [])
+            qualified = [pk for pk in candidates if fold(qualifier) in self.parent_keys[pk]]
+            if len(qualified) == 1:
+                return qualified[0]
+        return None
+
+    def add(self, spec: PartySpec) -> Place:
+        place = Place(name=spec.name, kind=spec.kind, country=spec.country)
+        place.search_key = fold(spec.name)
+        self.pending[(spec.country, place.search_key)] = place
+        return place
+
+
+@transaction.atomic
+def partnerships_import(
+    *, path: Path, owner=None, is_public: bool = True, user=None
+) -> ImportReport:
+    """Import partnerships from a CSV, XLSX or JSON file, all or nothing.
+
+    The file may hold the four columns of public twin-town lists (city1, country1, city2,
+    country2) or the columns of an export. Existing places are matched by name and country
+    instead of duplicated; pairs already in the registry are skipped. A malformed row raises
+    ImportRowError naming the row, and nothing is written.
+    """
+    report = ImportReport()
+    index = _PlaceIndex()
+    focus_by_slug = {area.slug: area.pk for area in FocusArea.objects.all()}
+    planned = []
+    for number, row in read_rows(path):
+        report.rows += 1
+        ends = []
+        for side in ("a", "b"):
+            spec = _party(number, row, side)
+            place = index.find(spec)
+            if place is None:
+                place = index.add(spec)
+                report.places_created += 1
+            elif isinstance(place, int):
+                report.places_matched += 1
+            ends.append(place)
+        focus = []
+        for slug in filter(None, (s.strip() for s in row.get("focus_areas", "").split(";"))):
+            if slug not in focus_by_slug:
+                raise ImportRowError(number, _("unknown focus area “%(slug)s”.") % {"slug": slug})
+            focus.append(focus_by_slug[slug])
+        since, until = _partial(number, row, "since"), _partial(number, row, "until")
+        if since and until and until.last_day() < since.first_day():
+            raise ImportRowError(number, _("until is before since."))
+        planned.append(
+            (
+                number,
+                ends,
+                {
+                    "kind": _choice(
+                        number, row, "kind", PartnershipKind, PartnershipKind.SISTER_CITY
+                    ),
+                    "status": _choice(
+                        number, row, "status", PartnershipStatus, PartnershipStatus.ACTIVE
+                    ),
+                    "since": since,
+                    "until": until,
+                    "termination_reason": (row.get("termination_reason") or "").strip(),
+                    "notes": (row.get("notes") or "").strip(),
+                },
+                focus,
+            )
+        )
+
+    created_places = list(index.pending.values())
+    bulk_create_with_history(created_places, Place, batch_size=2000, default_user=user)
+
+    existing = set()
+    for a, b, kind in Partnership.objects.values_list("party_a_id", "party_b_id", "kind"):
+        existing.add((min(a, b), max(a, b), kind))
+    partnerships, focus_links = [], []
+    for number, ends, fields, focus in planned:
+        a, b = (end if isinstance(end, int) else end.pk for end in ends)
+        if a == b:
+            report.same_place.append(number)
+            continue
+        pair = (min(a, b), max(a, b), fields["kind"])
+        if pair in existing:
+            report.duplicates.append(number)
+            continue
+        existing.add(pair)
+        partnerships.append(
+            Partnership(party_a_id=a, party_b_id=b, owner=owner, is_public=is_public, **fields)
+        )
+        focus_links.append(focus)
+    bulk_create_with_history(partnerships, Partnership, batch_size=2000, default_user=user)
+    Through = Partnership.focus_areas.through
+    Through.objects.bulk_create(
+        Through(partnership_id=p.pk, focusarea_id=area)
+        for p, areas in zip(partnerships, focus_links, strict=True)
+        for area in areas
+    )
+    report.partnerships_created = len(partnerships)
+    return report

@@ -1,0 +1,153 @@
+"""Read and write tables of partnerships as CSV, XLSX or JSON."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from django.utils.translation import gettext as _
+from openpyxl import Workbook, load_workbook
+
+# The columns of an export; an import accepts them, or the four of public twin-town lists.
+EXPORT_COLUMNS = [
+    "party_a",
+    "party_a_kind",
+    "party_a_country",
+    "party_b",
+    "party_b_kind",
+    "party_b_country",
+    "kind",
+    "status",
+    "since",
+    "until",
+    "termination_reason",
+    "focus_areas",
+    "notes",
+]
+PAIR_COLUMNS = ["city1", "country1", "city2", "country2"]
+FORMATS = ("csv", "json", "xlsx")
+
+
+class TableError(ValueError):
+    """Raised when a file cannot be read as a table of partnerships."""
+
+
+def read_rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
+    """Yield (row number, row) from a CSV or XLSX file, numbered as a spreadsheet shows them."""
+    suffix = path.suffix.lower()
+    if suffix == ".xlsx":
+        yield from _read_xlsx(path)
+    elif suffix in {".csv", ".txt"}:
+        yield from _read_csv(path)
+    elif suffix == ".json":
+        yield from _read_json(path)
+    else:
+        raise TableError(
+            _("%(file)s: unsupported file type; use .csv, .xlsx or .json.") % {"file": path.name}
+        )
+
+
+def _check_header(path: Path, header: list[str]) -> list[str]:
+    header = [(name or "").strip().lower() for name in header]
+    if set(PAIR_COLUMNS) <= set(header) or {"party_a", "party_b"} <= set(header):
+        return header
+    raise TableError(
+        _("%(file)s: the first row must name the columns %(pairs)s or %(export)s.")
+        % {"file": path.name, "pairs": ",".join(PAIR_COLUMNS), "export": ",".join(EXPORT_COLUMNS)}
+    )
+
+
+def _read_csv(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
+    try:
+        handle = path.open(encoding="utf-8-sig", newline="")
+    except OSError as exc:
+        raise TableError(f"{path}: {exc.strerror}") from exc
+    with handle:
+        reader = csv.reader(handle)
+        try:
+            header = _check_header(path, next(reader, []))
+            for values in reader:
+                if not any(value.strip() for value in values):
+                    continue
+                if len(values) != len(header):
+                    raise TableError(
+                        _("row %(row)d: expected %(expected)d columns, found %(found)d.")
+                        % {"row": reader.line_num, "expected": len(header), "found": len(values)}
+                    )
+                yield reader.line_num, dict(zip(header, values, strict=True))
+        except UnicodeDecodeError as exc:
+            raise TableError(
+                _("%(file)s is not UTF-8 text: %(error)s") % {"file": path.name, "error": exc}
+            ) from exc
+        except csv.Error as exc:
+            raise TableError(
+                _("row %(row)d: %(error)s") % {"row": reader.line_num, "error": exc}
+            ) from exc
+
+
+def _read_xlsx(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many types for a damaged file
+        raise TableError(
+            _("%(file)s is not a readable XLSX workbook: %(error)s")
+            % {"file": path.name, "error": exc}
+        ) from exc
+    try:
+        rows = book.active.iter_rows(values_only=True)
+        header = _check_header(path, [str(v or "") for v in next(rows, [])])
+        for number, values in enumerate(rows, start=2):
+            cells = ["" if value is None else str(value).strip() for value in values]
+            if not any(cells):
+                continue
+            cells = (cells + [""] * len(header))[: len(header)]
+            yield number, dict(zip(header, cells, strict=True))
+    finally:
+        book.close()
+
+
+def _read_json(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
+    try:
+        records = json.loads(path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise TableError(
+            _("%(file)s is not valid JSON: %(error)s") % {"file": path.name, "error": exc}
+        ) from exc
+    if not isinstance(records, list):
+        raise TableError(_("%(file)s must hold a list of records.") % {"file": path.name})
+    for number, record in enumerate(records, start=1):
+        if not isinstance(record, dict):
+            raise TableError(_("record %(row)d is not an object.") % {"row": number})
+        yield number, {
+            k: ";".join(v) if isinstance(v, list) else ("" if v is None else str(v))
+            for k, v in record.items()
+        }
+
+
+def write_rows(rows: Iterable[dict[str, str]], fmt: str, stream) -> None:
+    """Write export rows to a binary stream in the given format."""
+    if fmt == "csv":
+        text = io.TextIOWrapper(stream, encoding="utf-8", newline="")
+        writer = csv.DictWriter(text, fieldnames=EXPORT_COLUMNS)
+        writer.writeheader()
+        writer.writerows(rows)
+        text.flush()
+        text.detach()
+    elif fmt == "json":
+        records = [
+            {**row, "focus_areas": [s for s in row["focus_areas"].split(";") if s]}
+            for row in rows
+        ]
+        stream.write(json.dumps(records, ensure_ascii=False, indent=1).encode("utf-8"))
+    elif fmt == "xlsx":
+        book = Workbook(write_only=True)
+        sheet = book.create_sheet("partnerships")
+        sheet.append(EXPORT_COLUMNS)
+        for row in rows:
+            sheet.append([row[column] for column in EXPORT_COLUMNS])
+        book.save(stream)
+    else:
+        raise TableError(_("Unknown format %(format)s.") % {"format": fmt})

@@ -1,0 +1,58 @@
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+
+from twinning.core.text import fold
+from twinning.partnerships.selectors import partnership_list
+from twinning.places.models import Place, PlaceName
+
+
+def place_list(*, q: str = "") -> QuerySet[Place]:
+    """Return places, optionally those whose name or other name contains q."""
+    places = Place.objects.select_related("parent")
+    if q:
+        key = fold(q)
+        other_names = PlaceName.objects.filter(place=OuterRef("pk"), search_key__contains=key)
+        places = places.filter(Q(search_key__contains=key) | Exists(other_names))
+    return places
+
+
+def place_find(*, name: str, country: str = "") -> Place | None:
+    """Return the place with this name or other name in the country, if exactly one fits."""
+    key = fold(name)
+    if not key:
+        return None
+    places = Place.objects.filter(Q(search_key=key) | Q(names__search_key=key))
+    if country:
+        places = places.filter(country=country)
+    found = list(places.distinct()[:2])
+    return found[0] if len(found) == 1 else None
+
+
+def place_browse() -> QuerySet[Place]:
+    """Return places for a list page, with what each row shows loaded up front."""
+    return Place.objects.select_related("parent__parent")
+
+
+def place_detail(*, pk: int) -> Place:
+    """Return one place with its parent chain, children, groups, members and names loaded."""
+    return (
+        Place.objects.select_related("parent__parent__parent")
+        .prefetch_related(
+            Prefetch("children", queryset=Place.objects.order_by("name")),
+            Prefetch("members", queryset=Place.objects.order_by("name")),
+            Prefetch("groups", queryset=Place.objects.order_by("name")),
+            Prefetch("names", queryset=PlaceName.objects.order_by("language", "name")),
+        )
+        .get(pk=pk)
+    )
+
+
+def place_partnerships(*, place: Place, user) -> QuerySet:
+    """Return the visible partnerships in which the place is either party."""
+    return partnership_list(user=user).filter(Q(party_a=place) | Q(party_b=place))
+
+
+def place_list_with_names() -> QuerySet[Place]:
+    """Return places with their parent and other names loaded, for lists that show both."""
+    return Place.objects.select_related("parent").prefetch_related(
+        Prefetch("names", queryset=PlaceName.objects.order_by("language", "name"))
+    )

@@ -1,0 +1,61 @@
+from collections.abc import Iterable
+
+from django.db import transaction
+
+from twinning.places.models import Place, PlaceName
+
+
+@transaction.atomic
+def place_create(
+    *,
+    name: str,
+    kind: str,
+    country: str = "",
+    parent: Place | None = None,
+    other_names: Iterable[tuple[str, str]] = (),
+    members: Iterable[Place] = (),
+    latitude: float | None = None,
+    longitude: float | None = None,
+    population: int | None = None,
+    geonames_id: int | None = None,
+    wikidata_id: str = "",
+) -> Place:
+    """Create a place with its other names ((language, name) pairs) and group members."""
+    place = Place(
+        name=name,
+        kind=kind,
+        country=country,
+        parent=parent,
+        latitude=latitude,
+        longitude=longitude,
+        population=population,
+        geonames_id=geonames_id,
+        wikidata_id=wikidata_id,
+    )
+    place.full_clean()
+    place.save()
+    for language, other in other_names:
+        place_name_add(place=place, name=other, language=language)
+    if members:
+        place.members.set(members)
+    return place
+
+
+@transaction.atomic
+def place_update(*, place: Place, **fields) -> Place:
+    """Change the given fields of a place after validating them."""
+    members = fields.pop("members", None)
+    for field, value in fields.items():
+        setattr(place, field, value)
+    place.full_clean()
+    place.save()
+    if members is not None:
+        place.members.set(members)
+    return place
+
+
+@transaction.atomic
+def place_name_add(*, place: Place, name: str, language: str) -> PlaceName:
+    """Record another name of a place, once per language."""
+    other, _created = PlaceName.objects.get_or_create(place=place, language=language, name=name)
+    return other
