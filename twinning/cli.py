@@ -49,14 +49,14 @@ def main(argv: list[str] | None = None) -> int:
     from django.core.management import call_command, get_commands, load_command_class
 
     django.setup()
-    wants_help = "-h" in rest or "--help" in rest
-    if name not in NO_MIGRATE and not wants_help:
-        call_command("migrate", interactive=False, verbosity=0)
     command = COMMANDS.get(name, (name, ""))[0]
     app = get_commands().get(command)
     if app is None:
         print(f"twinning: unknown command '{name}'\n\n{_usage()}", file=sys.stderr)
         return 2
+    wants_help = "-h" in rest or "--help" in rest
+    if name not in NO_MIGRATE and not wants_help:
+        call_command("migrate", interactive=False, verbosity=0)
     try:
         # run_from_argv names the program "twinning NAME" in help and error messages.
         load_command_class(app, command).run_from_argv(["twinning", name, *rest])

@@ -2,6 +2,10 @@ import pytest
 
 
 @pytest.fixture(autouse=True)
-def _english(settings):
-    """Run every test in English unless it switches language itself."""
+def _test_settings(settings, tmp_path_factory):
+    """Run every test in English, with static files served without a manifest."""
     settings.LANGUAGE_CODE = "en"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }

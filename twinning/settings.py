@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "twinning.people",
     "twinning.sources",
     "twinning.partnerships",
+    "twinning.demo",
 ]
 
 MIDDLEWARE = [
@@ -137,6 +138,7 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = Path(os.environ.get("TWINNING_STATIC_ROOT", VAR_DIR / "static"))
+STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -147,6 +149,7 @@ STORAGES = {
 }
 MEDIA_ROOT = Path(os.environ.get("TWINNING_MEDIA_ROOT", VAR_DIR / "media"))
 MEDIA_URL = "media/"
+FORMS_URLFIELD_ASSUME_HTTPS = True
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
 SESSION_COOKIE_HTTPONLY = True
@@ -168,7 +171,6 @@ COUNTRIES_FIRST = ["DK", "CN"]
 COUNTRIES_OVERRIDE = {"XK": _("Kosovo")}
 
 NINJA_PAGINATION_PER_PAGE = 50
-NINJA_PAGINATION_MAX_LIMIT = 500
 
 LOGGING = {
     "version": 1,

@@ -16,9 +16,13 @@ class PartialDateFormField(forms.CharField):
     default_error_messages = {"invalid": _("Enter a date as YYYY, YYYY-MM or YYYY-MM-DD.")}
 
     def __init__(self, **kwargs):
-        kwargs.setdefault("max_length", 10)
+        # No max_length: Django's length validator would run on the cleaned PartialDate.
+        kwargs.pop("max_length", None)
         kwargs.setdefault("help_text", _("YYYY, YYYY-MM or YYYY-MM-DD"))
         super().__init__(**kwargs)
+
+    def widget_attrs(self, widget):
+        return {**super().widget_attrs(widget), "maxlength": "10", "placeholder": "YYYY-MM-DD"}
 
     def prepare_value(self, value):
         return value.isoformat() if isinstance(value, PartialDate) else value
@@ -73,4 +77,4 @@ class PartialDateField(models.Field):
         return value.isoformat() if value is not None else ""
 
     def formfield(self, **kwargs):
-        return super().formfield(**{"form_class": PartialDateFormField, "max_length": 10, **kwargs})
+        return super().formfield(**{"form_class": PartialDateFormField, **kwargs})

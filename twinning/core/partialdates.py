@@ -70,8 +70,7 @@ class PartialDate:
         match = _ISO.match(text)
         if not match:
             raise InvalidPartialDate(
-                _("“%(value)s” is not a date; write YYYY, YYYY-MM or YYYY-MM-DD.")
-                % {"value": text}
+                _("“%(value)s” is not a date; write YYYY, YYYY-MM or YYYY-MM-DD.") % {"value": text}
             )
         month, day = match["m"], match["d"]
         return cls(int(match["y"]), int(month) if month else None, int(day) if day else None)

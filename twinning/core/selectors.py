@@ -67,8 +67,8 @@ def m2m_history_sets(records, field_name: str) -> dict[int, set[int]]:
     if not records:
         return {}
     model = records[0].instance_type
-    history_model = model.history.model
-    through = history_model._meta.get_field(field_name).remote_field.through
+    # simple-history keeps each m2m field's rows per history record in a model of its own.
+    through = getattr(records[0], field_name).model
     target = model._meta.get_field(field_name).related_model._meta.model_name
     sets: dict[int, set[int]] = defaultdict(set)
     rows = through.objects.filter(history__in=[r.history_id for r in records]).values_list(
@@ -95,7 +95,9 @@ def history_changes(records, *, kind: str, label, url_name: str) -> list[Change]
         names = []
         if older is not None and newer.history_type == "~":
             names = changed_fields(newer, older, m2m_sets=m2m_sets)
-        changes.append(Change(newer, kind=kind, label=label(newer), url_name=url_name, fields=names))
+        changes.append(
+            Change(newer, kind=kind, label=label(newer), url_name=url_name, fields=names)
+        )
     return changes
 
 
@@ -143,7 +145,9 @@ def recent_changes(*, user, limit: int = 15) -> list[Change]:
         ).order_by("history_date", "history_id")
         older = list(older)
         for record in records:
-            before = [o for o in older if o.id == record.id and o.history_date < record.history_date]
+            before = [
+                o for o in older if o.id == record.id and o.history_date < record.history_date
+            ]
             if before:
                 previous[(model, record.history_id)] = before[-1]
 
