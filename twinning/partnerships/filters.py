@@ -31,7 +31,7 @@ class PartnershipFilter(django_filters.FilterSet):
     )
     focus = django_filters.ModelMultipleChoiceFilter(
         label=_("Focus area"),
-        field_name="focus_areas",
+        field_name="focus_areas__slug",
         to_field_name="slug",
         queryset=FocusArea.objects.all(),
         distinct=True,
@@ -64,8 +64,9 @@ class PartnershipFilter(django_filters.FilterSet):
         return queryset.filter(Q(party_a__country__in=codes) | Q(party_b__country__in=codes))
 
     def filter_since_to(self, queryset, name, value):
-        # "2010" must include "2010-06-01", which sorts after it as text.
-        return queryset.filter(since__lt=f"{value}\uffff")
+        # "2010" must include "2010-06-01", which sorts after it as text; a prefix match
+        # says so without relying on how a database collation orders odd characters.
+        return queryset.filter(Q(since__lte=value) | Q(since__startswith=value))
 
     def filter_text(self, queryset, name, value):
         key = fold(value)

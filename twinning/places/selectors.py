@@ -1,5 +1,6 @@
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
+from twinning.core.selectors import history_changes
 from twinning.core.text import fold
 from twinning.partnerships.selectors import partnership_list
 from twinning.places.models import Place, PlaceName
@@ -56,3 +57,15 @@ def place_list_with_names() -> QuerySet[Place]:
     return Place.objects.select_related("parent").prefetch_related(
         Prefetch("names", queryset=PlaceName.objects.order_by("language", "name"))
     )
+
+
+def place_history(*, place: Place, limit: int = 30) -> list:
+    """Return the latest changes of the place, newest first, naming the fields changed."""
+    # One record more than shown, so that the oldest shown has one to compare with.
+    records = list(
+        place.history.select_related("history_user").order_by("-history_date", "-history_id")[
+            : limit + 1
+        ]
+    )
+    kind = str(Place._meta.verbose_name)
+    return history_changes(records, kind=kind, label=str, url_name="places:detail")[:limit]

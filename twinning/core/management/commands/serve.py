@@ -1,0 +1,54 @@
+import os
+import shutil
+import sys
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+
+
+class Command(BaseCommand):
+    help = (
+        "Serve the application with gunicorn, a production HTTP server, after collecting "
+        "static files. Settings come from the environment (see docs/deploy.md)."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--bind",
+            default=os.environ.get("TWINNING_BIND", "127.0.0.1:8000"),
+            help="Address and port to listen on (default 127.0.0.1:8000).",
+        )
+        parser.add_argument(
+            "--workers",
+            type=int,
+            default=int(os.environ.get("TWINNING_WORKERS", "2")),
+            help="Number of worker processes (default 2).",
+        )
+        parser.add_argument(
+            "--threads", type=int, default=4, help="Threads per worker (default 4)."
+        )
+
+    def handle(self, *args, bind, workers, threads, **options):
+        call_command("collectstatic", interactive=False, verbosity=0)
+        gunicorn = shutil.which("gunicorn", path=os.path.dirname(sys.executable)) or shutil.which(
+            "gunicorn"
+        )
+        if gunicorn is None:
+            raise CommandError("gunicorn is not installed in this environment.")
+        self.stdout.write(f"Serving twinning at http://{bind}/ (Ctrl-C to stop)")
+        self.stdout.flush()
+        os.execv(
+            gunicorn,
+            [
+                gunicorn,
+                "twinning.wsgi:application",
+                "--bind",
+                bind,
+                "--workers",
+                str(workers),
+                "--threads",
+                str(threads),
+                "--access-logfile",
+                "-",
+            ],
+        )

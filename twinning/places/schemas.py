@@ -1,0 +1,82 @@
+"""Shapes of places in the JSON API."""
+
+from ninja import Field, Schema
+
+from twinning.places.models import PlaceKind, PlaceName
+
+
+class PlaceQuery(Schema):
+    """Query parameters that narrow the list of places."""
+
+    q: str | None = Field(
+        None,
+        title="Search",
+        description="Text found in the name or one of the other names, ignoring accents.",
+        examples=["Aarhus"],
+    )
+    kind: str | None = Field(
+        None,
+        title="Kind",
+        description=f"Kind of place. One of: {', '.join(PlaceKind.values)}.",
+    )
+    country: str | None = Field(
+        None, title="Country", description="ISO 3166 code of the country.", examples=["DK"]
+    )
+    parent: int | None = Field(
+        None, title="Part of", description="Identifier of the place this one lies in."
+    )
+
+
+class PlaceRef(Schema):
+    """A reference to another place."""
+
+    id: int = Field(description="Identifier of the place.")
+    name: str = Field(description="Name of the place.")
+
+
+class OtherNameOut(Schema):
+    """Another name of a place, in a language, script or transliteration."""
+
+    name: str = Field(description="The name.")
+    language: PlaceName.Language = Field(description="Language or script of the name.")
+
+
+class PlaceOut(Schema):
+    """A country, region, municipality or other body that can hold a partnership."""
+
+    id: int = Field(description="Identifier of the place.")
+    name: str = Field(description="Name of the place.")
+    kind: PlaceKind = Field(description="Kind of place; a group is several acting together.")
+    country: str | None = Field(description="ISO 3166 code of the place's country.")
+    parent: PlaceRef | None = Field(description="The place this one lies in, if any.")
+    latitude: float | None = Field(description="Latitude in decimal degrees (WGS 84).")
+    longitude: float | None = Field(description="Longitude in decimal degrees (WGS 84).")
+    other_names: list[OtherNameOut] = Field(description="Other names, such as Danish or Pinyin.")
+
+    @staticmethod
+    def resolve_country(obj) -> str | None:
+        return obj.country.code or None
+
+    @staticmethod
+    def resolve_other_names(obj) -> list:
+        return obj.names.all()
+
+
+class PlaceDetailOut(PlaceOut):
+    """A place with the places it contains and, for a group, its members."""
+
+    children: list[PlaceRef] = Field(description="Places that lie in this one.")
+    members: list[PlaceRef] = Field(description="For a group: the places acting together.")
+    groups: list[PlaceRef] = Field(description="Groups this place acts in.")
+
+    @staticmethod
+    def resolve_children(obj) -> list:
+        return obj.children.all()
+
+    @staticmethod
+    def resolve_members(obj) -> list:
+        return obj.members.all()
+
+    @staticmethod
+    def resolve_groups(obj) -> list:
+        return obj.groups.all()
