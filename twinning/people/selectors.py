@@ -1,0 +1,59 @@
+from django.db.models import Prefetch, QuerySet
+
+from twinning.accounts.selectors import visible_to
+from twinning.core.selectors import history_changes
+from twinning.partnerships.models import Agreement, PartnershipPerson
+from twinning.partnerships.selectors import partnership_list
+from twinning.people.models import Person, Post
+
+
+def person_list(*, user) -> QuerySet[Person]:
+    """Return the people the user may see, with their posts loaded up front."""
+    posts = Post.objects.select_related("organisation", "place").order_by("-start")
+    return visible_to(Person.objects.all(), user).prefetch_related(
+        Prefetch("posts", queryset=posts)
+    )
+
+
+def person_detail(*, user, pk: int) -> Person:
+    """Return one visible person with posts and visible partnership links loaded."""
+    links = PartnershipPerson.objects.filter(
+        partnership__in=partnership_list(user=user)
+    ).select_related("partnership__party_a", "partnership__party_b")
+    return (
+        person_list(user=user)
+        .select_related("owner")
+        .prefetch_related(Prefetch("partnership_links", queryset=links))
+        .get(pk=pk)
+    )
+
+
+def person_agreements(*, person: Person, user) -> QuerySet[Agreement]:
+    """Return the agreements of visible partnerships that the person signed."""
+    return (
+        Agreement.objects.filter(
+            signatories__person=person, partnership__in=partnership_list(user=user)
+        )
+        .select_related("partnership__party_a", "partnership__party_b")
+        .distinct()
+        .order_by("signed", "pk")
+    )
+
+
+def post_detail(*, user, pk: int) -> Post:
+    """Return one post of a visible person."""
+    return Post.objects.select_related("person").get(
+        pk=pk, person__in=visible_to(Person.objects.all(), user)
+    )
+
+
+def person_history(*, person: Person, limit: int = 30) -> list:
+    """Return the latest changes of the person, newest first, naming the fields changed."""
+    # One record more than shown, so that the oldest shown has one to compare with.
+    records = list(
+        person.history.select_related("history_user").order_by("-history_date", "-history_id")[
+            : limit + 1
+        ]
+    )
+    kind = str(Person._meta.verbose_name)
+    return history_changes(records, kind=kind, label=str, url_name="people:detail")[:limit]
