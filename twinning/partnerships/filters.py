@@ -1,13 +1,23 @@
 """The one filter of partnerships, shared by the HTML list and the API."""
 
 import django_filters
+from django.core.exceptions import ValidationError
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
+from twinning.core.partialdates import InvalidPartialDate, PartialDate
 from twinning.core.text import fold
 from twinning.focusareas.models import FocusArea
 from twinning.partnerships.models import Partnership, PartnershipKind, PartnershipStatus
 from twinning.places.models import PlaceName
+
+
+def _partial_date(value: str) -> None:
+    # Unparseable text would otherwise reach the date column's lookup and fail there.
+    try:
+        PartialDate.parse(value)
+    except InvalidPartialDate as exc:
+        raise ValidationError(str(exc), code="invalid") from exc
 
 
 def _upper_codes(value: str) -> list[str]:
@@ -37,10 +47,15 @@ class PartnershipFilter(django_filters.FilterSet):
         distinct=True,
     )
     since_from = django_filters.CharFilter(
-        label=_("Began in or after (year)"), field_name="since", lookup_expr="gte"
+        label=_("Began in or after (year)"),
+        field_name="since",
+        lookup_expr="gte",
+        validators=[_partial_date],
     )
     since_to = django_filters.CharFilter(
-        label=_("Began in or before (year)"), method="filter_since_to"
+        label=_("Began in or before (year)"),
+        method="filter_since_to",
+        validators=[_partial_date],
     )
     q = django_filters.CharFilter(label=_("Search"), method="filter_text")
 

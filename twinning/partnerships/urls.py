@@ -3,4 +3,15 @@ from django.urls import path
 from twinning.partnerships import views
 
 app_name = "partnerships"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.partnership_list, name="list"),
+    path("new/", views.partnership_create, name="create"),
+    path("<int:pk>/", views.partnership_detail, name="detail"),
+    path("<int:pk>/edit/", views.partnership_update, name="update"),
+    path("<int:pk>/agreements/new/", views.agreement_create, name="agreement_create"),
+    path(
+        "<int:pk>/agreements/<int:agreement_pk>/edit/",
+        views.agreement_update,
+        name="agreement_update",
+    ),
+]

@@ -1,1 +1,159 @@
-"""Views."""
+"""Pages for partnerships: the filtered list, the dossier and the editing forms."""
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import F
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django_countries import countries
+
+from twinning.accounts.selectors import can_edit, is_editor
+from twinning.partnerships import selectors, services
+from twinning.partnerships.filters import PartnershipFilter
+from twinning.partnerships.forms import AgreementForm, PartnershipForm
+from twinning.partnerships.models import Agreement, Partnership
+
+PER_PAGE = 50
+SORTS = {
+    "since": [F("since").asc(nulls_last=True), "party_a__name", "party_b__name"],
+    "-since": [F("since").desc(nulls_last=True), "party_a__name", "party_b__name"],
+}
+
+
+def partnership_list(request):
+    """List the partnerships the visitor may see, filtered, sorted and a page at a time."""
+    sort = request.GET.get("sort", "")
+    partnerships = selectors.partnership_list(user=request.user)
+    if sort in SORTS:
+        partnerships = partnerships.order_by(*SORTS[sort])
+    filterset = PartnershipFilter(request.GET or None, queryset=partnerships)
+    for name in ("kind", "status", "focus"):
+        field = filterset.form.fields[name]
+        field.widget = forms.CheckboxSelectMultiple(choices=field.choices)
+    results = filterset.qs if filterset.is_bound else partnerships
+    page = Paginator(results, PER_PAGE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    unsorted = query.copy()
+    unsorted.pop("sort", None)
+    context = {
+        "filter": filterset,
+        "page_obj": page,
+        "partnerships": page.object_list,
+        "sort": sort,
+        "query_without_page": query.urlencode(),
+        "query_without_sort": unsorted.urlencode(),
+        "countries": [] if request.htmx else _country_choices(),
+        "may_create": is_editor(request.user),
+        "hx_target": "#results",
+    }
+    template = "partnerships/_results.html" if request.htmx else "partnerships/list.html"
+    return render(request, template, context)
+
+
+def _country_choices() -> list[tuple[str, str]]:
+    choices = [(code, countries.name(code)) for code in selectors.party_countries()]
+    return sorted(choices, key=lambda choice: choice[1])
+
+
+def _visible_partnership(request, pk: int) -> Partnership:
+    try:
+        return selectors.partnership_dossier(user=request.user, pk=pk)
+    except Partnership.DoesNotExist as exc:
+        raise Http404(_("No such partnership.")) from exc
+
+
+def partnership_detail(request, pk: int):
+    """Show one partnership with its agreements, people, sources and history."""
+    partnership = _visible_partnership(request, pk)
+    context = {
+        "partnership": partnership,
+        "agreements": partnership.agreements.all(),
+        "history": selectors.partnership_history(partnership=partnership),
+        "may_edit": can_edit(request.user, partnership),
+    }
+    return render(request, "partnerships/detail.html", context)
+
+
+def _save(form, save):
+    """Call a service with the form's data, moving its validation errors onto the form."""
+    try:
+        return save(**form.service_arguments())
+    except ValidationError as exc:
+        form.add_error(None, exc)
+        return None
+
+
+@login_required
+def partnership_create(request):
+    """Let an editor add a partnership under one of the editor's organisations."""
+    if not is_editor(request.user):
+        raise PermissionDenied
+    form = PartnershipForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        partnership = _save(form, services.partnership_create)
+        if partnership is not None:
+            messages.success(request, _("The partnership was added."))
+            return redirect(partnership)
+    return render(request, "partnerships/partnership_form.html", {"form": form})
+
+
+@login_required
+def partnership_update(request, pk: int):
+    """Let an editor of the owning organisation change a partnership."""
+    partnership = _visible_partnership(request, pk)
+    if not can_edit(request.user, partnership):
+        raise PermissionDenied
+    form = PartnershipForm(request.POST or None, instance=partnership, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        saved = _save(
+            form, lambda **data: services.partnership_update(partnership=partnership, **data)
+        )
+        if saved is not None:
+            messages.success(request, _("The partnership was saved."))
+            return redirect(saved)
+    context = {"form": form, "partnership": partnership}
+    return render(request, "partnerships/partnership_form.html", context)
+
+
+@login_required
+def agreement_create(request, pk: int):
+    """Let an editor of the partnership's organisation add an agreement to it."""
+    partnership = _visible_partnership(request, pk)
+    if not can_edit(request.user, partnership):
+        raise PermissionDenied
+    form = AgreementForm(
+        request.POST or None, instance=Agreement(partnership=partnership), user=request.user
+    )
+    if request.method == "POST" and form.is_valid():
+        agreement = _save(
+            form, lambda **data: services.agreement_create(partnership=partnership, **data)
+        )
+        if agreement is not None:
+            messages.success(request, _("The agreement was added."))
+            return redirect(agreement.get_absolute_url())
+    context = {"form": form, "partnership": partnership}
+    return render(request, "partnerships/agreement_form.html", context)
+
+
+@login_required
+def agreement_update(request, pk: int, agreement_pk: int):
+    """Let an editor of the partnership's organisation change one of its agreements."""
+    partnership = _visible_partnership(request, pk)
+    if not can_edit(request.user, partnership):
+        raise PermissionDenied
+    agreement = get_object_or_404(
+        Agreement.objects.select_related("partnership"), pk=agreement_pk, partnership=partnership
+    )
+    form = AgreementForm(request.POST or None, instance=agreement, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        saved = _save(form, lambda **data: services.agreement_update(agreement=agreement, **data))
+        if saved is not None:
+            messages.success(request, _("The agreement was saved."))
+            return redirect(saved.get_absolute_url())
+    context = {"form": form, "partnership": partnership, "agreement": agreement}
+    return render(request, "partnerships/agreement_form.html", context)

@@ -1,0 +1,1 @@
+"""Forms; logging in uses Django's AuthenticationForm."""

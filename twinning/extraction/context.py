@@ -1,0 +1,136 @@
+"""Per-document analysis shared by the extraction rules."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from bisect import bisect_left
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from twinning.extraction.dates import DateMention, document_date, find_dates
+from twinning.extraction.gazetteer import Place, PlaceMention, find_places, fold, gazetteer
+from twinning.extraction.language import detect_language
+from twinning.extraction.segments import Segment, segments
+
+LANGUAGE_COUNTRY = {"da": "DK", "sv": "SE", "nb": "NO", "no": "NO", "de": "DE", "zh": "CN"}
+PARTY_KINDS = frozenset(
+    {"municipality", "group", "region", "province", "city", "district", "county", "prefecture"}
+)
+_PLACE_WORDS = (
+    r"(?:Kommune|kommune|Kommunes|kommunes|Municipality|municipality|City|city|District|"
+    r"district|Provinsen|provinsen|Province|province|Provins|provins|Region|County|county|"
+    r"Shi|Sheng|Qu|Municipal\s+Government|Regionskommune)"
+)
+_PLACE_SUFFIX = re.compile(rf"[ \t]*\n?[ \t\n]*{_PLACE_WORDS}(?![\w])")
+# A capitalised word right after a place name makes it part of an organisation's name
+# ("Wuxi Urban Development Group", "Copenhagen Capacity").
+_ORG_AFTER = re.compile(
+    r"[ \t]+(?!(?:Kommune|Municipality|City|District|Province|Provinsen|"
+    r"Region|County|Municipal|Government|Shi|Sheng|Council|Hall|Byråd)\b)"
+    r"[A-Z][\w&]*"
+)
+_ORG_BEFORE = re.compile(
+    r"(?:(?:Greater|Grand|Central|WTC|Team|Visit|Destination)[ \t]+|"
+    r"(?:ambassade\w*|embassy|konsulat\w*|consulate\w*|generalkonsulat\w*)\s+(?:i|in)\s+)$",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class DocContext:
+    """The normalised text of one document with what every rule needs to know about it."""
+
+    name: str
+    text: str
+    language: str | None = None
+    date: dt.date | None = None
+    places: list[PlaceMention] = field(default_factory=list)
+    segments: list[Segment] = field(default_factory=list)
+    home_country: str | None = None
+    home: Place | None = None
+    excluded: list[tuple[int, int]] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    _date_starts: list[int] = field(default_factory=list)
+
+    def dates_in(self, start: int, end: int) -> list[DateMention]:
+        """Return the dates found in ``[start, end)`` (resolved against the document date)."""
+        i = bisect_left(self._date_starts, start)
+        out = []
+        while i < len(self.dates) and self.dates[i].start < end:
+            if self.dates[i].end <= end:
+                out.append(self.dates[i])
+            i += 1
+        return out
+
+    def places_in(self, start: int, end: int) -> list[PlaceMention]:
+        """Return the place mentions that lie within ``[start, end)``."""
+        return [m for m in self.places if m.start >= start and m.end <= end]
+
+    def is_excluded(self, start: int, end: int) -> bool:
+        """Return True when the span lies in a region handled by a structure rule (a table)."""
+        return any(s <= start and end <= e for s, e in self.excluded)
+
+
+def _extend_place_words(text: str, mentions: list[PlaceMention]) -> None:
+    for m in mentions:
+        if m.place.kind == "country":
+            continue
+        at = m.end
+        if m.genitive:
+            # "Københavns Kommune": the genitive belongs to the name, not to a possessor.
+            at += 1 if text[at : at + 1] == "s" else 0
+        suffix = _PLACE_SUFFIX.match(text, at)
+        if suffix:
+            m.end = suffix.end()
+            m.genitive = text[m.start : m.end].lower().endswith("kommunes")
+            m.surface = text[m.start : m.end]
+
+
+def is_org_part(text: str, mention: PlaceMention) -> bool:
+    """Return True when the place name is only part of an organisation's name."""
+    if mention.genitive:
+        return False
+    after = _ORG_AFTER.match(text, mention.end)
+    if after and text[mention.end : mention.end + 1] != "\n":
+        # "Rostock Germany": a country named after a city qualifies it.
+        word = after.group(0).strip()
+        return fold(word) not in _country_words()
+    return bool(_ORG_BEFORE.search(text, max(0, mention.start - 30), mention.start))
+
+
+@lru_cache(maxsize=1)
+def _country_words() -> frozenset[str]:
+    g = gazetteer()
+    return frozenset(
+        fold(name)
+        for name, ids in g.names.items()
+        if any(g.places[i].kind == "country" for i in ids)
+    )
+
+
+def analyse(name: str, text: str) -> DocContext:
+    """Return the context of a document: language, date, places, segments and home party."""
+    ctx = DocContext(name=name, text=text)
+    ctx.language = detect_language(text)
+    ctx.date = document_date(text)
+    ctx.places = find_places(text)
+    _extend_place_words(text, ctx.places)
+    ctx.segments = segments(text)
+    ctx.dates = find_dates(text, reference=ctx.date)
+    ctx._date_starts = [d.start for d in ctx.dates]
+    counts: Counter[str] = Counter(
+        m.place.id for m in ctx.places if m.place.kind in PARTY_KINDS and not is_org_part(text, m)
+    )
+    ctx.home_country = LANGUAGE_COUNTRY.get(ctx.language or "")
+    places = gazetteer().places
+    # Ties go to curated places: the documents are about the curated municipalities.
+    ranked = sorted(counts, key=lambda pid: (counts[pid], places[pid].curated), reverse=True)
+    if ctx.home_country is None and ranked:
+        ctx.home_country = places[ranked[0]].country
+    for pid in ranked:
+        if places[pid].country == ctx.home_country:
+            ctx.home = places[pid]
+            break
+    return ctx

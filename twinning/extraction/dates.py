@@ -1,0 +1,326 @@
+"""Find dates, partial dates, ranges and week numbers in Danish and English text.
+
+Values are ISO strings at the precision the text gives: ``YYYY``, ``YYYY-MM`` or
+``YYYY-MM-DD``. A range also has an ``end`` value. Dates that omit the year take it
+from a reference date (the document's own date or a table heading).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+MONTHS: dict[str, int] = {}
+for _number, _names in enumerate(
+    [
+        "januar january jan janvier jänner",
+        "februar february feb",
+        "marts march mar märz mars",
+        "april apr",
+        "maj may mai",
+        "juni june jun",
+        "juli july jul",
+        "august aug augusti",
+        "september sept sep",
+        "oktober october okt oct",
+        "november nov",
+        "december dec dezember",
+    ],
+    start=1,
+):
+    for _name in _names.split():
+        MONTHS[_name] = _number
+# Full month names only; abbreviations need a day or year next to them.
+_FULL_MONTHS = sorted({n for n in MONTHS if len(n) > 3 or n in ("maj", "may", "mai")}, key=len)
+_ALL_MONTHS = sorted(MONTHS, key=len, reverse=True)
+_MONTH = r"(?:" + "|".join(_ALL_MONTHS) + r")\.?"
+_FULL_MONTH = r"(?:" + "|".join(sorted(_FULL_MONTHS, key=len, reverse=True)) + r")"
+_YEAR = r"(?:19|20)\d\d"
+_WS = r"[ \t\u00a0]*\n?[ \t\u00a0\n]*"  # a line break may fall inside a date
+_DAY = r"(?:[012]?\d|3[01])"
+_ORD = r"(?:st|nd|rd|th|\.)?"
+
+_PATTERNS = [
+    # 2013-06-07
+    ("iso", rf"(?<!\d)(?P<iso_y>{_YEAR})-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)(?!\d)"),
+    # 11.-16. januar 2015 / 14.-21. november / 14-21 November 2015
+    (
+        "drange",
+        rf"(?<![\d.])(?P<dr_d1>{_DAY})\.?{_WS}[-–]{_WS}(?P<dr_d2>{_DAY})\.?{_WS}"
+        rf"(?P<dr_m>{_MONTH})(?:{_WS}(?P<dr_y>{_YEAR}))?(?![\w])",
+    ),
+    # 7.6-12.6. / 24.10 -25.10. / 22.8-27.8
+    (
+        "nrange",
+        rf"(?<![\d.])(?P<nr_d1>{_DAY})\.(?P<nr_m1>1[0-2]|0?[1-9])\.?[ \t]*[-–][ \t]*"
+        rf"(?P<nr_d2>{_DAY})\.(?P<nr_m2>1[0-2]|0?[1-9])(?:\.(?P<nr_y>{_YEAR}))?\.?(?![\d])",
+    ),
+    # 5-7.5. / 21.-23.10.
+    (
+        "srange",
+        rf"(?<![\d.])(?P<sr_d1>{_DAY})\.?[-–](?P<sr_d2>{_DAY})\.(?P<sr_m>1[0-2]|0?[1-9])"
+        rf"(?:\.(?P<sr_y>{_YEAR}))?\.?(?![\d])",
+    ),
+    # 07.8.2013 / 7/8/2013
+    (
+        "numeric",
+        rf"(?<![\d.])(?P<nu_d>{_DAY})[./](?P<nu_m>1[0-2]|0?[1-9])[./](?P<nu_y>{_YEAR})(?!\d)",
+    ),
+    # the 9th of march 2022 / 2. oktober 2012 / 2 October / 27. \n\noktober
+    (
+        "dmy",
+        rf"(?<![\d.])(?P<dmy_d>{_DAY}){_ORD}(?:{_WS}of)?{_WS}(?P<dmy_m>{_MONTH})"
+        rf"(?:,?{_WS}(?P<dmy_y>{_YEAR}))?(?![\w])",
+    ),
+    # October 12, 2012 / October 2nd
+    (
+        "mdy",
+        rf"(?<![\w])(?P<mdy_m>{_MONTH}){_WS}(?P<mdy_d>{_DAY})(?:st|nd|rd|th)?(?!\d)"
+        rf"(?:,?{_WS}(?P<mdy_y>{_YEAR}))?(?![\w])",
+    ),
+    # uge 35 og 36 / week 44 / uge 34-35
+    (
+        "week",
+        rf"(?<![\w])(?:uge|uke|vecka|week|woche|kw)\.?{_WS}(?P<wk_1>[1-5]?\d)"
+        rf"(?:{_WS}(?:og|and|-|–|til|to){_WS}(?P<wk_2>[1-5]?\d))?(?:{_WS}(?P<wk_y>{_YEAR}))?(?!\d)",
+    ),
+    # juni måned 2015 / april 2014 / primo juni 2015
+    (
+        "my",
+        rf"(?<![\w])(?P<my_m>{_MONTH})(?:{_WS}(?:måned|month))?,?{_WS}(?P<my_y>{_YEAR})(?!\d)",
+    ),
+    # 2013-2016 / 2013–15
+    ("yrange", rf"(?<![\w.-])(?P<yr_1>{_YEAR})[ \t]*[-–/][ \t]*(?P<yr_2>{_YEAR})(?![\w-])"),
+    ("year", rf"(?<![\w.,-])(?P<y>{_YEAR})(?![\w-]|[.,]\d)"),
+    # in September / i september (needs a reference year)
+    (
+        "month",
+        rf"(?<![\w])(?:i|in|im|på|during|from|fra|til|until){_WS}(?P<mo_m>{_FULL_MONTH})(?![\w])"
+        rf"(?!{_WS}(?:måned|month)?,?{_WS}{_YEAR})",
+    ),
+]
+DATE_RE = re.compile("|".join(f"(?P<{name}>{body})" for name, body in _PATTERNS), re.IGNORECASE)
+# Scanning with each pattern on its own is several times faster than one alternation,
+# because every pattern keeps its own fast prefix search.
+# Matching lower-cased text without IGNORECASE is faster still; the patterns are lower case.
+_SEPARATE = [(name, re.compile(body)) for name, body in _PATTERNS]
+_SEPARATE_ANY_CASE = [(name, re.compile(body, re.IGNORECASE)) for name, body in _PATTERNS]
+
+
+@dataclass
+class DateMention:
+    """A date or date range found in text."""
+
+    start: int
+    end: int
+    value: str
+    end_value: str | None = None
+    has_year: bool = True
+    form: str = ""
+
+    @property
+    def precision(self) -> str:
+        return {4: "year", 7: "month"}.get(len(self.value), "day")
+
+
+def _iso(year: int, month: int | None = None, day: int | None = None) -> str | None:
+    if month is None:
+        return f"{year:04d}"
+    if not 1 <= month <= 12:
+        return None
+    if day is None:
+        return f"{year:04d}-{month:02d}"
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def iso_week_range(year: int, week: int, last_week: int | None = None) -> tuple[str, str] | None:
+    """Return the first and last day of ISO week ``week`` (to ``last_week``) of ``year``."""
+    try:
+        first = dt.date.fromisocalendar(year, week, 1)
+        last = dt.date.fromisocalendar(year, last_week or week, 7)
+    except ValueError:
+        return None
+    return first.isoformat(), last.isoformat()
+
+
+def _month(name: str) -> int | None:
+    return MONTHS.get(name.lower().rstrip("."))
+
+
+def _infer_year(month: int, day: int | None, reference: dt.date | None, fallback: int | None):
+    if reference is not None:
+        # A date without a year in a dated text is the most recent such date on or before
+        # the text's own date: news items report what has happened.
+        year = reference.year
+        if (month, day or 1) > (reference.month, reference.day):
+            year -= 1
+        return year
+    return fallback
+
+
+def find_dates(
+    text: str,
+    reference: dt.date | None = None,
+    default_year: int | None = None,
+    start: int = 0,
+    end: int | None = None,
+) -> list[DateMention]:
+    """Return the dates in ``text[start:end]`` with absolute offsets.
+
+    ``reference`` (the document's own date) resolves dates without a year;
+    ``default_year`` (e.g. from a table heading) is used as is when given.
+    """
+    stop = len(text) if end is None else end
+    hits: list[tuple[int, int, str, re.Match[str]]] = []
+    lowered = text.lower()
+    # Lower-casing keeps offsets for almost every script; fall back when it does not.
+    patterns = _SEPARATE if len(lowered) == len(text) else _SEPARATE_ANY_CASE
+    scanned = lowered if patterns is _SEPARATE else text
+    for priority, (kind, pattern) in enumerate(patterns):
+        for m in pattern.finditer(scanned, start, stop):
+            hits.append((m.start(), priority, kind, m))
+    hits.sort(key=lambda h: (h[0], h[1]))
+    out: list[DateMention] = []
+    last_end = -1
+    for begin, _, kind, m in hits:
+        if begin < last_end:
+            continue
+        mention = _convert(m, kind, reference, default_year)
+        if mention is not None:
+            out.append(mention)
+            last_end = m.end()
+    return out
+
+
+def _year_or(
+    m: re.Match[str],
+    group: str,
+    month: int,
+    day: int | None,
+    reference: dt.date | None,
+    default_year: int | None,
+) -> tuple[int | None, bool]:
+    if m.group(group):
+        return int(m.group(group)), True
+    if default_year is not None:
+        return default_year, False
+    return _infer_year(month, day, reference, None), False
+
+
+def _convert(
+    m: re.Match[str], kind: str, reference: dt.date | None, default_year: int | None
+) -> DateMention | None:
+    g = m.group
+    s, e = m.span()
+    if kind == "iso":
+        value = _iso(int(g("iso_y")), int(g("iso_m")), int(g("iso_d")))
+        return DateMention(s, e, value, form=kind) if value else None
+    if kind == "drange":
+        month = _month(g("dr_m"))
+        if month is None:
+            return None
+        year, has = _year_or(m, "dr_y", month, int(g("dr_d1")), reference, default_year)
+        if year is None:
+            return None
+        a, b = _iso(year, month, int(g("dr_d1"))), _iso(year, month, int(g("dr_d2")))
+        return DateMention(s, e, a, b, has, kind) if a and b else None
+    if kind == "nrange":
+        m1, m2 = int(g("nr_m1")), int(g("nr_m2"))
+        year, has = _year_or(m, "nr_y", m1, int(g("nr_d1")), reference, default_year)
+        if year is None:
+            return None
+        a, b = _iso(year, m1, int(g("nr_d1"))), _iso(year, m2, int(g("nr_d2")))
+        return DateMention(s, e, a, b, has, kind) if a and b else None
+    if kind == "srange":
+        month = int(g("sr_m"))
+        year, has = _year_or(m, "sr_y", month, int(g("sr_d1")), reference, default_year)
+        if year is None:
+            return None
+        a, b = _iso(year, month, int(g("sr_d1"))), _iso(year, month, int(g("sr_d2")))
+        return DateMention(s, e, a, b, has, kind) if a and b else None
+    if kind == "numeric":
+        value = _iso(int(g("nu_y")), int(g("nu_m")), int(g("nu_d")))
+        return DateMention(s, e, value, form=kind) if value else None
+    if kind == "dmy":
+        month = _month(g("dmy_m"))
+        if month is None:
+            return None
+        day = int(g("dmy_d"))
+        year, has = _year_or(m, "dmy_y", month, day, reference, default_year)
+        if year is None:
+            return None
+        value = _iso(year, month, day)
+        return DateMention(s, e, value, None, has, kind) if value else None
+    if kind == "mdy":
+        month = _month(g("mdy_m"))
+        if month is None:
+            return None
+        day = int(g("mdy_d"))
+        year, has = _year_or(m, "mdy_y", month, day, reference, default_year)
+        if year is None:
+            return None
+        value = _iso(year, month, day)
+        return DateMention(s, e, value, None, has, kind) if value else None
+    if kind == "week":
+        w1 = int(g("wk_1"))
+        w2 = int(g("wk_2")) if g("wk_2") else None
+        if g("wk_y"):
+            year, has = int(g("wk_y")), True
+        else:
+            year = default_year or (reference.year if reference else None)
+            has = False
+        if year is None or not 1 <= w1 <= 53:
+            return None
+        span = iso_week_range(year, w1, w2)
+        return DateMention(s, e, span[0], span[1], has, kind) if span else None
+    if kind == "my":
+        month = _month(g("my_m"))
+        if month is None:
+            return None
+        return DateMention(s, e, _iso(int(g("my_y")), month), None, True, kind)
+    if kind == "yrange":
+        y1, y2 = int(g("yr_1")), int(g("yr_2"))
+        if y2 <= y1:
+            return None
+        return DateMention(s, e, f"{y1:04d}", f"{y2:04d}", True, kind)
+    if kind == "year":
+        return DateMention(s, e, g("y"), None, True, kind)
+    if kind == "month":
+        month = _month(g("mo_m"))
+        year = default_year or (reference.year if reference else None)
+        if month is None or year is None:
+            return None
+        # Only the month name is the date; the preposition is context.
+        return DateMention(m.start("mo_m"), e, _iso(year, month), None, False, kind)
+    return None
+
+
+_UPDATED = re.compile(
+    r"(?:opdateret|updated|sidst opdateret|last updated|published|publiceret|udgivet)"
+    r"\s*:?\s*",
+    re.IGNORECASE,
+)
+
+
+def document_date(text: str) -> dt.date | None:
+    """Return the document's own date: an 'updated'/'published' stamp or a dateline."""
+    candidates: list[tuple[int, dt.date]] = []
+    for m in _UPDATED.finditer(text):
+        for d in find_dates(text, start=m.end(), end=min(len(text), m.end() + 40)):
+            if d.precision == "day" and d.has_year and d.start - m.end() < 3:
+                candidates.append((0, dt.date.fromisoformat(d.value)))
+                break
+    if candidates:
+        return candidates[0][1]
+    # Otherwise the first full date in the first or last 400 characters: a byline or a
+    # dateline at the foot of a news item.
+    head_tail = [(0, min(400, len(text))), (max(0, len(text) - 400), len(text))]
+    for lo, hi in head_tail:
+        for d in find_dates(text, start=lo, end=hi):
+            if d.precision == "day" and d.has_year and d.end_value is None:
+                return dt.date.fromisoformat(d.value)
+    return None
