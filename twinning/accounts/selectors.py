@@ -8,8 +8,9 @@ that organisation's records; superusers change everything.
 from __future__ import annotations
 
 from django.db.models import Model, Q, QuerySet
+from django.utils import timezone
 
-from twinning.accounts.models import Membership, Role
+from twinning.accounts.models import ApiToken, Membership, Role
 
 WRITE_ROLES = (Role.EDITOR, Role.ADMIN)
 
@@ -66,3 +67,15 @@ def editable_organisation_ids(user) -> set[int] | None:
     if getattr(user, "is_superuser", False):
         return None
     return user_organisation_ids(user, roles=WRITE_ROLES)
+
+
+def api_token_user(*, key: str):
+    """Return (token, user) for a live API token's secret, or None."""
+    token = (
+        ApiToken.objects.select_related("user")
+        .filter(key_hash=ApiToken.hash_key(key), revoked_at__isnull=True, user__is_active=True)
+        .first()
+    )
+    if token is None or (token.expires_at and token.expires_at <= timezone.now()):
+        return None
+    return token, token.user

@@ -1,11 +1,17 @@
 """Pieces shared by the routers of the JSON API."""
 
+import csv
+from functools import wraps
+from typing import Literal
+
 from django.db.models import QuerySet
+from django.http import HttpResponse
 from django_filters import FilterSet
 from ninja import Field, Schema
 from ninja.conf import settings as ninja_settings
 from ninja.errors import ValidationError
-from ninja.pagination import LimitOffsetPagination
+from ninja.pagination import LimitOffsetPagination, paginate
+from openpyxl import Workbook
 
 MAX_LIMIT = 500
 
@@ -54,3 +60,87 @@ def filter_or_422(filterset_class: type[FilterSet], params: Schema, queryset: Qu
             ]
         )
     return filterset.qs
+
+
+# Export ---------------------------------------------------------------------------------
+
+EXPORT_FORMATS = ("json", "csv", "xlsx")
+
+
+class ExportPageQuery(PageQuery):
+    """Page parameters plus the format: JSON pages, or every match as CSV or XLSX."""
+
+    format: Literal["json", "csv", "xlsx"] = Field(
+        "json",
+        description="json gives one page; csv and xlsx give every matching item as a file.",
+    )
+
+
+def _flatten(value, prefix: str, row: dict) -> None:
+    if isinstance(value, dict):
+        for key, inner in value.items():
+            _flatten(inner, f"{prefix}_{key}" if prefix else key, row)
+    elif isinstance(value, list) and all(not isinstance(v, dict | list) for v in value):
+        row[prefix] = ";".join("" if v is None else str(v) for v in value)
+    elif isinstance(value, list):
+        for index, inner in enumerate(value, start=1):
+            _flatten(inner, f"{prefix}_{index}", row)
+    else:
+        row[prefix] = "" if value is None else value
+
+
+def export_response(items, schema: type[Schema], fmt: str, filename: str) -> HttpResponse:
+    """Return every item, serialised with its API schema and flattened, as CSV or XLSX."""
+    rows = []
+    for item in items:
+        row: dict = {}
+        _flatten(schema.from_orm(item).model_dump(mode="json"), "", row)
+        rows.append(row)
+    columns = list(dict.fromkeys(column for row in rows for column in row))
+    if fmt == "csv":
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        writer = csv.DictWriter(response, fieldnames=columns, restval="")
+        writer.writeheader()
+        writer.writerows(rows)
+    else:
+        book = Workbook(write_only=True)
+        sheet = book.create_sheet(filename[:31])
+        sheet.append(columns)
+        for row in rows:
+            sheet.append([row.get(column, "") for column in columns])
+        response = HttpResponse(
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        )
+        book.save(response)
+    response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
+    return response
+
+
+class ExportPage(Page):
+    """Pagination whose input also carries ``format`` (json, csv or xlsx)."""
+
+    Input = ExportPageQuery
+
+
+def paginate_or_export(schema: type[Schema], filename: str):
+    """Paginate a list endpoint, or hand out every match as CSV or XLSX (``?format=``).
+
+    The endpoint returns a queryset as usual; with format csv or xlsx the whole filtered
+    queryset is serialised with the item schema instead of one page of it.
+    """
+
+    def decorator(func):
+        paged = paginate(ExportPage)(func)
+
+        @wraps(paged)
+        def view(request, **kwargs):
+            pagination = kwargs.get("ninja_pagination")
+            if pagination is not None and pagination.format != "json":
+                del kwargs["ninja_pagination"]
+                items = func(request, **kwargs)
+                return export_response(items, schema, pagination.format, filename)
+            return paged(request, **kwargs)
+
+        return view
+
+    return decorator

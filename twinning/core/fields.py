@@ -78,3 +78,11 @@ class PartialDateField(models.Field):
 
     def formfield(self, **kwargs):
         return super().formfield(**{"form_class": PartialDateFormField, **kwargs})
+
+
+def partial_date_or_error(value, field: str) -> PartialDate | None:
+    """Return the value as a PartialDate, or raise a ValidationError naming the field."""
+    try:
+        return PartialDate.parse(value)
+    except InvalidPartialDate as exc:
+        raise ValidationError({field: str(exc)}, code="invalid") from exc

@@ -32,10 +32,10 @@ class FocusArea(models.Model):
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self):
+        return reverse("partnerships:list") + f"?focus={self.slug}"
+
     @property
     def name(self) -> str:
         """Return the name in the active language."""
         return self.name_da if (get_language() or "en").startswith("da") else self.name_en
-
-    def get_absolute_url(self):
-        return reverse("partnerships:list") + f"?focus={self.slug}"

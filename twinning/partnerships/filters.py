@@ -20,6 +20,13 @@ def _partial_date(value: str) -> None:
         raise ValidationError(str(exc), code="invalid") from exc
 
 
+def _decade(value) -> None:
+    if value != int(value) or int(value) % 10 or not 1000 <= value <= 9990:
+        raise ValidationError(
+            _("Give the first year of a decade, such as 1990."), code="invalid_decade"
+        )
+
+
 def _upper_codes(value: str) -> list[str]:
     return [code.strip().upper() for code in value.split(",") if code.strip()]
 
@@ -57,11 +64,17 @@ class PartnershipFilter(django_filters.FilterSet):
         method="filter_since_to",
         validators=[_partial_date],
     )
+    decade = django_filters.NumberFilter(
+        label=_("Decade begun"),
+        method="filter_decade",
+        help_text=_("First year of a decade, such as 1990"),
+        validators=[_decade],
+    )
     q = django_filters.CharFilter(label=_("Search"), method="filter_text")
 
     class Meta:
         model = Partnership
-        fields = ["country", "partner_country", "kind", "status", "focus", "q"]
+        fields = ["country", "partner_country", "kind", "status", "focus", "decade", "q"]
 
     def filter_countries(self, queryset, name, value):
         # Both country filters are applied together here so that "country" and
@@ -82,6 +95,10 @@ class PartnershipFilter(django_filters.FilterSet):
         # "2010" must include "2010-06-01", which sorts after it as text; a prefix match
         # says so without relying on how a database collation orders odd characters.
         return queryset.filter(Q(since__lte=value) | Q(since__startswith=value))
+
+    def filter_decade(self, queryset, name, value):
+        # "1990" to "1999-12-31" all start with the decade's first three digits.
+        return queryset.filter(since__startswith=str(int(value))[:3])
 
     def filter_text(self, queryset, name, value):
         key = fold(value)

@@ -233,7 +233,11 @@ class Agreement(TimeStampedModel):
             errors["expires"] = _("An agreement cannot expire before it is signed.")
         if self.renews_id and self.pk and self.renews_id == self.pk:
             errors["renews"] = _("An agreement cannot renew itself.")
-        if self.renews and self.partnership_id and self.renews.partnership_id != self.partnership_id:
+        if (
+            self.renews
+            and self.partnership_id
+            and self.renews.partnership_id != self.partnership_id
+        ):
             errors["renews"] = _("The renewed agreement must belong to the same partnership.")
         if errors:
             raise ValidationError(errors)

@@ -203,3 +203,53 @@ class PartnershipDetailOut(PartnershipOut):
     @staticmethod
     def resolve_sources(obj) -> list:
         return obj.evidence_shown
+
+
+class PartnershipIn(Schema):
+    """A partnership to create."""
+
+    party_a: int = Field(description="Identifier of the place on one side.")
+    party_b: int = Field(description="Identifier of the place on the other side.")
+    kind: PartnershipKind = Field(PartnershipKind.SISTER_CITY, description="Kind of partnership.")
+    status: PartnershipStatus = Field(PartnershipStatus.ACTIVE, description="Status.")
+    since: str | None = Field(None, description=PARTIAL_DATE)
+    until: str | None = Field(None, description=PARTIAL_DATE)
+    termination_reason: str = Field("", description="Why it ended (terminated only).")
+    focus_areas: list[str] = Field([], description="Slugs of focus areas.")
+    notes: str = Field("", description="Free notes.")
+    owner: int | None = Field(
+        None, description="Organisation whose editors may change it; one of the caller's."
+    )
+    is_public: bool = Field(True, description="Shown to visitors who are not logged in.")
+
+
+class PartnershipPatch(Schema):
+    """Fields of a partnership to change; fields left out stay as they are."""
+
+    party_a: int | None = Field(None, description="Identifier of the place on one side.")
+    party_b: int | None = Field(None, description="Identifier of the place on the other side.")
+    kind: PartnershipKind | None = Field(None, description="Kind of partnership.")
+    status: PartnershipStatus | None = Field(None, description="Status.")
+    since: str | None = Field(None, description=PARTIAL_DATE)
+    until: str | None = Field(None, description=PARTIAL_DATE)
+    termination_reason: str | None = Field(None, description="Why it ended.")
+    focus_areas: list[str] | None = Field(None, description="Slugs of focus areas.")
+    notes: str | None = Field(None, description="Free notes.")
+    owner: int | None = Field(None, description="Owning organisation.")
+    is_public: bool | None = Field(None, description="Shown to visitors.")
+
+
+class AgreementIn(Schema):
+    """An agreement to add to a partnership, or the fields of one to change."""
+
+    kind: AgreementKind | None = Field(None, description="Kind of agreement.")
+    title: str | None = Field(None, description="Title of the agreement.")
+    signed: str | None = Field(None, description=PARTIAL_DATE)
+    place_of_signing: str | None = Field(None, description="Where it was signed.")
+    signatories: list[int] | None = Field(None, description="Identifiers of posts that signed.")
+    term_months: int | None = Field(None, ge=0, description="Term in months.")
+    expires: str | None = Field(None, description=PARTIAL_DATE)
+    notice_months: int | None = Field(None, ge=0, description="Notice period in months.")
+    renews: int | None = Field(None, description="Identifier of the agreement it renews.")
+    document: int | None = Field(None, description="Identifier of the source holding its text.")
+    notes: str | None = Field(None, description="Free notes.")

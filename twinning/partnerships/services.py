@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django_countries import countries
 from simple_history.utils import bulk_create_with_history
 
+from twinning.core.fields import partial_date_or_error
 from twinning.core.partialdates import InvalidPartialDate, PartialDate
 from twinning.core.text import fold
 from twinning.focusareas.models import FocusArea
@@ -45,8 +46,8 @@ def partnership_create(
         party_b=party_b,
         kind=kind,
         status=status,
-        since=PartialDate.parse(since),
-        until=PartialDate.parse(until),
+        since=partial_date_or_error(since, "since"),
+        until=partial_date_or_error(until, "until"),
         termination_reason=termination_reason,
         notes=notes,
         owner=owner,
@@ -65,7 +66,7 @@ def partnership_update(*, partnership: Partnership, **fields) -> Partnership:
     focus_areas = fields.pop("focus_areas", None)
     for field, value in fields.items():
         if field in {"since", "until"}:
-            value = PartialDate.parse(value)
+            value = partial_date_or_error(value, field)
         setattr(partnership, field, value)
     partnership.full_clean()
     partnership.save()
@@ -85,6 +86,18 @@ def partnership_terminate(
         until=until,
         termination_reason=reason,
     )
+
+
+@transaction.atomic
+def partnership_delete(*, partnership: Partnership) -> None:
+    """Delete a partnership with its agreements; the history keeps what it was."""
+    partnership.delete()
+
+
+@transaction.atomic
+def agreement_delete(*, agreement: Agreement) -> None:
+    """Delete an agreement; agreements that renewed it keep standing on their own."""
+    agreement.delete()
 
 
 @transaction.atomic
@@ -113,11 +126,11 @@ def agreement_create(
     agreement = Agreement(
         partnership=partnership,
         kind=kind,
-        signed=PartialDate.parse(signed),
+        signed=partial_date_or_error(signed, "signed"),
         title=title,
         place_of_signing=place_of_signing,
         term_months=term_months,
-        expires=PartialDate.parse(expires),
+        expires=partial_date_or_error(expires, "expires"),
         notice_months=notice_months,
         renews=renews,
         document=document,
@@ -136,7 +149,7 @@ def agreement_update(*, agreement: Agreement, **fields) -> Agreement:
     signatories = fields.pop("signatories", None)
     for field, value in fields.items():
         if field in {"signed", "expires"}:
-            value = PartialDate.parse(value)
+            value = partial_date_or_error(value, field)
         setattr(agreement, field, value)
     agreement.full_clean()
     agreement.save()
@@ -181,7 +194,8 @@ class ImportReport:
             _("%(n)d partnerships created") % {"n": self.partnerships_created},
             _("%(n)d places created, %(m)d existing places matched")
             % {"n": self.places_created, "m": self.places_matched},
-            _("%(n)d rows skipped: the pair is already present or listed twice") % {"n": len(self.duplicates)},
+            _("%(n)d rows skipped: the pair is already present or listed twice")
+            % {"n": len(self.duplicates)},
         ]
         if self.same_place:
             rows = ", ".join(str(row) for row in self.same_place[:20])

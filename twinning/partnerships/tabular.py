@@ -121,10 +121,13 @@ def _read_json(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
     for number, record in enumerate(records, start=1):
         if not isinstance(record, dict):
             raise TableError(_("record %(row)d is not an object.") % {"row": number})
-        yield number, {
-            k: ";".join(v) if isinstance(v, list) else ("" if v is None else str(v))
-            for k, v in record.items()
-        }
+        yield (
+            number,
+            {
+                k: ";".join(v) if isinstance(v, list) else ("" if v is None else str(v))
+                for k, v in record.items()
+            },
+        )
 
 
 def write_rows(rows: Iterable[dict[str, str]], fmt: str, stream) -> None:
@@ -138,8 +141,7 @@ def write_rows(rows: Iterable[dict[str, str]], fmt: str, stream) -> None:
         text.detach()
     elif fmt == "json":
         records = [
-            {**row, "focus_areas": [s for s in row["focus_areas"].split(";") if s]}
-            for row in rows
+            {**row, "focus_areas": [s for s in row["focus_areas"].split(";") if s]} for row in rows
         ]
         stream.write(json.dumps(records, ensure_ascii=False, indent=1).encode("utf-8"))
     elif fmt == "xlsx":

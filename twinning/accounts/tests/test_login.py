@@ -36,3 +36,22 @@ def test_wrong_password_shows_an_error(client):
 def test_login_and_logout_urls_have_global_names():
     assert reverse("login") == "/accounts/login/"
     assert reverse("logout") == "/accounts/logout/"
+
+
+@pytest.mark.django_db
+def test_token_command_creates_a_token_that_authenticates(capsys):
+    from django.core.management import call_command
+    from django.test import Client
+
+    from twinning.accounts.services import user_create
+
+    user_create(username="robot", password="pw-robot-123456")
+    call_command("token", "create", "robot", "--name", "nightly sync")
+    key = capsys.readouterr().out.strip()
+
+    response = Client().get("/api/partnerships", HTTP_AUTHORIZATION=f"Bearer {key}")
+
+    assert key.startswith("tw_")
+    assert response.status_code == 200
+    call_command("token", "revoke", key[:8])
+    assert Client().get("/api/partnerships", HTTP_AUTHORIZATION=f"Bearer {key}").status_code == 401

@@ -1,0 +1,62 @@
+"""Rules shared by the API's write endpoints: who may write, and how errors read."""
+
+from django.core.exceptions import ValidationError
+from django.db.models import Model
+from django.utils.translation import gettext as _
+from ninja.errors import HttpError
+
+from twinning.accounts.selectors import can_edit, editable_organisation_ids, is_editor
+from twinning.organisations.models import Organisation
+
+
+def require_editor(user) -> None:
+    """Refuse a caller who may not create records."""
+    if not is_editor(user):
+        raise HttpError(403, _("Only editors may change records."))
+
+
+def require_can_edit(user, obj: Model) -> None:
+    """Refuse a caller who may not change this record."""
+    if not can_edit(user, obj):
+        raise HttpError(403, _("You may not change this record."))
+
+
+def owner_for(user, owner_id: int | None) -> Organisation | None:
+    """Return the owner a new record gets: the one asked for, if the caller may use it."""
+    allowed = editable_organisation_ids(user)
+    if owner_id is None:
+        if allowed is None or not allowed:
+            return None
+        if len(allowed) > 1:
+            raise HttpError(422, _("Say which of your organisations owns the record (owner)."))
+        owner_id = next(iter(allowed))
+    if allowed is not None and owner_id not in allowed:
+        raise HttpError(403, _("You may not file records under that organisation."))
+    try:
+        return Organisation.objects.get(pk=owner_id)
+    except Organisation.DoesNotExist:
+        raise HttpError(422, _("No organisation with id %(id)s.") % {"id": owner_id}) from None
+
+
+def get_or_422(model: type[Model], pk: int | None, field: str):
+    """Return the referenced row, or fail with 422 naming the field."""
+    if pk is None:
+        return None
+    try:
+        return model.objects.get(pk=pk)
+    except model.DoesNotExist:
+        raise HttpError(
+            422, _("%(field)s: no record with id %(id)s.") % {"field": field, "id": pk}
+        ) from None
+
+
+def validation_error_payload(error: ValidationError) -> dict:
+    """Return a Django validation error as the body of a 422 response."""
+    if hasattr(error, "error_dict"):
+        errors = {
+            field: [str(m) for m in messages] for field, messages in error.message_dict.items()
+        }
+    else:
+        errors = {"__all__": [str(m) for m in error.messages]}
+    detail = "; ".join(f"{field}: {' '.join(messages)}" for field, messages in errors.items())
+    return {"detail": detail, "errors": errors}
