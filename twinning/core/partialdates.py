@@ -11,8 +11,8 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import total_ordering
 from enum import StrEnum
+from functools import total_ordering
 
 from django.utils.dates import MONTHS
 from django.utils.translation import get_language, override
