@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
+NODE_STAMP := node_modules/.installed-stamp
 PYTEST_ARGS ?=
 
 .PHONY: run test setup lint bench messages clean
@@ -14,11 +15,17 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e ".[dev]"
 	touch $@
 
-setup: $(STAMP)
+# The map's front-end libraries, served as static files straight from node_modules.
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+setup: $(STAMP) $(NODE_STAMP)
 	$(BIN)/twinning migrate --verbosity 0
 
-run: setup
+run:
 	bash scripts/system-deps.sh --run
+	$(MAKE) setup
 	$(BIN)/twinning demo --if-empty
 	$(BIN)/twinning serve
 
@@ -28,6 +35,7 @@ lint: $(STAMP)
 
 test: $(STAMP)
 	bash scripts/system-deps.sh --all
+	$(MAKE) $(NODE_STAMP)
 	$(MAKE) lint
 	$(BIN)/twinning makemigrations --check --dry-run
 	@echo "== test suite on SQLite"
@@ -36,6 +44,7 @@ test: $(STAMP)
 	bash scripts/with-postgres.sh $(BIN)/pytest $(PYTEST_ARGS)
 
 bench: setup
+	$(BIN)/pip install --quiet -e ".[dev,bench]"
 	$(BIN)/python -m twinning.bench
 
 messages: $(STAMP)
@@ -43,4 +52,4 @@ messages: $(STAMP)
 	cd twinning && ../$(BIN)/twinning compilemessages --locale da
 
 clean:
-	rm -rf $(VENV) var .pytest_cache
+	rm -rf $(VENV) var .pytest_cache node_modules

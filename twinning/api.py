@@ -1,9 +1,27 @@
 """The JSON API: one NinjaAPI with a router per app."""
 
+from django.core.exceptions import ValidationError as DjangoValidationError
 from ninja import NinjaAPI
 
+from twinning.activities.api import ical_router as activities_ical_router
+from twinning.activities.api import router as activities_router
+from twinning.atlas.api import router as atlas_router
+from twinning.core.api_writes import validation_error_payload
+from twinning.focusareas.api import router as focusareas_router
+from twinning.institutions.api import networks_router, pairs_router
+from twinning.organisations.api import router as organisations_router
 from twinning.partnerships.api import router as partnerships_router
+from twinning.people.api import router as people_router
 from twinning.places.api import router as places_router
+from twinning.projects.api import router as projects_router
+from twinning.reports.api import alerts_router
+from twinning.reports.api import router as reports_router
+from twinning.search.api import router as search_router
+from twinning.sites.api import router as sites_router
+from twinning.sources.api import router as sources_router
+from twinning.strategies.api import alignment_router, budgets_router
+from twinning.strategies.api import router as strategies_router
+from twinning.visits.api import router as visits_router
 
 api = NinjaAPI(
     title="twinning API",
@@ -21,5 +39,31 @@ api = NinjaAPI(
     ),
     urls_namespace="api",
 )
+
+
+@api.exception_handler(DjangoValidationError)
+def validation_error(request, exc):
+    """Answer a record that fails its model's validation with 422 and the reasons."""
+    return api.create_response(request, validation_error_payload(exc), status=422)
+
+
 api.add_router("/partnerships", partnerships_router)
 api.add_router("/places", places_router)
+api.add_router("/activities.ics", activities_ical_router)
+api.add_router("/activities", activities_router)
+api.add_router("/institution-pairs", pairs_router)
+api.add_router("/networks", networks_router)
+api.add_router("/projects", projects_router)
+api.add_router("/sites", sites_router)
+api.add_router("/visits", visits_router)
+api.add_router("/search", search_router)
+api.add_router("/atlas", atlas_router)
+api.add_router("/strategies", strategies_router)
+api.add_router("/budgets", budgets_router)
+api.add_router("/alignment", alignment_router)
+api.add_router("/reports", reports_router)
+api.add_router("/alerts", alerts_router)
+api.add_router("/organisations", organisations_router)
+api.add_router("/people", people_router)
+api.add_router("/sources", sources_router)
+api.add_router("/focus-areas", focusareas_router)

@@ -15,6 +15,10 @@ COMMANDS = {
     "demo": ("demo", "Load or reload the demo data."),
     "import": ("import_records", "Import records from CSV or XLSX."),
     "export": ("export_records", "Export records as CSV, JSON or XLSX."),
+    "ingest": ("ingest", "Read documents into sources and suggestions for review."),
+    "worker": ("db_worker", "Run queued background tasks such as uploaded documents."),
+    "report": ("report", "Write an evaluation report as PDF, Word or HTML."),
+    "alerts": ("alerts", "List what is due; exit status 1 when anything is (for cron)."),
 }
 # Commands that must not run migrations first.
 NO_MIGRATE = {"makemigrations", "help", "--help", "-h", "version", "--version", "check"}

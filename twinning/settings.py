@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "django_htmx",
     "ninja",
     "simple_history",
+    "django_tasks",
+    "django_tasks_db",
     "twinning.core",
     "twinning.accounts",
     "twinning.places",
@@ -65,7 +67,17 @@ INSTALLED_APPS = [
     "twinning.people",
     "twinning.sources",
     "twinning.partnerships",
+    "twinning.activities",
+    "twinning.institutions",
+    "twinning.projects",
     "twinning.demo",
+    "twinning.sites",
+    "twinning.visits",
+    "twinning.search",
+    "twinning.atlas",
+    "twinning.ingestion",
+    "twinning.strategies",
+    "twinning.reports",
 ]
 
 MIDDLEWARE = [
@@ -132,6 +144,7 @@ LOGOUT_REDIRECT_URL = "core:dashboard"
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("da", _("Danish"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["twinning.formats"]
 USE_I18N = True
 TIME_ZONE = os.environ.get("TWINNING_TIME_ZONE", "Europe/Copenhagen")
 USE_TZ = True
@@ -139,6 +152,13 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = Path(os.environ.get("TWINNING_STATIC_ROOT", VAR_DIR / "static"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Front-end libraries installed by npm (package.json); only the files the pages load.
+NODE_MODULES = BASE_DIR.parent / "node_modules"
+STATICFILES_DIRS += [
+    ("vendor/leaflet", NODE_MODULES / "leaflet" / "dist"),
+    ("vendor/topojson-client", NODE_MODULES / "topojson-client" / "dist"),
+    ("vendor/world-atlas", NODE_MODULES / "world-atlas"),
+]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -171,6 +191,14 @@ COUNTRIES_FIRST = ["DK", "CN"]
 COUNTRIES_OVERRIDE = {"XK": _("Kosovo")}
 
 NINJA_PAGINATION_PER_PAGE = 50
+
+# Background tasks (document ingestion) wait in the database until `twinning worker` runs them.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+TWINNING_MAX_UPLOAD_BYTES = int(os.environ.get("TWINNING_MAX_UPLOAD_BYTES", 50 * 1024 * 1024))
+
+# A map tile URL such as "https://tile.example.org/{z}/{x}/{y}.png"; empty draws the
+# atlas on the offline country shapes alone.
+TWINNING_MAP_TILE_URL = os.environ.get("TWINNING_MAP_TILE_URL", "")
 
 LOGGING = {
     "version": 1,

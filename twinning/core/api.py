@@ -43,14 +43,17 @@ class ErrorOut(Schema):
     detail: str = Field(description="What went wrong.")
 
 
-def filter_or_422(filterset_class: type[FilterSet], params: Schema, queryset: QuerySet):
+def filter_or_422(
+    filterset_class: type[FilterSet], params: Schema, queryset: QuerySet, request=None
+):
     """Return the queryset filtered by the query parameters, or fail with 422.
 
     The FilterSet's form is the one judge of valid parameters, so the API rejects exactly
     what the HTML list rejects; its errors are reported the way ninja reports its own.
+    Pass the request when the FilterSet's choices depend on who is asking.
     """
     data = {name: value for name, value in params.dict().items() if value not in (None, "", [])}
-    filterset = filterset_class(data, queryset=queryset)
+    filterset = filterset_class(data, queryset=queryset, request=request)
     if not filterset.is_valid():
         raise ValidationError(
             [

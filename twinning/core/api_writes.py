@@ -1,7 +1,9 @@
 """Rules shared by the API's write endpoints: who may write, and how errors read."""
 
+from collections import Counter
+
 from django.core.exceptions import ValidationError
-from django.db.models import Model
+from django.db.models import Model, ProtectedError
 from django.utils.translation import gettext as _
 from ninja.errors import HttpError
 
@@ -60,3 +62,14 @@ def validation_error_payload(error: ValidationError) -> dict:
         errors = {"__all__": [str(m) for m in error.messages]}
     detail = "; ".join(f"{field}: {' '.join(messages)}" for field, messages in errors.items())
     return {"detail": detail, "errors": errors}
+
+
+def delete_conflict(error: ProtectedError, noun: str) -> HttpError:
+    """Return a 409 error saying which records still refer to the one to be deleted."""
+    counts = Counter(str(obj._meta.verbose_name_plural) for obj in error.protected_objects)
+    refs = ", ".join(f"{name}: {count}" for name, count in sorted(counts.items()))
+    return HttpError(
+        409,
+        _("The %(noun)s cannot be deleted because other records refer to it (%(refs)s).")
+        % {"noun": noun, "refs": refs},
+    )

@@ -15,11 +15,15 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 
 from twinning.core.partialdates import PartialDate
+from twinning.demo.operations import operations_load
+from twinning.demo.steering import steering_load
+from twinning.demo.visits import visits_load
 from twinning.focusareas.models import FocusArea
 from twinning.organisations.models import Organisation
 from twinning.partnerships.models import Agreement, Partnership
 from twinning.people.models import Person, Post
 from twinning.places.models import Place, PlaceName
+from twinning.search.services import search_entries_rebuild
 from twinning.sources.models import Evidence, Source
 
 DATA = Path(__file__).parent / "data" / "registry.json"
@@ -230,6 +234,10 @@ def demo_load(*, reset: bool = False, path: Path = DATA) -> DemoReport:
             for ref in spec.get("sources", []):
                 _evidence(sources[ref["source"]], agreement, ref.get("quote") or "")
 
+    operations_load()
+    steering_load()
+    visits_load()
+    search_entries_rebuild()
     return DemoReport(
         places=len(places),
         partnerships=len(data["partnerships"]),

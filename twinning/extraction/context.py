@@ -7,8 +7,8 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
 
+from twinning.extraction import scan
 from twinning.extraction.dates import DateMention, document_date, find_dates
 from twinning.extraction.gazetteer import Place, PlaceMention, find_places, fold, gazetteer
 from twinning.extraction.language import detect_language
@@ -23,7 +23,10 @@ _PLACE_WORDS = (
     r"district|Provinsen|provinsen|Province|province|Provins|provins|Region|County|county|"
     r"Shi|Sheng|Qu|Municipal\s+Government|Regionskommune)"
 )
-_PLACE_SUFFIX = re.compile(rf"[ \t]*\n?[ \t\n]*{_PLACE_WORDS}(?![\w])")
+# "Odense City Hall" and "Vejle City Council" name a building and a body, not "Odense City".
+_PLACE_SUFFIX = re.compile(
+    rf"[ \t]*\n?[ \t\n]*{_PLACE_WORDS}(?![\w])(?![ \t]+(?:Hall|Council|Centre|Center)\b)"
+)
 # A capitalised word right after a place name makes it part of an organisation's name
 # ("Wuxi Urban Development Group", "Copenhagen Capacity").
 _ORG_AFTER = re.compile(
@@ -35,6 +38,14 @@ _ORG_BEFORE = re.compile(
     r"(?:(?:Greater|Grand|Central|WTC|Team|Visit|Destination)[ \t]+|"
     r"(?:ambassade\w*|embassy|konsulat\w*|consulate\w*|generalkonsulat\w*)\s+(?:i|in)\s+)$",
     re.IGNORECASE,
+)
+
+
+scan.register(
+    "org-before",
+    "greater grand central wtc team visit destination ambassade embassy konsulat consulate "
+    "generalkonsulat",
+    word_start=False,
 )
 
 
@@ -53,6 +64,8 @@ class DocContext:
     excluded: list[tuple[int, int]] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
     _date_starts: list[int] = field(default_factory=list)
+    _place_starts: list[int] = field(default_factory=list)
+    _countries: list[PlaceMention] | None = None
 
     def dates_in(self, start: int, end: int) -> list[DateMention]:
         """Return the dates found in ``[start, end)`` (resolved against the document date)."""
@@ -66,7 +79,21 @@ class DocContext:
 
     def places_in(self, start: int, end: int) -> list[PlaceMention]:
         """Return the place mentions that lie within ``[start, end)``."""
-        return [m for m in self.places if m.start >= start and m.end <= end]
+        if len(self._place_starts) != len(self.places):
+            self._place_starts = [m.start for m in self.places]
+        i = bisect_left(self._place_starts, start)
+        out = []
+        while i < len(self.places) and self.places[i].start < end:
+            if self.places[i].end <= end:
+                out.append(self.places[i])
+            i += 1
+        return out
+
+    def countries(self) -> list[PlaceMention]:
+        """Return the mentions of countries, in text order."""
+        if self._countries is None:
+            self._countries = [m for m in self.places if m.place.kind == "country"]
+        return self._countries
 
     def is_excluded(self, start: int, end: int) -> bool:
         """Return True when the span lies in a region handled by a structure rule (a table)."""
@@ -97,17 +124,14 @@ def is_org_part(text: str, mention: PlaceMention) -> bool:
         # "Rostock Germany": a country named after a city qualifies it.
         word = after.group(0).strip()
         return fold(word) not in _country_words()
-    return bool(_ORG_BEFORE.search(text, max(0, mention.start - 30), mention.start))
+    lo = max(0, mention.start - 30)
+    if not scan.positions(text, "org-before", lo, mention.start):
+        return False
+    return bool(_ORG_BEFORE.search(text, lo, mention.start))
 
 
-@lru_cache(maxsize=1)
 def _country_words() -> frozenset[str]:
-    g = gazetteer()
-    return frozenset(
-        fold(name)
-        for name, ids in g.names.items()
-        if any(g.places[i].kind == "country" for i in ids)
-    )
+    return gazetteer().country_words
 
 
 def analyse(name: str, text: str) -> DocContext:

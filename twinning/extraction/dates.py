@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
+
+from twinning.extraction import scan
 
 MONTHS: dict[str, int] = {}
 for _number, _names in enumerate(
@@ -44,10 +47,11 @@ _ORD = r"(?:st|nd|rd|th|\.)?"
 _PATTERNS = [
     # 2013-06-07
     ("iso", rf"(?<!\d)(?P<iso_y>{_YEAR})-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)(?!\d)"),
-    # 11.-16. januar 2015 / 14.-21. november / 14-21 November 2015
+    # 11.-16. januar 2015 / 14.-21. november / 14-21 November 2015 / 2 to 5 October
     (
         "drange",
-        rf"(?<![\d.])(?P<dr_d1>{_DAY})\.?{_WS}[-–]{_WS}(?P<dr_d2>{_DAY})\.?{_WS}"
+        rf"(?<![\d.])(?P<dr_d1>{_DAY})\.?{_WS}(?:[-–]|(?:to|til|until|and|og)(?![\w])){_WS}"
+        rf"(?P<dr_d2>{_DAY})\.?{_WS}"
         rf"(?P<dr_m>{_MONTH})(?:{_WS}(?P<dr_y>{_YEAR}))?(?![\w])",
     ),
     # 7.6-12.6. / 24.10 -25.10. / 22.8-27.8
@@ -100,15 +104,59 @@ _PATTERNS = [
         rf"(?!{_WS}(?:måned|month)?,?{_WS}{_YEAR})",
     ),
 ]
+# Every form in one pattern, for callers that match short strings themselves.
 DATE_RE = re.compile("|".join(f"(?P<{name}>{body})" for name, body in _PATTERNS), re.IGNORECASE)
-# Scanning with each pattern on its own is several times faster than one alternation,
-# because every pattern keeps its own fast prefix search.
-# Matching lower-cased text without IGNORECASE is faster still; the patterns are lower case.
-_SEPARATE = [(name, re.compile(body)) for name, body in _PATTERNS]
-_SEPARATE_ANY_CASE = [(name, re.compile(body, re.IGNORECASE)) for name, body in _PATTERNS]
+# Every pattern begins with a digit, a month name, a week word or a preposition before a
+# month name. Only those positions are tried, each with the patterns that can begin
+# there, in priority order; one alternation per kind of start tries them in one call.
+_DIGIT_KINDS = ("iso", "drange", "nrange", "srange", "numeric", "dmy", "yrange", "year")
+_MONTH_KINDS = ("mdy", "my")
 
 
-@dataclass
+def _alternation(kinds: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?P<{name}>{body})" for name, body in _PATTERNS if name in kinds))
+
+
+_BY_START = {
+    "digit": (_alternation(_DIGIT_KINDS), _DIGIT_KINDS),
+    "month": (_alternation(_MONTH_KINDS), _MONTH_KINDS),
+    "week": (_alternation(("week",)), ("week",)),
+    "prep": (_alternation(("month",)), ("month",)),
+}
+_SINGLE = {name: re.compile(body) for name, body in _PATTERNS}
+_DIGIT_RUN = re.compile(r"\d+")
+_PREPOSITIONS = frozenset(["i", "in", "im", "på", "during", "from", "fra", "til", "until"])
+_GAP = " \t\u00a0\n"
+scan.register("date-month", MONTHS)
+scan.register("date-week", ["uge", "uke", "vecka", "week", "woche", "kw"])
+
+
+@scan.per_text
+def _starts(text: str) -> list[tuple[int, str]]:
+    """Return every offset where a date pattern can begin, with the kind of start."""
+    low = scan.lowered(text)
+    found = [(m.start(), "digit") for m in _DIGIT_RUN.finditer(low)]
+    found += [(at, "week") for at in scan.positions(text, "date-week")]
+    for at in scan.positions(text, "date-month"):
+        found.append((at, "month"))
+        j = at
+        while j > 0 and low[j - 1] in _GAP:
+            j -= 1
+        k = j
+        while k > 0 and low[k - 1].isalpha():
+            k -= 1
+        if j < at and low[k:j] in _PREPOSITIONS:
+            found.append((k, "prep"))
+    found.sort()
+    return found
+
+
+# How far ahead of a text's own date a date without a year may lie and still be read
+# in the same year.
+_ANNOUNCED_DAYS = 45
+
+
+@dataclass(slots=True)
 class DateMention:
     """A date or date range found in text."""
 
@@ -154,10 +202,16 @@ def _month(name: str) -> int | None:
 def _infer_year(month: int, day: int | None, reference: dt.date | None, fallback: int | None):
     if reference is not None:
         # A date without a year in a dated text is the most recent such date on or before
-        # the text's own date: news items report what has happened.
+        # the text's own date (news items report what has happened), unless it falls in
+        # the weeks just after it: then the text announces it.
         year = reference.year
         if (month, day or 1) > (reference.month, reference.day):
-            year -= 1
+            try:
+                ahead = (dt.date(year, month, day or 1) - reference).days
+            except ValueError:
+                ahead = _ANNOUNCED_DAYS + 1
+            if ahead > _ANNOUNCED_DAYS:
+                year -= 1
         return year
     return fallback
 
@@ -175,24 +229,33 @@ def find_dates(
     ``default_year`` (e.g. from a table heading) is used as is when given.
     """
     stop = len(text) if end is None else end
-    hits: list[tuple[int, int, str, re.Match[str]]] = []
-    lowered = text.lower()
-    # Lower-casing keeps offsets for almost every script; fall back when it does not.
-    patterns = _SEPARATE if len(lowered) == len(text) else _SEPARATE_ANY_CASE
-    scanned = lowered if patterns is _SEPARATE else text
-    for priority, (kind, pattern) in enumerate(patterns):
-        for m in pattern.finditer(scanned, start, stop):
-            hits.append((m.start(), priority, kind, m))
-    hits.sort(key=lambda h: (h[0], h[1]))
+    low = scan.lowered(text)
+    starts = _starts(text)
+    i = bisect_left(starts, (start, ""))
     out: list[DateMention] = []
     last_end = -1
-    for begin, _, kind, m in hits:
-        if begin < last_end:
+    while i < len(starts) and starts[i][0] < stop:
+        at, how = starts[i]
+        i += 1
+        if at < last_end:
             continue
+        combined, kinds = _BY_START[how]
+        m = combined.match(low, at, stop)
+        if m is None:
+            continue
+        kind = m.lastgroup or ""
         mention = _convert(m, kind, reference, default_year)
+        if mention is None:
+            # A pattern further down the list may still give a date at this offset.
+            for other in kinds[kinds.index(kind) + 1 :]:
+                m = _SINGLE[other].match(low, at, stop)
+                if m is not None:
+                    mention = _convert(m, other, reference, default_year)
+                    if mention is not None:
+                        break
         if mention is not None:
             out.append(mention)
-            last_end = m.end()
+            last_end = mention.end
     return out
 
 
@@ -299,17 +362,18 @@ def _convert(
     return None
 
 
+# Matched on the lower-cased text: alternatives that begin with plain letters let the
+# regex engine skip ahead to their first letters.
 _UPDATED = re.compile(
     r"(?:opdateret|updated|sidst opdateret|last updated|published|publiceret|udgivet)"
-    r"\s*:?\s*",
-    re.IGNORECASE,
+    r"\s*:?\s*"
 )
 
 
 def document_date(text: str) -> dt.date | None:
     """Return the document's own date: an 'updated'/'published' stamp or a dateline."""
     candidates: list[tuple[int, dt.date]] = []
-    for m in _UPDATED.finditer(text):
+    for m in _UPDATED.finditer(scan.lowered(text)):
         for d in find_dates(text, start=m.end(), end=min(len(text), m.end() + 40)):
             if d.precision == "day" and d.has_year and d.start - m.end() < 3:
                 candidates.append((0, dt.date.fromisoformat(d.value)))

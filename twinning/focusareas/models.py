@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -34,6 +35,14 @@ class FocusArea(models.Model):
 
     def get_absolute_url(self):
         return reverse("partnerships:list") + f"?focus={self.slug}"
+
+    def clean(self):
+        ancestor, seen = self.parent, set()
+        while ancestor is not None:
+            if ancestor.pk == self.pk and self.pk is not None or ancestor.pk in seen:
+                raise ValidationError({"parent": _("A focus area cannot lie inside itself.")})
+            seen.add(ancestor.pk)
+            ancestor = ancestor.parent
 
     @property
     def name(self) -> str:

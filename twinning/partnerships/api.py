@@ -176,6 +176,8 @@ def _shown(agreement: Agreement) -> Agreement:
     auth=write_auth,
     operation_id="agreement_create",
     summary="Add an agreement to a partnership",
+    description="Add a signed agreement; `renews` names the agreement it renews, so that "
+    "the chain of renewals shows. Editors of the partnership's organisation only.",
 )
 def create_agreement(request, pk: int, payload: AgreementIn):
     partnership = _editable_partnership(request, pk)
@@ -190,6 +192,7 @@ def create_agreement(request, pk: int, payload: AgreementIn):
     auth=write_auth,
     operation_id="agreement_update",
     summary="Change an agreement",
+    description="Change the fields given; the others stay as they are.",
 )
 def update_agreement(request, pk: int, agreement_pk: int, payload: AgreementIn):
     partnership = _editable_partnership(request, pk)
@@ -204,6 +207,7 @@ def update_agreement(request, pk: int, agreement_pk: int, payload: AgreementIn):
     auth=write_auth,
     operation_id="agreement_delete",
     summary="Delete an agreement",
+    description="Delete an agreement; agreements that renewed it stay, without the link.",
 )
 def delete_agreement(request, pk: int, agreement_pk: int):
     partnership = _editable_partnership(request, pk)

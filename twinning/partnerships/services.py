@@ -7,8 +7,8 @@ from pathlib import Path
 from django.db import transaction
 from django.utils.translation import gettext as _
 from django_countries import countries
-from simple_history.utils import bulk_create_with_history
 
+from twinning.core.bulk import create_with_history, insert_rows
 from twinning.core.fields import partial_date_or_error
 from twinning.core.partialdates import InvalidPartialDate, PartialDate
 from twinning.core.text import fold
@@ -23,6 +23,11 @@ from twinning.partnerships.models import (
 from twinning.partnerships.tabular import read_rows
 from twinning.places.countries import UnknownCountry, country_code
 from twinning.places.models import Place, PlaceKind, PlaceName
+from twinning.search.services import (
+    search_entries_index,
+    search_entry_delete,
+    search_entry_update,
+)
 
 
 @transaction.atomic
@@ -57,6 +62,7 @@ def partnership_create(
     partnership.save()
     if focus_areas:
         partnership.focus_areas.set(focus_areas)
+    search_entry_update(partnership)
     return partnership
 
 
@@ -72,6 +78,7 @@ def partnership_update(*, partnership: Partnership, **fields) -> Partnership:
     partnership.save()
     if focus_areas is not None:
         partnership.focus_areas.set(focus_areas)
+    search_entry_update(partnership)
     return partnership
 
 
@@ -91,6 +98,7 @@ def partnership_terminate(
 @transaction.atomic
 def partnership_delete(*, partnership: Partnership) -> None:
     """Delete a partnership with its agreements; the history keeps what it was."""
+    search_entry_delete(partnership)
     partnership.delete()
 
 
@@ -206,6 +214,9 @@ class ImportReport:
         return "\n".join(lines)
 
 
+_PLACE_KINDS = frozenset(PlaceKind.values)
+
+
 def _party(number: int, row: dict[str, str], side: str) -> PartySpec:
     if "party_a" in row:
         name, country, kind = (row.get(f"party_{side}{s}", "") for s in ("", "_country", "_kind"))
@@ -218,7 +229,7 @@ def _party(number: int, row: dict[str, str], side: str) -> PartySpec:
     if not name:
         raise ImportRowError(number, _("column %(column)s is empty.") % {"column": column})
     kind = kind.strip() or PlaceKind.CITY
-    if kind not in PlaceKind.values:
+    if kind not in _PLACE_KINDS:
         raise ImportRowError(number, _("unknown place kind “%(kind)s”.") % {"kind": kind})
     if not country:
         # Some lists leave the country empty and write it into the name ("Varna, Bulgaria"),
@@ -356,12 +367,22 @@ def partnerships_import(
         )
 
     created_places = list(index.pending.values())
-    bulk_create_with_history(created_places, Place, batch_size=2000, default_user=user)
+    place_ids = create_with_history(
+        Place,
+        [
+            {"kind": p.kind, "name": p.name, "country": p.country, "search_key": p.search_key}
+            for p in created_places
+        ],
+        history_user=user,
+    )
+    for place, pk in zip(created_places, place_ids, strict=True):
+        place.pk = pk
 
     existing = set()
     for a, b, kind in Partnership.objects.values_list("party_a_id", "party_b_id", "kind"):
         existing.add((min(a, b), max(a, b), kind))
-    partnerships, focus_links = [], []
+    records, focus_links = [], []
+    owner_id = getattr(owner, "pk", None)
     for number, ends, fields, focus in planned:
         a, b = (end if isinstance(end, int) else end.pk for end in ends)
         if a == b:
@@ -372,16 +393,22 @@ def partnerships_import(
             report.duplicates.append(number)
             continue
         existing.add(pair)
-        partnerships.append(
-            Partnership(party_a_id=a, party_b_id=b, owner=owner, is_public=is_public, **fields)
+        records.append(
+            {"party_a_id": a, "party_b_id": b, "owner_id": owner_id, "is_public": is_public}
+            | fields
         )
         focus_links.append(focus)
-    bulk_create_with_history(partnerships, Partnership, batch_size=2000, default_user=user)
-    Through = Partnership.focus_areas.through
-    Through.objects.bulk_create(
-        Through(partnership_id=p.pk, focusarea_id=area)
-        for p, areas in zip(partnerships, focus_links, strict=True)
-        for area in areas
+    partnership_ids = create_with_history(Partnership, records, history_user=user)
+    insert_rows(
+        Partnership.focus_areas.through,
+        ["partnership_id", "focusarea_id"],
+        [
+            (pk, area)
+            for pk, areas in zip(partnership_ids, focus_links, strict=True)
+            for area in areas
+        ],
     )
-    report.partnerships_created = len(partnerships)
+    search_entries_index(kind="place", ids=place_ids)
+    search_entries_index(kind="partnership", ids=partnership_ids)
+    report.partnerships_created = len(partnership_ids)
     return report

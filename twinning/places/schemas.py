@@ -65,6 +65,10 @@ class PlaceOut(Schema):
 class PlaceDetailOut(PlaceOut):
     """A place with the places it contains and, for a group, its members."""
 
+    population: int | None = Field(description="Number of inhabitants, if known.")
+    geonames_id: int | None = Field(description="Identifier of the place in GeoNames.")
+    wikidata_id: str = Field(description="Identifier of the place in Wikidata; may be empty.")
+
     children: list[PlaceRef] = Field(description="Places that lie in this one.")
     members: list[PlaceRef] = Field(description="For a group: the places acting together.")
     groups: list[PlaceRef] = Field(description="Groups this place acts in.")
@@ -80,3 +84,46 @@ class PlaceDetailOut(PlaceOut):
     @staticmethod
     def resolve_groups(obj) -> list:
         return obj.groups.all()
+
+
+class OtherNameIn(Schema):
+    """Another name of a place to record."""
+
+    name: str = Field(min_length=1, max_length=200, description="The name.")
+    language: PlaceName.Language = Field(description="Language or script of the name.")
+
+
+class PlaceIn(Schema):
+    """A place to create."""
+
+    name: str = Field(description="Name of the place.")
+    kind: PlaceKind = Field(description="Kind of place; a group is several acting together.")
+    country: str = Field("", description="ISO 3166 code of the country; empty for none.")
+    parent: int | None = Field(None, description="Identifier of the place this one lies in.")
+    members: list[int] = Field([], description="For a group: identifiers of its member places.")
+    latitude: float | None = Field(None, description="Latitude in decimal degrees (WGS 84).")
+    longitude: float | None = Field(None, description="Longitude in decimal degrees (WGS 84).")
+    population: int | None = Field(None, ge=0, description="Number of inhabitants.")
+    geonames_id: int | None = Field(None, ge=0, description="Identifier in GeoNames.")
+    wikidata_id: str = Field("", description="Identifier in Wikidata, such as Q25319.")
+    other_names: list[OtherNameIn] = Field([], description="Other names of the place.")
+
+
+class PlacePatch(Schema):
+    """Fields of a place to change; fields left out stay as they are."""
+
+    name: str | None = Field(None, description="Name of the place.")
+    kind: PlaceKind | None = Field(None, description="Kind of place.")
+    country: str | None = Field(None, description="ISO 3166 code of the country; empty for none.")
+    parent: int | None = Field(
+        None, description="Identifier of the place it lies in; null for none."
+    )
+    members: list[int] | None = Field(None, description="For a group: all its member places.")
+    latitude: float | None = Field(None, description="Latitude in decimal degrees (WGS 84).")
+    longitude: float | None = Field(None, description="Longitude in decimal degrees (WGS 84).")
+    population: int | None = Field(None, ge=0, description="Number of inhabitants.")
+    geonames_id: int | None = Field(None, ge=0, description="Identifier in GeoNames.")
+    wikidata_id: str | None = Field(None, description="Identifier in Wikidata.")
+    other_names: list[OtherNameIn] | None = Field(
+        None, description="Other names; replaces all the other names the place has."
+    )

@@ -3,6 +3,7 @@ from collections.abc import Iterable
 from django.db import transaction
 
 from twinning.places.models import Place, PlaceName
+from twinning.search.services import search_entry_delete, search_entry_update
 
 
 @transaction.atomic
@@ -38,20 +39,40 @@ def place_create(
         place_name_add(place=place, name=other, language=language)
     if members:
         place.members.set(members)
+    search_entry_update(place)
     return place
 
 
 @transaction.atomic
 def place_update(*, place: Place, **fields) -> Place:
-    """Change the given fields of a place after validating them."""
+    """Change the given fields of a place after validating them.
+
+    ``other_names``, when given, replaces all other names of the place.
+    """
     members = fields.pop("members", None)
+    other_names = fields.pop("other_names", None)
     for field, value in fields.items():
         setattr(place, field, value)
     place.full_clean()
     place.save()
     if members is not None:
         place.members.set(members)
+    if other_names is not None:
+        place.names.all().delete()
+        for language, other in other_names:
+            place_name_add(place=place, name=other, language=language)
+    search_entry_update(place)
     return place
+
+
+@transaction.atomic
+def place_delete(*, place: Place) -> None:
+    """Delete a place with its other names; the history keeps what it was.
+
+    Raise ProtectedError while partnerships or places inside it still refer to it.
+    """
+    search_entry_delete(place)
+    place.delete()
 
 
 @transaction.atomic

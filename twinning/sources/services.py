@@ -3,7 +3,9 @@ from django.db import transaction
 from django.db.models import Model
 from django.utils.translation import gettext as _
 
+from twinning.core.fields import partial_date_or_error
 from twinning.core.partialdates import PartialDate
+from twinning.search.services import search_entry_delete, search_entry_update
 from twinning.sources.models import Evidence, Source
 
 
@@ -28,7 +30,7 @@ def source_create(
         kind=kind,
         url=url,
         language=language,
-        published=PartialDate.parse(published),
+        published=partial_date_or_error(published, "published"),
         publisher=publisher,
         file_name=file_name,
         content_hash=content_hash,
@@ -38,6 +40,7 @@ def source_create(
     )
     source.full_clean()
     source.save()
+    search_entry_update(source)
     return source
 
 
@@ -46,10 +49,11 @@ def source_update(*, source: Source, **fields) -> Source:
     """Change the given fields of a source after validating them."""
     for field, value in fields.items():
         if field == "published":
-            value = PartialDate.parse(value)
+            value = partial_date_or_error(value, field)
         setattr(source, field, value)
     source.full_clean()
     source.save()
+    search_entry_update(source)
     return source
 
 
@@ -74,3 +78,16 @@ def evidence_add(
     evidence.full_clean()
     evidence.save()
     return evidence
+
+
+@transaction.atomic
+def source_delete(*, source: Source) -> None:
+    """Delete a source with its evidence; agreements whose text it held keep standing."""
+    search_entry_delete(source)
+    source.delete()
+
+
+@transaction.atomic
+def evidence_delete(*, evidence: Evidence) -> None:
+    """Delete one piece of evidence; the fact it supported stays."""
+    evidence.delete()

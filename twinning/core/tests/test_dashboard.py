@@ -105,6 +105,6 @@ def test_dashboard_query_count_is_bounded(client, django_assert_max_num_queries)
         partnership_update(partnership=partnership, notes=f"note {number}")
         make_agreement(partnership, signed="2020", expires=days_ahead(30 + number))
 
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(15):
         response = client.get(DASHBOARD)
     assert len(response.context["due"]) == 8

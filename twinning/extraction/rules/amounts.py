@@ -12,7 +12,11 @@ from twinning.extraction.money import find_money
 _WHAT = [
     ("annual revenue", r"revenue|omsætning|turnover"),
     ("estimated value", r"værdi|value|worth|estimat"),
-    ("budget", r"budget\w*|afsat|afsætter|allocated|earmark\w*|øremærk\w*"),
+    (
+        "budget",
+        r"budget\w*|afsat|afsætte\w*|allocated|earmark\w*|øremærk\w*|set\s+aside|"
+        r"sets\s+aside",
+    ),
     ("funding", r"grant|bevilling|tilskud|støtte|funding|financ\w*|finansier\w*"),
     ("investment", r"invest\w*"),
     ("cost", r"cost\w*|omkostning\w*|udgift\w*|pris"),

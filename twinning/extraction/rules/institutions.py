@@ -9,12 +9,21 @@ from __future__ import annotations
 
 import re
 
+from twinning.extraction import scan
 from twinning.extraction.context import DocContext
 from twinning.extraction.facts import InstitutionPair
+from twinning.extraction.tables import line_matches
 
 _TABLE_HEADER = re.compile(
     r"(?im)^[^\n]{0,20}(?:samarbejdspartnere|partnerskoler|partner\s+schools|"
     r"partner\s+institutions|partners\s+in|samarbetspartner|samarbeidspartnere)\b[^\n]{0,40}$"
+)
+# The header names the partners within the first 20 characters of its line.
+_HEADER_REACH = 21
+scan.register(
+    "partner-table",
+    "samarbejdspartnere partnerskoler partner partners samarbetspartner samarbeidspartnere",
+    word_start=False,
 )
 _LOCAL_INSTITUTION = re.compile(
     r"gymnasi\w*|universitet\b|diplom\b|\bskole\b|skolen\b|\bHF\b|handelsskole\w*|"
@@ -59,7 +68,9 @@ def extract_institution_pairs(ctx: DocContext) -> list[InstitutionPair]:
         for m in ctx.places
         if m.place.country == ctx.home_country and m.place.kind != "country"
     }
-    for header in _TABLE_HEADER.finditer(text):
+    for header in line_matches(
+        _TABLE_HEADER, text, scan.positions(text, "partner-table"), _HEADER_REACH
+    ):
         current: tuple[str, int] | None = None
         for s, e in _lines(text, header.end(), min(len(text), header.end() + 3000)):
             line = " ".join(text[s:e].split())

@@ -6,9 +6,10 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from twinning.extraction import scan
 from twinning.extraction.context import PARTY_KINDS, DocContext, is_org_part
 from twinning.extraction.facts import Partnership
-from twinning.extraction.gazetteer import PlaceMention, gazetteer
+from twinning.extraction.gazetteer import PlaceMention, fold, gazetteer
 from twinning.extraction.rules.focus import focus_topics
 
 # Most specific first: the first cue found in a sentence decides its kind.
@@ -54,15 +55,30 @@ _KIND_CUES: list[tuple[str, str, bool]] = [
     ),
 ]
 _CUE_RES = [(kind, re.compile(body.lower()), strong) for kind, body, strong in _KIND_CUES]
+# The words each cue begins with: a cue is tried only where one of them occurs.
+_CUE_WORDS = [
+    "letter loi hensigtserklæring",
+    "memorand mou",
+    "strategic strategisk",
+    "strategic strategisk",
+    "sister twin venskabsby venskabskommune søsterby vänort vennskapsby partnerstadt "
+    "städtepartnerschaft 姐妹城市 友好城市",
+    "friendship venskabssamarbejde friendly",
+    "co-operation cooperation collaboration partnership samarbejds samarbeidsavtale "
+    "samarbetsavtal kooperationsvereinbarung 合作协议",
+    "partnership partnerskab partnered samarbejdskommune partner",
+    "collaboration cooperation co-operation friendly samarbejde samarbete samarbeid",
+]
+for _i, _words in enumerate(_CUE_WORDS):
+    scan.register(f"cue:{_i}", _words, word_start=False)
+# Both are searched in the lower-cased text: plain first letters let the engine skip.
 _TERMINATED = re.compile(
     r"terminat\w+|opsagt|ophævet|ophørt|afbrudt|suspend\w+|ended|discontinued|cancelled|"
     r"avsluta\w*|beendet|gekündigt",
-    re.IGNORECASE,
 )
 _SINCE_CUE = re.compile(
     r"sign\w*|indg\w+|underskr\w+|since|siden|dating|established|etabler\w+|oprett\w+|made|"
     r"entered|concluded|founded|began|started|fornye\w*|renew\w*",
-    re.IGNORECASE,
 )
 _LIST_GAP = re.compile(r"^[\s,;]*(?:(?:and|og|och|und|samt|&|as well as)\s*)?[\s,]*$")
 _GOVERNMENT = re.compile(
@@ -84,6 +100,11 @@ _GOV_COUNTRY = {
     "finsk": "FI",
     "finni": "FI",
 }
+
+
+_QUALIFIER_GAP = re.compile(r"\s*(?:in|i|,|of)\s*")
+_BRACKET_GAP = re.compile(r"\s*\(\s*")
+_BRACKETED = re.compile(r"\([^)]*\)")
 
 
 @dataclass
@@ -108,12 +129,12 @@ def _party_name(ctx: DocContext, m: PlaceMention, mentions: list[PlaceMention]) 
             continue
         gap = ctx.text[m.end : other.start]
         if (
-            re.fullmatch(r"\s*(?:in|i|,|of)\s*", gap)
+            _QUALIFIER_GAP.fullmatch(gap)
             and other.place.kind != "country"
             and other.place.id in gazetteer().ancestors(m.place)
         ):
             return f"{name}, {other.place.name}"
-        if re.fullmatch(r"\s*\(\s*", gap) and other.place.country == m.place.country:
+        if _BRACKET_GAP.fullmatch(gap) and other.place.country == m.place.country:
             return f"{name} ({ctx.text[other.start : other.end]})"
     return name
 
@@ -127,26 +148,31 @@ def _qualifiers(ctx: DocContext, mentions: list[PlaceMention]) -> set[int]:
             if j == i or other.start < m.end or other.start - m.end > 12:
                 continue
             gap = ctx.text[m.end : other.start]
-            if re.fullmatch(r"\s*(?:in|i|,|of)\s*", gap) and other.place.id in anc(m.place):
+            if _QUALIFIER_GAP.fullmatch(gap) and other.place.id in anc(m.place):
                 skip.add(j)
-            if re.fullmatch(r"\s*\(\s*", gap):
+            if _BRACKET_GAP.fullmatch(gap):
                 skip.add(j)
     return skip
 
 
 def _cue_index(text: str) -> list[list[int]]:
     """Return, for every cue pattern, the sorted start offsets of its matches in the text."""
-    lowered = text.lower()
-    if len(lowered) != len(text):
-        # Offsets would shift; such texts are rare, so scan them case by case.
-        return [
-            [m.start() for m in re.finditer(p.pattern, text, re.IGNORECASE)] for _, p, _ in _CUE_RES
-        ]
-    return [[m.start() for m in pattern.finditer(lowered)] for _, pattern, _ in _CUE_RES]
+    low = scan.lowered(text)
+    index = [
+        [m.start() for m in scan.match_at(pattern, low, scan.positions(text, f"cue:{i}"))]
+        for i, (_, pattern, _) in enumerate(_CUE_RES)
+    ]
+    # The last list holds every cue of any kind, to dismiss segments without one quickly.
+    index.append(sorted(at for starts in index for at in starts))
+    return index
 
 
 def _kind(index: list[list[int]], start: int, end: int) -> tuple[str, int, bool] | None:
-    for (kind, _, strong), starts in zip(_CUE_RES, index, strict=True):
+    every = index[-1]
+    i = bisect_left(every, start)
+    if i == len(every) or every[i] >= end:
+        return None  # most segments have no cue at all
+    for (kind, _, strong), starts in zip(_CUE_RES, index, strict=False):
         i = bisect_left(starts, start)
         if i < len(starts) and starts[i] < end:
             return kind, starts[i], strong
@@ -177,14 +203,14 @@ def _list_around(ctx: DocContext, foreign: list[PlaceMention], anchor: int) -> l
         range(len(foreign)),
         key=lambda i: min(abs(foreign[i].start - anchor), abs(foreign[i].end - anchor)),
     )
-    countries = [m for m in ctx.places if m.place.kind == "country"]
+    countries = ctx.countries()
 
     def joined(a: PlaceMention, b: PlaceMention) -> bool:
         gap = ctx.text[a.end : b.start]
         for c in countries:
             if c.start >= a.end and c.end <= b.start:
                 gap = gap.replace(ctx.text[c.start : c.end], " ")
-        gap = re.sub(r"\([^)]*\)", " ", gap)
+        gap = _BRACKETED.sub(" ", gap)
         return bool(_LIST_GAP.match(gap))
 
     lo = hi = nearest
@@ -220,13 +246,14 @@ def extract_partnerships(ctx: DocContext) -> list[Partnership]:
         if not pairs:
             continue
         status, ended = "active", None
-        if _TERMINATED.search(seg_text):
+        low = scan.lowered(text)
+        if _TERMINATED.search(low, seg.start, seg.end):
             status = "terminated"
             dates = ctx.dates_in(seg.start, seg.end)
             full = [d for d in dates if d.precision == "day"] or dates
             ended = full[-1].value if full else None
         since = None
-        if status == "active" and _SINCE_CUE.search(seg_text):
+        if status == "active" and _SINCE_CUE.search(low, seg.start, seg.end):
             for d in ctx.dates_in(seg.start, seg.end):
                 if d.form != "yrange" and d.has_year:
                     since = d.value
@@ -234,11 +261,13 @@ def extract_partnerships(ctx: DocContext) -> list[Partnership]:
         rank = {"other": 1}.get(kind, 2) + (1 if strong else 0)
         for a, b in pairs:
             key = (a.key, b.key)
-            if key in best and strength[key] >= rank:
+            # An equally strong statement that says since when replaces one that does not.
+            dated = since is not None and key in best and best[key].since is None
+            if key in best and strength[key] >= rank and not (dated and strength[key] == rank):
                 continue
             if any(k[1] == key[1] and strength[k] >= rank for k in best if k != key):
                 continue
-            focus = [t for t in focus_topics(seg_text) if t in doc_focus]
+            focus = [t for t in focus_topics(text, seg.start, seg.end) if t in doc_focus]
             best[key] = Partnership(
                 start=seg.start,
                 end=seg.end,
@@ -254,7 +283,55 @@ def extract_partnerships(ctx: DocContext) -> list[Partnership]:
                 focus=focus,
             )
             strength[key] = rank
-    return _prune(list(best.values()), list(best))
+    kept = _prune(list(best.values()), list(best))
+    _date_from_later_statements(ctx, kept)
+    return kept
+
+
+# Matched on the lower-cased text, where plain first letters let the regex engine skip.
+_AGREEMENT_NOUN = re.compile(
+    r"agreement|memorand\w+|letter\s+of\s+intent|aftale\w*|hensigtserklæring\w*|"
+    r"avtal\w*|vereinbarung\w*|partnership|partnerskab\w*"
+)
+
+
+def _date_from_later_statements(ctx: DocContext, found: list[Partnership]) -> None:
+    """Fill in ``since`` from a sentence that dates an agreement without naming another
+    party: "The memorandum was signed on 6 May 2019 at the city hall."
+    """
+    undated = [p for p in found if p.since is None and p.status == "active"]
+    if not undated:
+        return
+    text = ctx.text
+    seg_starts = [seg.start for seg in ctx.segments]
+    chosen: list[int] = []
+    for m in _AGREEMENT_NOUN.finditer(scan.lowered(text)):
+        i = bisect_left(seg_starts, m.start() + 1) - 1
+        if i >= 0 and m.start() < ctx.segments[i].end and (not chosen or chosen[-1] != i):
+            chosen.append(i)
+    for i in chosen:
+        seg = ctx.segments[i]
+        if not _SINCE_CUE.search(scan.lowered(text), seg.start, seg.end):
+            continue
+        dates = [d for d in ctx.dates_in(seg.start, seg.end) if d.form != "yrange" and d.has_year]
+        if not dates:
+            continue
+        named = {
+            fold(text[m.start : m.end])
+            for m in ctx.places_in(seg.start, seg.end)
+            if m.place.kind in PARTY_KINDS
+        }
+        # The sentence must be about one partnership: the parties it names are that
+        # partnership's, or it names none and the document has only one.
+        fits = [
+            p
+            for p in undated
+            if p.since is None
+            and p.start < seg.start
+            and all(any(n.startswith(fold(x.split(",")[0])) for x in (p.a, p.b)) for n in named)
+        ]
+        if len(fits) == 1 and (named or len(found) == 1):
+            fits[0].since = dates[0].value
 
 
 def _prune(found: list[Partnership], keys: list[tuple[str, str]]) -> list[Partnership]:

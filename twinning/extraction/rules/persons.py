@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from twinning.extraction import scan
 from twinning.extraction.context import DocContext
 from twinning.extraction.facts import Person
 from twinning.extraction.gazetteer import fold
@@ -23,7 +24,7 @@ _ROLE_WORDS = """
     |kommunaldirektør|administrerende direktør|adm\\. direktør|vicedirektøren|vicedirektør
     |direktøren|direktør|afdelingschef|erhvervschef|kontorchef|centerchef|chefkonsulent
     |specialkonsulent|seniorkonsulent|konsulent|chef|generalsekretær|projektdirektør
-    |projektleder|projektchef|rådgiver|tovholder|formand|næstformand|regionsrådsformand
+    |projektleder|projektchef|rådgiver|tovholder|koordinator|formand|næstformand|regionsrådsformand
     |byrådsmedlem|ambassadør|generalkonsul|statsminister|udenrigsminister|minister|dronning
     |kronprins|konge|prins|prinsesse|vicerektor|rektor|skoleleder|lærer|elev|forfatter
     |journalist|træner|tekniske træner|teknisk træner|MF|kommunalråd|ordförande|ordfører
@@ -36,8 +37,11 @@ _ROLES = sorted(
 )
 _ROLE = r"(?i:" + "|".join(r.replace(" ", r"\s+") for r in _ROLES) + r")"
 _ROLE_SET = {fold(r.replace("\\", "")) for r in _ROLES}
-_UPPER = "A-ZÆØÅÄÖÜÉ"
-_LOWER = "a-zæøåäöüéèáíóúßñç"
+# Names are written in the Latin alphabet with the letters of many languages
+# ("Krzysztof Żuk", "Bünyamin Şimşek"): Latin-1 and Latin Extended-A letters count.
+_EXTENDED_A = [chr(c) for c in range(0x100, 0x180)]
+_UPPER = "A-ZÀ-ÖØ-Þ" + "".join(c for c in _EXTENDED_A if c.isupper())
+_LOWER = "a-zß-öø-ÿ" + "".join(c for c in _EXTENDED_A if c.islower())
 _TOKEN = rf"(?:[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}]?[{_LOWER}]+)?|[{_UPPER}]\.)"
 _SEP = r"(?:[ \t]+|[ \t]*\n[ \t\n]*)"
 # Two to four name tokens, or one name with a regnal number ("Margrethe II").
@@ -51,10 +55,40 @@ _ORG_TAIL = (
 )
 _PREP = r"(?i:i|in|for|of|på|ved|hos|at|from|fra)"
 
-# Role before the name: "Mayor Jacob Bundsgaard", "generalkonsul i Shanghai, Nicolai Prytz".
+# Role before the name: "Mayor Jacob Bundsgaard", "generalkonsul i Shanghai, Nicolai Prytz";
+# in layout text the organisation may end its line instead of a comma.
 ROLE_FIRST = re.compile(
-    rf"(?<![\w])(?P<role>{_ROLE})(?:{_SEP}{_PREP}{_SEP}(?P<org1>[^,\n]{{2,60}}?),)?(?:{_SEP}|,{_SEP})"
-    rf"(?:,{_SEP})?{_HONORIFIC}?{_NAME}",
+    rf"(?<![\w])(?P<role>{_ROLE})"
+    rf"(?:{_SEP}{_PREP}{_SEP}(?P<org1>[^,\n]{{2,60}}?)(?:,|(?<![.!?])[ \t]*(?=\n)))?"
+    rf"(?:{_SEP}|,{_SEP})(?:,{_SEP})?{_HONORIFIC}?{_NAME}",
+)
+# A place between the role and the name: "Kommunaldirektør i Ballerup Eik Møller".
+ROLE_PLACE_NAME = re.compile(
+    rf"(?<![\w])(?P<role>{_ROLE}){_SEP}{_PREP}{_SEP}"
+    rf"(?P<org>[{_UPPER}][{_LOWER}]+(?:[ \t]+(?:Kommune|Municipality|City))?){_SEP}{_NAME}",
+)
+# The same person's earlier role: "borgmester og Bycirklens formand i 2015 John Andersen",
+# "tovholder for Netværket og vicerektor på Skolen, Birgitte Jørgensen".
+_EARLIER_ROLE = re.compile(
+    rf"(?<![\w])(?P<role>{_ROLE})(?:{_SEP}{_PREP}{_SEP}(?P<org>[^,.;\n]{{2,60}}?))?{_SEP}(?:og|and)"
+    rf"{_SEP}(?:[{_UPPER}][{_LOWER}]+s{_SEP})?$"
+)
+# A second role inside the first one's organisation clause: "tovholder for Netværket og
+# rektor på Viby Gymnasium, Karen Holt".
+_ROLE_IN_ORG = re.compile(
+    rf"{_SEP}(?:og|and){_SEP}(?P<role>{_ROLE}){_SEP}{_PREP}{_SEP}(?P<org>[^,\n]+)$"
+)
+# A second role after the first one's organisation: "Ding Jie, the chairman in Dalian
+# refrigeration and leading member of the Liaoning-province".
+_NEXT_ROLE = re.compile(
+    rf"{_SEP}(?:og|and){_SEP}(?P<role>{_ROLE})(?![\w])(?:{_SEP}{_PREP}{_SEP}{_ORG_TAIL})?"
+)
+# "Pia Holm er projektleder og koordinator", "Anna Berg is the project manager".
+NAME_IS_ROLE = re.compile(
+    rf"(?<![\w]){_NAME}{_SEP}(?:er|is|was|var|bliver|becomes)"
+    rf"(?:{_SEP}(?:en|et|a|an|the|ny|new))?{_SEP}"
+    rf"(?P<role>(?:{_ROLE})(?:{_SEP}(?:og|and){_SEP}(?:{_ROLE}))?)(?![\w])"
+    rf"(?:{_SEP}{_PREP}{_SEP}{_ORG_TAIL})?",
 )
 # Name before the role: "Lars Wilms, kommunaldirektør i Egedal", "Ding Jie, the chairman in X".
 NAME_FIRST = re.compile(
@@ -70,6 +104,44 @@ GENITIVE_ROLE = re.compile(
 CONTACT = re.compile(
     rf"(?m)^[ \t]*{_NAME}[ \t]*\n(?:[ \t]*\n)*[ \t]*(?P<role>{_ROLE})[ \t]*$",
 )
+# Every pattern above is anchored on a role title: they are tried only near one.
+scan.register("role", {r.split()[0].replace("\\", "").rstrip(".") for r in _ROLES})
+_COMMA_BEFORE = re.compile(r",[ \t\n]*(?:(?i:the|den|det)[ \t\n]+)?$")
+_GENITIVE_BEFORE = re.compile(r"[^\W\d_]s[ \t\n]+$")
+_LINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*$")
+_IS_BEFORE = re.compile(
+    r"(?<![\w])(?:er|is|was|var|bliver|becomes)[ \t\n]+(?:(?:en|et|a|an|the|ny|new)[ \t\n]+)?$"
+)
+# What can stand right before the spaces in front of a role word for each pattern.
+_BEFORE_CHARS = {
+    _COMMA_BEFORE.pattern: ",eEnNtT",
+    _GENITIVE_BEFORE.pattern: "s",
+    _LINE_BEFORE.pattern: "\n",
+    _IS_BEFORE.pattern: "rsntaeyw",
+}
+# How far a name (with an honorific) reaches before its role, and a role pair with its
+# organisation after it.
+_NAME_REACH, _ROLE_REACH = 160, 260
+
+
+def _anchored(text: str, anchors: list[int], before: re.Pattern[str]) -> list[tuple[int, int]]:
+    """Return merged windows around the role words that ``before`` accepts."""
+    kept = []
+    for at in anchors:
+        # Cheap look at the character before the spaces: the patterns need a comma, an
+        # "s", a letter of a verb or article, or a line start there.
+        k = at
+        while k > 0 and text[k - 1] in " \t":
+            k -= 1
+        if before is not _LINE_BEFORE:
+            while k > 0 and text[k - 1] in " \t\n":
+                k -= 1
+        plausible = k == 0 or text[k - 1] in _BEFORE_CHARS[before.pattern]
+        if plausible and before.search(text, max(0, at - 40), at):
+            kept.append(at)
+    return scan.windows(kept, _NAME_REACH, _ROLE_REACH, len(text))
+
+
 _NOT_NAME = {
     fold(w)
     for w in [
@@ -163,8 +235,30 @@ _NOT_NAME = {
         "Read",
         "Telefon",
         "Mobil",
+        # Capitalised only because they open a sentence.
+        "På",
+        "Af",
+        "For",
+        "Om",
+        "Ved",
+        "Efter",
+        "Under",
+        "Som",
+        "Men",
+        "Når",
+        "Hvis",
+        "Her",
+        "At",
+        "As",
+        "But",
+        "On",
+        "By",
+        "Agency",
     ]
 }
+
+
+_AND = re.compile(r"\s+(?:og|and)\s+")
 
 
 def _clean_name(raw: str) -> str | None:
@@ -181,9 +275,23 @@ def _clean_name(raw: str) -> str | None:
     return " ".join(tokens)
 
 
+_CLAUSE_END = re.compile(r"[,.;:()\n]|\s(?:og|and|with|med)\s")
+
+
 def _org(ctx: DocContext, start: int, end: int) -> str | None:
-    for m in ctx.places_in(start, end):
+    """Return the first place named in ``[start, end)`` before the clause ends."""
+    stop = _CLAUSE_END.search(ctx.text, start, end)
+    for m in ctx.places_in(start, stop.start() if stop else end):
         return " ".join(ctx.text[m.start : m.end].split())
+    return None
+
+
+def _place_at(ctx: DocContext, at: int) -> str | None:
+    """Return the name of the place mention covering offset ``at``, without a genitive s."""
+    for m in ctx.places_in(max(0, at - 60), at + 60):
+        if m.start <= at < m.end:
+            name = " ".join(ctx.text[m.start : m.end].split())
+            return name[:-1] if m.genitive and name.endswith("s") else name
     return None
 
 
@@ -200,6 +308,8 @@ def extract_persons(ctx: DocContext) -> list[Person]:
         if len(name.split()) < 2 and not single_ok:
             return
         role = " ".join(role.split())
+        if role.lower().endswith("en") and fold(role[:-2]) in _ROLE_SET:
+            role = role[:-2]  # the definite form names the same role: "vicedirektøren"
         key = (fold(name), fold(role).split()[-1])
         if key in found:
             return
@@ -207,16 +317,18 @@ def extract_persons(ctx: DocContext) -> list[Person]:
             start=start, end=end, evidence=text[start:end], name=name, role=role, org=org
         )
 
-    for m in CONTACT.finditer(text):
+    anchors = scan.positions(text, "role")
+    for m in scan.finditer_near(CONTACT, text, _anchored(text, anchors, _LINE_BEFORE)):
         add(_clean_name(m.group("name")), m.group("role"), None, m.start("name"), m.end())
     for m in _signature_blocks(text):
         add(*m)
-    for m in GENITIVE_ROLE.finditer(text):
-        org = m.group("org")
-        if not any(p.start <= m.start("org") < p.end for p in ctx.places):
+    for m in scan.finditer_near(GENITIVE_ROLE, text, _anchored(text, anchors, _GENITIVE_BEFORE)):
+        # "Kolding Kommunes borgmester": the organisation is the whole place name.
+        org = _place_at(ctx, m.start("org"))
+        if org is None:
             continue
         add(_clean_name(m.group("name")), m.group("role"), org, m.start(), m.end())
-    for m in ROLE_FIRST.finditer(text):
+    for m in scan.match_at(ROLE_FIRST, text, anchors):
         if text[max(0, m.start() - 3) : m.start()].rstrip().endswith(",") and (
             m.group("org1") or text[m.end("role")] == ","
         ):
@@ -224,12 +336,32 @@ def extract_persons(ctx: DocContext) -> list[Person]:
             continue
         name = _clean_name(m.group("name"))
         org = m.group("org1") or _org(ctx, m.start(), m.end("name") + 40)
-        add(name, m.group("role"), org and " ".join(org.split()), m.start(), m.end("name"))
-    for m in NAME_FIRST.finditer(text):
+        org = org and " ".join(org.split())
+        second = _ROLE_IN_ORG.search(org) if m.group("org1") else None
+        if second is not None:
+            add(name, second.group("role"), second.group("org"), m.start(), m.end("name"))
+            org = org[: second.start()]
+        # An earlier role with its own organisation is a second role of the same person;
+        # both records share the phrase as evidence.
+        earlier = _EARLIER_ROLE.search(text, max(0, m.start() - 100), m.start())
+        start = m.start()
+        if earlier is not None and earlier.group("org"):
+            start = earlier.start()
+        add(name, m.group("role"), org, start, m.end("name"))
+        if start != m.start():
+            add(name, earlier.group("role"), earlier.group("org"), start, m.end("name"))
+    for m in scan.match_at(ROLE_PLACE_NAME, text, anchors):
+        org = _place_at(ctx, m.start("org"))
+        raw = " ".join(m.group("name").split())
+        # Every word must belong to the name: "for Wuxi Environmental Protection Bureau"
+        # names an office, not a person.
+        if org is not None and _clean_name(raw) == raw:
+            add(raw, m.group("role"), org, m.start(), m.end("name"))
+    for m in scan.finditer_near(NAME_FIRST, text, _anchored(text, anchors, _COMMA_BEFORE)):
         name = _clean_name(m.group("name"))
         # A single given name is accepted only at the start of a line ("Julie, elev i X").
-        line_start = m.start() == 0 or text[: m.start()].rstrip(" \t").endswith("\n")
-        roles = re.split(r"\s+(?:og|and)\s+", m.group("role"))
+        line_start = not text[text.rfind("\n", 0, m.start()) + 1 : m.start()].strip(" \t")
+        roles = _AND.split(m.group("role"))
         org = m.group("org")
         org = " ".join(org.split()) if org else None
         end = m.end()
@@ -239,40 +371,71 @@ def extract_persons(ctx: DocContext) -> list[Person]:
             roles = [m.group("role")]
         for role in roles:
             add(name, role, org, m.start(), end, single_ok=line_start)
+        if m.group("org"):
+            more = _NEXT_ROLE.match(text, m.end())
+            if more is not None:
+                org2 = more.group("org")
+                org2 = " ".join(org2.split()) if org2 else None
+                add(name, more.group("role"), org2, m.start(), more.end(), single_ok=line_start)
+    for m in scan.finditer_near(NAME_IS_ROLE, text, _anchored(text, anchors, _IS_BEFORE)):
+        name = _clean_name(m.group("name"))
+        org = m.group("org")
+        org = " ".join(org.split()) if org else None
+        for role in _AND.split(m.group("role")):
+            add(name, role, org, m.start(), m.end())
     return list(found.values())
 
 
 _COLUMNS = re.compile(r"[ \t]{3,}")
 
 
+def _next_line(text: str, at: int) -> tuple[int, str] | None:
+    """Return the first line from offset ``at`` on that is not blank, with its start."""
+    n = len(text)
+    while at < n:
+        end = text.find("\n", at)
+        end = n if end < 0 else end
+        line = text[at:end]
+        if line.strip():
+            return at, line
+        at = end + 1
+    return None
+
+
 def _signature_blocks(text: str):  # noqa: ANN202 - yields argument tuples for add()
     """Yield people from signature rows: names, then roles, then organisations, in columns."""
-    lines = [(m.start(), m.group(0)) for m in re.finditer(r"[^\n]+", text)]
-    for i, (start, line) in enumerate(lines[:-1]):
+    last_line = -1
+    # Only a line with a wide gap between columns can be a row of names.
+    for gap in _COLUMNS.finditer(text):
+        start = text.rfind("\n", 0, gap.start()) + 1
+        if start == last_line:
+            continue
+        last_line = start
+        end = text.find("\n", gap.end())
+        if end < 0:
+            continue  # the last line has no row of roles below it
+        line = text[start:end]
         cells = [c for c in _COLUMNS.split(line.strip()) if c]
         if len(cells) < 2:
             continue
         names = [_clean_name(c) for c in cells]
         if not all(n and len(n.split()) >= 2 for n in names):
             continue
-        j = i + 1
-        while j < len(lines) and not lines[j][1].strip():
-            j += 1
-        if j >= len(lines):
+        below = _next_line(text, end + 1)
+        if below is None:
             continue
-        roles = [c for c in _COLUMNS.split(lines[j][1].strip()) if c]
-        roles = [r for r in re.split(r"\s{2,}", " ".join(roles)) if r]
+        role_start, role_line = below
+        # Role cells may sit closer together than name cells: two spaces separate them.
+        roles = [r for r in re.split(r"\s{2,}", role_line.strip()) if r]
         if len(roles) != len(cells) or not all(fold(r) in _ROLE_SET for r in roles):
             continue
-        k = j + 1
-        while k < len(lines) and not lines[k][1].strip():
-            k += 1
-        orgs = [c for c in _COLUMNS.split(lines[k][1].strip()) if c] if k < len(lines) else []
-        end = (
-            lines[k][0] + len(lines[k][1].rstrip())
-            if len(orgs) == len(cells)
-            else (lines[j][0] + len(lines[j][1].rstrip()))
-        )
+        role_end = role_start + len(role_line)
+        org_row = _next_line(text, role_end + 1)
+        orgs = [c for c in _COLUMNS.split(org_row[1].strip()) if c] if org_row else []
+        if org_row is not None and len(orgs) == len(cells):
+            block_end = org_row[0] + len(org_row[1].rstrip())
+        else:
+            block_end = role_start + len(role_line.rstrip())
         for col, name in enumerate(names):
             org = orgs[col] if len(orgs) == len(cells) else None
-            yield name, roles[col], org, start + len(line) - len(line.lstrip()), end
+            yield name, roles[col], org, start + len(line) - len(line.lstrip()), block_end

@@ -1,0 +1,1 @@
+"""The atlas has no models, so nothing to administer."""

@@ -1,0 +1,1 @@
+"""The atlas only reads; its readers are in selectors.py."""

@@ -1,0 +1,181 @@
+"""Pages of the public atlas: the map, national overviews and statistics."""
+
+import csv
+
+from django import forms
+from django.conf import settings
+from django.http import HttpResponse, HttpResponseBadRequest
+from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+from django_countries import countries
+
+from twinning.atlas import selectors
+from twinning.atlas.charts import bar_chart
+from twinning.atlas.forms import NationalForm
+from twinning.partnerships.filters import PartnershipFilter
+from twinning.partnerships.selectors import party_countries
+
+
+def _country_choices() -> list[tuple[str, str]]:
+    choices = [(code, countries.name(code)) for code in party_countries()]
+    return sorted(choices, key=lambda choice: choice[1])
+
+
+def _filterset(request) -> PartnershipFilter:
+    filterset = PartnershipFilter(
+        request.GET or None, queryset=selectors.visible_partnerships(user=request.user)
+    )
+    for name in ("kind", "status", "focus"):
+        field = filterset.form.fields[name]
+        field.widget = forms.CheckboxSelectMultiple(choices=field.choices)
+    return filterset
+
+
+def atlas_map(request):
+    """Show the partnerships the visitor may see as lines on a world map."""
+    context = {
+        "filter": _filterset(request),
+        "countries": _country_choices(),
+        "decades": selectors.decades_begun(user=request.user),
+        "tile_url": settings.TWINNING_MAP_TILE_URL,
+    }
+    return render(request, "atlas/map.html", context)
+
+
+def _national(request):
+    form = NationalForm(request.GET or None)
+    if not form.is_valid():
+        return form, None
+    overview = selectors.national_overview(
+        user=request.user,
+        country=form.cleaned_data["country"],
+        partner_country=form.cleaned_data["partner"],
+    )
+    return form, overview
+
+
+def _national_charts(overview) -> dict:
+    return {
+        "timeline_chart": bar_chart(
+            [(str(year), count) for year, count in _every_year(overview.by_year)],
+            title=_("Partnerships begun per year"),
+            columns=True,
+        ),
+        "decade_chart": bar_chart(
+            [(f"{decade}s", count) for decade, count in overview.by_decade],
+            title=_("Partnerships begun per decade"),
+            columns=True,
+        ),
+        "kind_chart": bar_chart(
+            [(label, count) for _key, label, count in overview.by_kind],
+            title=_("Partnerships by kind"),
+        ),
+    }
+
+
+def _every_year(by_year: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    # Years without a new partnership are drawn as gaps, not left out.
+    if not by_year:
+        return []
+    counts = dict(by_year)
+    return [(year, counts.get(year, 0)) for year in range(by_year[0][0], by_year[-1][0] + 1)]
+
+
+def national(request):
+    """Show every place of one country with a partner in another, with a map and timeline."""
+    form, overview = _national(request)
+    context = {
+        "form": form,
+        "overview": overview,
+        "countries": _country_choices(),
+        "tile_url": settings.TWINNING_MAP_TILE_URL,
+    }
+    if overview is not None:
+        context |= _national_charts(overview)
+        context["query"] = request.GET.urlencode()
+    return render(request, "atlas/national.html", context)
+
+
+def _bad_request(form) -> HttpResponseBadRequest:
+    messages = [f"{name}: {error}" for name, errors in form.errors.items() for error in errors]
+    return HttpResponseBadRequest(
+        "\n".join(messages) or _("Give a country and a partner country."),
+        content_type="text/plain; charset=utf-8",
+    )
+
+
+def national_csv(request):
+    """Download the national overview as CSV, one row per partnership."""
+    form, overview = _national(request)
+    if overview is None:
+        return _bad_request(form)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    filename = f"partnerships-{overview.country}-{overview.partner_country}.csv".lower()
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    rows = selectors.national_rows(overview)
+    writer = csv.DictWriter(response, fieldnames=selectors.NATIONAL_COLUMNS)
+    writer.writeheader()
+    writer.writerows(rows)
+    return response
+
+
+def national_pdf(request):
+    """Download the national overview as a PDF report with its timeline chart."""
+    form, overview = _national(request)
+    if overview is None:
+        return _bad_request(form)
+    # WeasyPrint loads Pango and its fonts; only this page needs them.
+    from weasyprint import HTML
+
+    html = render_to_string(
+        "atlas/national_pdf.html",
+        {"overview": overview, **_national_charts(overview)},
+        request=request,
+    )
+    pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
+    response = HttpResponse(pdf, content_type="application/pdf")
+    filename = f"partnerships-{overview.country}-{overview.partner_country}.pdf".lower()
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def statistics(request):
+    """Show counts of partnerships by decade, kind, status and partner country."""
+    filterset = _filterset(request)
+    stats = None
+    if not filterset.is_bound:
+        stats = selectors.partnership_statistics(
+            partnerships=selectors.visible_partnerships(user=request.user)
+        )
+    elif filterset.is_valid():
+        stats = selectors.partnership_statistics(
+            partnerships=filterset.qs, country=filterset.form.cleaned_data.get("country") or ""
+        )
+    context = {
+        "filter": filterset,
+        "countries": _country_choices(),
+        "decades": selectors.decades_begun(user=request.user),
+        "stats": stats,
+    }
+    if stats is not None:
+        context |= {
+            "decade_chart": bar_chart(
+                [(f"{decade}s", count) for decade, count in stats.by_decade],
+                title=_("Partnerships begun per decade"),
+                columns=True,
+            ),
+            "kind_chart": bar_chart(
+                [(label, count) for _key, label, count in stats.by_kind],
+                title=_("Partnerships by kind"),
+            ),
+            "status_chart": bar_chart(
+                [(label, count) for _key, label, count in stats.by_status],
+                title=_("Partnerships by status"),
+            ),
+            "country_chart": bar_chart(
+                [(label, count) for _key, label, count in stats.top_countries],
+                title=_("Top partner countries"),
+            ),
+        }
+    return render(request, "atlas/statistics.html", context)

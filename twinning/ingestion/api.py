@@ -1,0 +1,1 @@
+"""The ingestion app offers no API endpoints: review happens on its pages."""

@@ -1,0 +1,175 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
+from django.views.decorators.http import require_POST
+
+from twinning.accounts.selectors import is_editor
+from twinning.ingestion import selectors, services
+from twinning.ingestion.filters import DocumentFilter
+from twinning.ingestion.forms import UploadForm, fact_form
+from twinning.ingestion.highlight import highlighted_text
+from twinning.ingestion.models import IngestionJob, Suggestion, SuggestionKind
+from twinning.ingestion.uploads import SizeLimitUploadHandler
+from twinning.sources.models import Source
+
+PER_PAGE = 50
+
+
+def _editor_only(request) -> None:
+    if not is_editor(request.user):
+        raise PermissionDenied
+
+
+@login_required
+def document_list(request):
+    _editor_only(request)
+    queryset = selectors.document_list(user=request.user)
+    filterset = DocumentFilter(request.GET, queryset=queryset)
+    page = Paginator(filterset.qs, PER_PAGE).get_page(request.GET.get("page"))
+    partial = request.htmx and not request.htmx.boosted
+    template = "ingestion/_documents.html" if partial else "ingestion/list.html"
+    jobs = selectors.job_list(user=request.user)[:5]
+    return render(request, template, {"filter": filterset, "page": page, "jobs": jobs})
+
+
+@csrf_exempt
+@login_required
+def upload(request):
+    _editor_only(request)
+    # The size limit has to be in place before the body is parsed, which the CSRF check
+    # would otherwise do first; the check runs just after, below.
+    handler = SizeLimitUploadHandler(request, max_bytes=services.max_upload_bytes())
+    request.upload_handlers.insert(0, handler)
+    return _upload(request, handler)
+
+
+@csrf_protect
+def _upload(request, handler):
+    form = UploadForm(
+        request.POST or None,
+        request.FILES or None,
+        user=request.user,
+        too_large=handler.too_large,
+        max_bytes=handler.max_bytes,
+    )
+    if request.method == "POST" and form.is_valid():
+        job = services.job_create(
+            user=request.user,
+            files=form.cleaned_data["files"],
+            owner=form.cleaned_data["owner"],
+            is_public=form.cleaned_data["is_public"],
+        )
+        job = services.job_enqueue(job=job)
+        return redirect(job)
+    return render(request, "ingestion/upload.html", {"form": form, "max_bytes": handler.max_bytes})
+
+
+@login_required
+def job_detail(request, pk: int):
+    try:
+        job = selectors.job_detail(user=request.user, pk=pk)
+    except IngestionJob.DoesNotExist as exc:
+        raise Http404 from exc
+    template = "ingestion/_job.html" if request.htmx else "ingestion/job.html"
+    return render(request, template, {"job": job})
+
+
+def _reviewable_source(request, pk: int) -> Source:
+    _editor_only(request)
+    try:
+        return selectors.document_for_review(user=request.user, pk=pk)
+    except Source.DoesNotExist as exc:
+        # A source of another organisation exists, but this user may not review it.
+        if Source.objects.filter(pk=pk).exists():
+            raise PermissionDenied from exc
+        raise Http404 from exc
+
+
+@login_required
+def review(request, pk: int):
+    source = _reviewable_source(request, pk)
+    suggestions = selectors.suggestion_list(source=source)
+    groups = {kind: [] for kind in SuggestionKind.values}
+    for suggestion in suggestions:
+        groups[suggestion.kind].append(suggestion)
+    context = {
+        "source": source,
+        "text": highlighted_text(source.text, suggestions),
+        "groups": [(SuggestionKind(kind).label, items) for kind, items in groups.items() if items],
+        "count": len(suggestions),
+    }
+    return render(request, "ingestion/review.html", context)
+
+
+def _reviewable_suggestion(request, pk: int) -> Suggestion:
+    _editor_only(request)
+    try:
+        return selectors.suggestion_for_review(user=request.user, pk=pk)
+    except Suggestion.DoesNotExist as exc:
+        if Suggestion.objects.filter(pk=pk).exists():
+            raise PermissionDenied from exc
+        raise Http404 from exc
+
+
+def _after_review(request, suggestion: Suggestion, error: str = "", form=None):
+    if request.htmx:
+        if not error and form is None:
+            # Reload the record the suggestion became, for its link.
+            suggestion = selectors.suggestion_for_review(user=request.user, pk=suggestion.pk)
+        context = {"suggestion": suggestion, "error": error, "form": form}
+        return render(request, "ingestion/_suggestion.html", context)
+    if error:
+        messages.error(request, error)
+    return redirect(suggestion)
+
+
+def _first_error(exc: ValidationError) -> str:
+    return " ".join(exc.messages)
+
+
+@login_required
+@require_POST
+def suggestion_accept(request, pk: int):
+    suggestion = _reviewable_suggestion(request, pk)
+    try:
+        services.suggestion_accept(suggestion=suggestion, user=request.user)
+    except ValidationError as exc:
+        suggestion.refresh_from_db()
+        return _after_review(request, suggestion, error=_first_error(exc))
+    return _after_review(request, suggestion)
+
+
+@login_required
+@require_POST
+def suggestion_reject(request, pk: int):
+    suggestion = _reviewable_suggestion(request, pk)
+    try:
+        services.suggestion_reject(suggestion=suggestion, user=request.user)
+    except ValidationError as exc:
+        return _after_review(request, suggestion, error=_first_error(exc))
+    return _after_review(request, suggestion)
+
+
+@login_required
+def suggestion_edit(request, pk: int):
+    suggestion = _reviewable_suggestion(request, pk)
+    form = fact_form(suggestion, request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.suggestion_accept(
+                suggestion=suggestion, user=request.user, fields=form.to_fields()
+            )
+        except ValidationError as exc:
+            suggestion.refresh_from_db()
+            form.add_error(None, exc)
+        else:
+            return _after_review(request, suggestion)
+    if request.htmx:
+        return render(
+            request, "ingestion/_suggestion.html", {"suggestion": suggestion, "form": form}
+        )
+    return render(request, "ingestion/edit.html", {"suggestion": suggestion, "form": form})

@@ -1,0 +1,55 @@
+"""Forms for institution pairs and networks; saving goes through services.py."""
+
+from django import forms
+
+from twinning.accounts.selectors import visible_to
+from twinning.institutions.models import InstitutionPair, Network
+from twinning.organisations.models import Organisation, OrganisationKind
+
+
+class InstitutionPairForm(forms.ModelForm):
+    """Create or change a pair of institutions of a partnership the user may change."""
+
+    class Meta:
+        model = InstitutionPair
+        fields = [
+            "partnership",
+            "institution_a",
+            "institution_b",
+            "kind",
+            "since",
+            "status",
+            "notes",
+        ]
+        widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, user, partnerships, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["partnership"].queryset = partnerships.select_related("party_a", "party_b")
+        institutions = visible_to(Organisation.objects.all(), user).order_by("name")
+        # Every kind stays pickable: a municipality may stand for all of its schools.
+        self.fields["institution_a"].queryset = institutions
+        self.fields["institution_b"].queryset = institutions
+
+    def service_arguments(self) -> dict:
+        """Return the cleaned data as the keyword arguments the services take."""
+        return dict(self.cleaned_data)
+
+
+class NetworkForm(forms.ModelForm):
+    """Create or change a network."""
+
+    class Meta:
+        model = Network
+        fields = ["name", "organisation", "scope", "country", "description"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = visible_to(
+            Organisation.objects.filter(kind=OrganisationKind.NETWORK), user
+        ).order_by("name")
+
+    def service_arguments(self) -> dict:
+        """Return the cleaned data as the keyword arguments the services take."""
+        return dict(self.cleaned_data)

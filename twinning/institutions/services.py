@@ -1,0 +1,152 @@
+"""Writes of institution pairs, their exchanges, and networks."""
+
+from django.db import transaction
+
+from twinning.core.partialdates import PartialDate
+from twinning.institutions.models import (
+    Exchange,
+    InstitutionPair,
+    InstitutionPairKind,
+    InstitutionPairStatus,
+    Network,
+    NetworkMeeting,
+    NetworkMembership,
+    NetworkScope,
+)
+
+_DATES = {"since", "until", "start", "end", "date"}
+
+
+def _apply(obj, fields: dict):
+    for field, value in fields.items():
+        if field in _DATES:
+            value = PartialDate.parse(value)
+        setattr(obj, field, value)
+    obj.full_clean()
+    obj.save()
+    return obj
+
+
+@transaction.atomic
+def institution_pair_create(
+    *,
+    partnership,
+    institution_a,
+    institution_b,
+    kind: str = InstitutionPairKind.SCHOOL,
+    since: PartialDate | str | None = None,
+    status: str = InstitutionPairStatus.ACTIVE,
+    notes: str = "",
+) -> InstitutionPair:
+    """Pair two institutions under a partnership after validating the pair."""
+    pair = InstitutionPair(
+        partnership=partnership,
+        institution_a=institution_a,
+        institution_b=institution_b,
+        kind=kind,
+        since=PartialDate.parse(since),
+        status=status,
+        notes=notes,
+    )
+    pair.full_clean()
+    pair.save()
+    return pair
+
+
+@transaction.atomic
+def institution_pair_update(*, pair: InstitutionPair, **fields) -> InstitutionPair:
+    """Change the given fields of an institution pair after validating them."""
+    return _apply(pair, fields)
+
+
+@transaction.atomic
+def exchange_create(
+    *,
+    pair: InstitutionPair,
+    start: PartialDate | str,
+    end: PartialDate | str | None = None,
+    direction: str = "both",
+    description: str = "",
+    pupils: int | None = None,
+    students: int | None = None,
+    teachers: int | None = None,
+) -> Exchange:
+    """Record an exchange between the two institutions of a pair."""
+    exchange = Exchange(
+        pair=pair,
+        start=PartialDate.parse(start),
+        end=PartialDate.parse(end),
+        direction=direction,
+        description=description,
+        pupils=pupils,
+        students=students,
+        teachers=teachers,
+    )
+    exchange.full_clean()
+    exchange.save()
+    return exchange
+
+
+@transaction.atomic
+def network_create(
+    *,
+    name: str,
+    scope: str = NetworkScope.NATIONAL,
+    organisation=None,
+    country: str = "",
+    description: str = "",
+) -> Network:
+    """Create a network after validating it."""
+    network = Network(
+        name=name,
+        scope=scope,
+        organisation=organisation,
+        country=country,
+        description=description,
+    )
+    network.full_clean()
+    network.save()
+    return network
+
+
+@transaction.atomic
+def network_update(*, network: Network, **fields) -> Network:
+    """Change the given fields of a network after validating them."""
+    return _apply(network, fields)
+
+
+@transaction.atomic
+def network_member_add(
+    *,
+    network: Network,
+    organisation=None,
+    place=None,
+    since: PartialDate | str | None = None,
+    until: PartialDate | str | None = None,
+    role: str = "",
+) -> NetworkMembership:
+    """Add an organisation or a place to a network."""
+    membership = NetworkMembership(
+        network=network,
+        organisation=organisation,
+        place=place,
+        since=PartialDate.parse(since),
+        until=PartialDate.parse(until),
+        role=role,
+    )
+    membership.full_clean()
+    membership.save()
+    return membership
+
+
+@transaction.atomic
+def network_meeting_add(
+    *, network: Network, date: PartialDate | str, title: str, place=None, notes: str = ""
+) -> NetworkMeeting:
+    """Record a meeting of a network."""
+    meeting = NetworkMeeting(
+        network=network, date=PartialDate.parse(date), title=title, place=place, notes=notes
+    )
+    meeting.full_clean()
+    meeting.save()
+    return meeting

@@ -1,0 +1,98 @@
+"""Writes of projects, their parties and phases."""
+
+from collections.abc import Iterable
+from decimal import Decimal
+
+from django.db import transaction
+
+from twinning.core.partialdates import PartialDate
+from twinning.projects.models import (
+    PhaseStatus,
+    Project,
+    ProjectParty,
+    ProjectPartyRole,
+    ProjectPhase,
+    ProjectStatus,
+)
+
+
+@transaction.atomic
+def project_create(
+    *,
+    title: str,
+    description: str = "",
+    partnerships: Iterable = (),
+    value_min: Decimal | None = None,
+    value_max: Decimal | None = None,
+    currency: str = "DKK",
+    status: str = ProjectStatus.IDEA,
+    outcome: str = "",
+    owner=None,
+    is_public: bool = True,
+) -> Project:
+    """Create a project after validating it."""
+    project = Project(
+        title=title,
+        description=description,
+        value_min=value_min,
+        value_max=value_max,
+        currency=(currency or "").upper(),
+        status=status,
+        outcome=outcome,
+        owner=owner,
+        is_public=is_public,
+    )
+    project.full_clean()
+    project.save()
+    project.partnerships.set(partnerships)
+    return project
+
+
+@transaction.atomic
+def project_update(*, project: Project, **fields) -> Project:
+    """Change the given fields of a project after validating them."""
+    partnerships = fields.pop("partnerships", None)
+    for field, value in fields.items():
+        if field == "currency":
+            value = (value or "").upper()
+        setattr(project, field, value)
+    project.full_clean()
+    project.save()
+    if partnerships is not None:
+        project.partnerships.set(partnerships)
+    return project
+
+
+@transaction.atomic
+def project_party_add(
+    *, project: Project, organisation=None, place=None, role: str = ProjectPartyRole.PARTNER
+) -> ProjectParty:
+    """Add an organisation or a place to a project in a role."""
+    party = ProjectParty(project=project, organisation=organisation, place=place, role=role)
+    party.full_clean()
+    party.save()
+    return party
+
+
+@transaction.atomic
+def project_phase_set(
+    *,
+    project: Project,
+    number: int,
+    title: str = "",
+    start: PartialDate | str | None = None,
+    end: PartialDate | str | None = None,
+    status: str = PhaseStatus.PLANNED,
+    notes: str = "",
+) -> ProjectPhase:
+    """Create or change the phase of a project with the given number."""
+    phase = ProjectPhase.objects.filter(project=project, number=number).first()
+    phase = phase or ProjectPhase(project=project, number=number)
+    phase.title = title
+    phase.start = PartialDate.parse(start)
+    phase.end = PartialDate.parse(end)
+    phase.status = status
+    phase.notes = notes
+    phase.full_clean()
+    phase.save()
+    return phase

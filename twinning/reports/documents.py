@@ -1,0 +1,383 @@
+"""The evaluation report as a file: an HTML page, a PDF (WeasyPrint) or a Word document.
+
+Every format is rendered under the report's language and from the same ReportContent, so
+the three show the same facts and the same chart.
+"""
+
+from __future__ import annotations
+
+import io
+
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.dates import MONTHS
+from django.utils.translation import gettext as _
+
+from twinning.reports.charts import svg_to_png
+from twinning.reports.models import EvaluationReport
+from twinning.reports.selectors import ReportContent, report_content
+from twinning.reports.templatetags.report_tags import short_when
+from twinning.strategies.selectors import COVERED, NAMED
+
+FORMATS = ("html", "pdf", "docx")
+CONTENT_TYPES = {
+    "html": "text/html; charset=utf-8",
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
+
+
+def report_title(report: EvaluationReport) -> str:
+    """Return the report's own title, or one made of the parties and the period."""
+    if report.title:
+        return report.title
+    p = report.partnership
+    return _("Evaluation of the partnership %(a)s – %(b)s, %(first)s–%(last)s") % {
+        "a": p.party_a.name,
+        "b": p.party_b.name,
+        "first": report.from_year,
+        "last": report.to_year,
+    }
+
+
+def report_filename(report: EvaluationReport, fmt: str) -> str:
+    p = report.partnership
+    stem = f"evaluation-{p.party_a.name}-{p.party_b.name}-{report.from_year}-{report.to_year}"
+    return "".join(c if c.isalnum() or c in "-_" else "-" for c in stem) + f".{fmt}"
+
+
+def report_document(*, user, report: EvaluationReport, fmt: str) -> bytes:
+    """Generate the report's sections and return it in the format, all in its language."""
+    with translation.override(report.language):
+        return render_report(report_content(user=user, report=report), fmt)
+
+
+def render_report(content: ReportContent, fmt: str) -> bytes:
+    """Return the report in the format (html, pdf or docx) as bytes."""
+    if fmt not in FORMATS:
+        raise ValueError(f"format must be one of {', '.join(FORMATS)}, not “{fmt}”")
+    with translation.override(content.report.language):
+        if fmt == "docx":
+            return _docx(content)
+        html = _print_html(content)
+        if fmt == "html":
+            return html.encode("utf-8")
+        from weasyprint import HTML
+
+        return HTML(string=html).write_pdf()
+
+
+def _print_html(content: ReportContent) -> str:
+    return render_to_string(
+        "reports/print.html",
+        {
+            "content": content,
+            "report": content.report,
+            "title": report_title(content.report),
+            "generated": timezone.localdate(),
+        },
+    )
+
+
+# Word -----------------------------------------------------------------------------------
+
+
+def _toc_field(paragraph) -> None:
+    """Insert a table-of-contents field that Word fills in from the headings."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    def fld(kind):
+        element = OxmlElement("w:fldChar")
+        element.set(qn("w:fldCharType"), kind)
+        return element
+
+    run = paragraph.add_run()
+    run._r.append(fld("begin"))
+    instruction = OxmlElement("w:instrText")
+    instruction.set(qn("xml:space"), "preserve")
+    instruction.text = 'TOC \\o "1-2" \\h \\z \\u'
+    run._r.append(instruction)
+    run._r.append(fld("separate"))
+    placeholder = paragraph.add_run(_("Update the field (F9) to build the table of contents."))
+    placeholder.italic = True
+    end = paragraph.add_run()
+    end._r.append(fld("end"))
+
+
+def _table(document, header: list[str], rows: list[list[str]]):
+    table = document.add_table(rows=1, cols=len(header))
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, header, strict=True):
+        cell.text = text
+        for run in cell.paragraphs[0].runs:
+            run.bold = True
+    for values in rows:
+        cells = table.add_row().cells
+        for cell, text in zip(cells, values, strict=True):
+            cell.text = text
+    return table
+
+
+def _money(value, currency: str) -> str:
+    return f"{value:,.0f} {currency}".replace(",", ".") if value is not None else "—"
+
+
+def _docx(content: ReportContent) -> bytes:
+    import docx
+    from docx.enum.text import WD_BREAK
+    from docx.shared import Cm, Pt
+
+    report, p = content.report, content.partnership
+    document = docx.Document()
+    section = document.sections[0]
+    section.page_height, section.page_width = Cm(29.7), Cm(21.0)
+    style = document.styles["Normal"]
+    style.font.name = "Noto Sans"
+    style.font.size = Pt(10)
+    style.element.rPr.rFonts.set(
+        "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}eastAsia",
+        "Noto Sans CJK SC",
+    )
+    document.core_properties.title = report_title(report)
+    document.core_properties.language = report.language
+    document.add_heading(report_title(report), level=0)
+    document.add_paragraph(f"{report.party.name} · {report.from_year}–{report.to_year}")
+    document.add_heading(_("Contents"), level=1)
+    _toc_field(document.add_paragraph())
+    titles = dict(content.sections)
+
+    def heading(key: str):
+        document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        document.add_heading(str(titles[key]), level=1)
+
+    heading("summary")
+    for text in (report.summary or _("No summary has been written yet.")).split("\n\n"):
+        document.add_paragraph(text.strip())
+    document.add_paragraph(
+        _("The registry holds %(count)s activities of the partnership from %(first)s to %(last)s.")
+        % {"count": content.activity_count, "first": report.from_year, "last": report.to_year}
+    )
+
+    heading("history")
+    facts = f"{p.party_a.name} – {p.party_b.name}: {p.get_kind_display()}, {p.get_status_display()}"
+    if p.since:
+        facts += f", {_('since')} {p.since.format()}"
+    document.add_paragraph(facts + ".")
+    if p.notes:
+        document.add_paragraph(p.notes)
+    if content.agreements:
+        _table(
+            document,
+            [_("Signed"), _("Agreement"), _("Kind"), _("Expires or renews")],
+            [
+                [
+                    a.signed.format() if a.signed else "",
+                    a.title or a.get_kind_display(),
+                    a.get_kind_display(),
+                    a.expires.format() if a.expires else "",
+                ]
+                for a in content.agreements
+            ],
+        )
+
+    heading("results")
+    for result in content.results:
+        document.add_heading(f"{result.label} ({len(result.activities)})", level=2)
+        for activity in result.activities:
+            document.add_paragraph(f"{activity.when()}: {activity.title}", style="List Bullet")
+
+    heading("overview")
+    for overview in content.overviews:
+        document.add_heading(_("Activities in %(year)s") % {"year": overview.year}, level=2)
+        if not overview.count:
+            document.add_paragraph(_("No activities are registered in this year."))
+            continue
+        rows = []
+        for row in overview.months:
+            label = str(MONTHS[row["month"]]) if row["month"] else _("During the year")
+            cells = []
+            for code, _label in overview.areas:
+                lines = []
+                for activity in row["cells"].get(code, []):
+                    when = short_when(activity)
+                    lines.append(f"{when}: {activity.title}" if when else activity.title)
+                cells.append("\n".join(lines))
+            rows.append([label, *cells])
+        _table(document, [_("Month"), *[label for _code, label in overview.areas]], rows)
+
+    heading("charts")
+    png = svg_to_png(content.chart_svg)
+    document.add_picture(io.BytesIO(png), width=Cm(16))
+    picture = document.inline_shapes[-1]
+    # The alt text carries the figure's numbers, so readers and checks see the same data.
+    picture._inline.docPr.set("descr", content.chart.data_json())
+    picture._inline.docPr.set("title", content.chart.title)
+    _table(
+        document,
+        [_("Area"), *[label for label, _values in content.chart.series]],
+        [
+            [category, *[str(values[i]) for _label, values in content.chart.series]]
+            for i, category in enumerate(content.chart.categories)
+        ],
+    )
+
+    heading("institutions")
+    if content.pairs:
+        _table(
+            document,
+            [_("Institution"), _("Partner institution"), _("Since"), _("Exchanges in the period")],
+            [
+                [
+                    pair.institution_a.name,
+                    pair.institution_b.name,
+                    pair.since.format() if pair.since else "",
+                    "\n".join(
+                        f"{e.start.format()}: {e.get_direction_display()}"
+                        + (f" — {e.description}" if e.description else "")
+                        for e in pair.exchanges_in_period
+                    ),
+                ]
+                for pair in content.pairs
+            ],
+        )
+    else:
+        document.add_paragraph(_("No institution pairs are registered."))
+
+    heading("projects")
+    for project in content.projects:
+        document.add_heading(project.title, level=2)
+        line = project.get_status_display()
+        if project.value_min is not None or project.value_max is not None:
+            low = project.value_min if project.value_min is not None else project.value_max
+            high = project.value_max if project.value_max is not None else project.value_min
+            value = _money(low, project.currency)
+            if high != low:
+                value = f"{_money(low, '')}–{_money(high, project.currency)}".replace(" –", "–")
+            line += f" · {_('value')} {value}"
+        document.add_paragraph(line)
+        if project.description:
+            document.add_paragraph(project.description)
+        phases = list(project.phases.all())
+        if phases:
+            _table(
+                document,
+                [_("Phase"), _("Start"), _("End"), _("Status")],
+                [
+                    [
+                        f"{ph.number}. {ph.title}".strip(". "),
+                        ph.start.format() if ph.start else "",
+                        ph.end.format() if ph.end else "",
+                        ph.get_status_display(),
+                    ]
+                    for ph in phases
+                ],
+            )
+        if project.outcome:
+            document.add_paragraph(project.outcome)
+    if not content.projects:
+        document.add_paragraph(_("No projects are registered."))
+
+    heading("goals")
+    for strategy in content.own_strategies:
+        document.add_heading(strategy.title, level=2)
+        _table(
+            document,
+            [
+                _("Goal"),
+                _("Deadline"),
+                _("Success criteria"),
+                _("Assessed status"),
+                _("Assessment"),
+            ],
+            [
+                [
+                    f"{g.position}. {g.title}",
+                    g.deadline.format() if g.deadline else "",
+                    g.success_criteria,
+                    g.get_status_display(),
+                    g.assessment,
+                ]
+                for g in strategy.goals.all()
+            ],
+        )
+    if not content.own_strategies:
+        document.add_paragraph(_("No strategy of the party is registered for the period."))
+
+    heading("budget")
+    for budget in content.budgets:
+        document.add_heading(str(budget.year), level=2)
+        rows = [[_("Total"), _money(budget.total, budget.currency)]]
+        if budget.rule:
+            rows.append([_("Rule"), budget.rule])
+        if budget.staff_fte is not None:
+            rows.append([_("Staff time (full-time equivalents)"), f"{budget.staff_fte:g}"])
+        allocation = getattr(budget, "allocation", None)
+        if allocation is not None:
+            rows.append(
+                [
+                    f"{p.party_a.name} – {p.party_b.name}",
+                    _money(allocation.resolved_amount(), budget.currency)
+                    + (
+                        f" ({allocation.share * 100:.0f} %)" if allocation.share is not None else ""
+                    ),
+                ]
+            )
+        for line in budget.lines.all():
+            rows.append(
+                [
+                    f"{line.get_category_display()}: {line.description}",
+                    _money(line.planned, budget.currency) if line.planned is not None else "",
+                ]
+            )
+        _table(document, [_("Item"), _("Amount")], rows)
+        if budget.notes:
+            document.add_paragraph(budget.notes)
+    if not content.budgets:
+        document.add_paragraph(_("No budgets are registered for the period."))
+
+    heading("alignment")
+    alignment = content.alignment
+    if alignment.strategies:
+        marks = {NAMED: "✓", COVERED: _("(broader area)"), "": ""}
+        _table(
+            document,
+            [_("Focus area"), *[s.title for s in alignment.strategies], _("Named by")],
+            [
+                [
+                    str(row.area.name),
+                    *[marks[cell] for cell in row.cells],
+                    f"{row.count} / {len(alignment.strategies)}",
+                ]
+                for row in alignment.rows
+            ],
+        )
+        document.add_heading(_("Recommended focus for the next agreement"), level=2)
+        for row in alignment.recommended:
+            tier = (
+                _("named by all strategies") if row.tier == "all" else _("named by most strategies")
+            )
+            document.add_paragraph(f"{row.area.name} — {tier}", style="List Number")
+    else:
+        document.add_paragraph(_("No strategies of these parties are registered."))
+
+    heading("recommendation")
+    for text in (report.recommendation or _("No recommendation has been written yet.")).split(
+        "\n\n"
+    ):
+        document.add_paragraph(text.strip())
+
+    heading("sources")
+    for section_title, items in content.evidence:
+        if not items:
+            continue
+        document.add_heading(str(section_title), level=2)
+        for evidence in items:
+            text = evidence.source.title
+            if evidence.quote:
+                text += f": “{evidence.quote}”"
+            document.add_paragraph(text, style="List Bullet")
+
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()

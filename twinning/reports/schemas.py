@@ -1,0 +1,94 @@
+"""Shapes of evaluation reports and alerts in the JSON API."""
+
+import datetime as dt
+
+from ninja import Field, Schema
+
+
+class ReportQuery(Schema):
+    party: int | None = Field(None, description="Id of the reporting party.")
+    partnership: int | None = Field(None, description="Id of the partnership.")
+    language: str | None = Field(None, description="da or en.")
+    year: int | None = Field(None, description="Reports whose period covers this year.")
+
+
+class ReportOut(Schema):
+    id: int = Field(description="Identifier of the report.")
+    title: str = Field(description="Title of the report; may be empty.")
+    party: int = Field(description="Identifier of the reporting party (a place).")
+    party_name: str = Field(description="Name of the reporting party.")
+    partnership: int = Field(description="Identifier of the partnership evaluated.")
+    from_year: int = Field(description="First year of the period evaluated, such as 2020.")
+    to_year: int = Field(
+        description="Last year of the period evaluated, inclusive; not before from_year."
+    )
+    language: str = Field(description="Language of the report: da or en.")
+    created_at: dt.datetime = Field(description="When the report was created (ISO 8601).")
+    updated_at: dt.datetime = Field(description="When the report was last changed (ISO 8601).")
+
+    @staticmethod
+    def resolve_party(obj):
+        return obj.party_id
+
+    @staticmethod
+    def resolve_party_name(obj):
+        return obj.party.name
+
+    @staticmethod
+    def resolve_partnership(obj):
+        return obj.partnership_id
+
+
+class AreaCountOut(Schema):
+    area: str = Field(description="Code of the area evaluated.")
+    year: int = Field(description="The year counted.")
+    count: int = Field(description="Number of activities in the area in that year.")
+
+
+class ReportDetailOut(ReportOut):
+    summary: str = Field(description="The written summary; may be empty.")
+    recommendation: str = Field(description="The written recommendation; may be empty.")
+    activity_counts: list[AreaCountOut] = Field(description="Activities per area and year.")
+    recommended_focus: list[str] = Field(description="Slugs of the recommended focus areas.")
+    pdf_url: str = Field(description="Path of the report as a PDF file.")
+    docx_url: str = Field(description="Path of the report as a Word (.docx) file.")
+
+
+class AgreementAlertOut(Schema):
+    agreement: int = Field(description="Identifier of the agreement.")
+    partnership: int = Field(description="Identifier of the agreement's partnership.")
+    title: str = Field(description="Title of the agreement, or its kind when it has none.")
+    expires: str = Field(description="The expiry or renewal date as a partial date.")
+    window_opens: dt.date = Field(description="The day the notice period began.")
+
+
+class VisitAlertOut(Schema):
+    id: int = Field(description="Identifier of the visit.")
+    title: str = Field(description="Title of the visit.")
+    start_date: dt.date = Field(description="First day of the visit (YYYY-MM-DD).")
+
+
+class CommitmentAlertOut(Schema):
+    id: int = Field(description="Identifier of the commitment.")
+    visit: int = Field(description="Identifier of the visit where it was made.")
+    description: str = Field(description="What was promised.")
+    due_date: dt.date | None = Field(
+        description="The day it was due (YYYY-MM-DD); null when no day was set."
+    )
+
+    @staticmethod
+    def resolve_visit(obj):
+        return obj.visit_id
+
+
+class AlertsOut(Schema):
+    today: dt.date = Field(description="The day the alerts were computed for (YYYY-MM-DD).")
+    agreements: list[AgreementAlertOut] = Field(
+        description="Agreements not yet renewed whose notice period has begun."
+    )
+    visits: list[VisitAlertOut] = Field(
+        description="Visits, not cancelled, that begin within the next 30 days."
+    )
+    commitments: list[CommitmentAlertOut] = Field(
+        description="Commitments from visits that are past their due day and not done."
+    )

@@ -1,0 +1,392 @@
+"""Reads for evaluation reports: the stored reports, their generated sections, and alerts."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from types import SimpleNamespace
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from twinning.accounts.selectors import visible_to
+from twinning.activities.models import Activity, ActivityArea
+from twinning.activities.selectors import activity_overview
+from twinning.core.selectors import history_changes
+from twinning.institutions.models import Exchange
+from twinning.institutions.selectors import partnership_institution_pairs
+from twinning.partnerships.models import Agreement, Partnership, PartnershipStatus
+from twinning.partnerships.selectors import partnership_detail, partnership_list
+from twinning.places.models import Place
+from twinning.places.selectors import place_find
+from twinning.projects.models import Project
+from twinning.projects.selectors import partnership_projects
+from twinning.reports.charts import BarChart, bar_chart_svg
+from twinning.reports.models import EvaluationReport
+from twinning.sources.models import Evidence, Source
+from twinning.strategies.models import Budget, Goal, Strategy, StrategyKind
+from twinning.strategies.selectors import (
+    Alignment,
+    alignment_matrix,
+    budgets_in_period,
+    strategies_in_period,
+)
+from twinning.visits.models import VisitStatus
+from twinning.visits.selectors import commitments_overdue, visit_list
+
+# Commands (cron jobs, the report command) act for the whole registry, not for a person.
+EVERYONE = SimpleNamespace(is_superuser=True, is_authenticated=True, pk=None)
+
+SECTIONS = [
+    ("summary", _("Summary")),
+    ("history", _("History and agreements")),
+    ("results", _("Results per area")),
+    ("overview", _("Activity overview by month")),
+    ("charts", _("Activities per area and year")),
+    ("institutions", _("Institution pairs and exchanges")),
+    ("projects", _("Projects and business results")),
+    ("goals", _("Goals against results")),
+    ("budget", _("Budget and resources")),
+    ("alignment", _("Alignment of strategies and focus of the next agreement")),
+    ("recommendation", _("Recommendation")),
+    ("sources", _("Sources")),
+]
+
+
+def report_list(*, user) -> QuerySet[EvaluationReport]:
+    """Return the reports the user may see, with party and partnership loaded."""
+    partnerships = visible_to(Partnership.objects.all(), user)
+    return (
+        visible_to(EvaluationReport.objects.all(), user)
+        .filter(partnership__in=partnerships)
+        .select_related("party", "partnership__party_a", "partnership__party_b", "author")
+    )
+
+
+def report_detail(*, user, pk: int) -> EvaluationReport:
+    """Return one visible report."""
+    return report_list(user=user).select_related("owner").get(pk=pk)
+
+
+def report_history(*, report: EvaluationReport, limit: int = 50):
+    """Return the report's changes, newest first."""
+    records = list(
+        report.history.select_related("history_user").order_by("-history_date", "-history_id")[
+            : limit + 1
+        ]
+    )
+    return history_changes(
+        records,
+        kind=str(EvaluationReport._meta.verbose_name),
+        label=lambda r: "",
+        url_name="reports:detail",
+    )[:limit]
+
+
+def partnership_between(*, user, party_name: str, partner_name: str) -> Partnership | None:
+    """Return the visible partnership between two places named as place_find names them."""
+    party = place_find(name=party_name)
+    partner = place_find(name=partner_name)
+    if party is None or partner is None:
+        return None
+    return (
+        partnership_list(user=user)
+        .filter(Q(party_a=party, party_b=partner) | Q(party_a=partner, party_b=party))
+        .order_by("pk")
+        .first()
+    )
+
+
+@dataclass
+class AreaResult:
+    """The activities of one area in the period."""
+
+    code: str
+    label: str
+    activities: list[Activity]
+
+
+@dataclass
+class YearOverview:
+    """One year's month-by-area table, as activity_overview returns it, with labels."""
+
+    year: int
+    areas: list[tuple[str, str]]
+    months: list[dict]
+    count: int
+
+
+@dataclass
+class ReportContent:
+    """Everything a report shows that is generated from the registry."""
+
+    report: EvaluationReport
+    partnership: Partnership
+    party: Place
+    partner: Place
+    agreements: list[Agreement]
+    overviews: list[YearOverview]
+    results: list[AreaResult]
+    chart: BarChart
+    chart_svg: str
+    pairs: list
+    projects: list[Project]
+    strategies: list[Strategy]
+    budgets: list[Budget]
+    alignment: Alignment
+    evidence: list[tuple[str, list[Evidence]]] = field(default_factory=list)
+    sections: list[tuple[str, str]] = field(default_factory=lambda: list(SECTIONS))
+
+    @property
+    def activity_count(self) -> int:
+        return sum(overview.count for overview in self.overviews)
+
+    @property
+    def goals(self) -> list[Goal]:
+        return [goal for strategy in self.own_strategies for goal in strategy.goals.all()]
+
+    @property
+    def own_strategies(self) -> list[Strategy]:
+        return [s for s in self.strategies if s.kind == StrategyKind.OWN]
+
+
+def _area_labels() -> dict[str, str]:
+    return {code: str(label) for code, label in ActivityArea.choices}
+
+
+def _exchanges(pairs: list, first: int, last: int) -> None:
+    """Attach to each pair the exchanges that begin in the period, in one query."""
+    by_pair: dict[int, list[Exchange]] = defaultdict(list)
+    exchanges = Exchange.objects.filter(
+        pair__in=[pair.pk for pair in pairs],
+        start__gte=f"{first:04d}",
+        start__lt=f"{last + 1:04d}",
+    ).order_by("start", "pk")
+    for exchange in exchanges:
+        by_pair[exchange.pair_id].append(exchange)
+    for pair in pairs:
+        pair.exchanges_in_period = by_pair.get(pair.pk, [])
+
+
+def _evidence(*, user, groups: dict[str, list]) -> list[tuple[str, list[Evidence]]]:
+    """Return, per section, the evidence from visible sources for the facts it uses."""
+    wanted: dict[tuple[int, int], list[str]] = defaultdict(list)
+    condition = Q(pk__in=[])
+    for section, facts in groups.items():
+        by_model: dict[type, set[int]] = defaultdict(set)
+        for fact in facts:
+            by_model[type(fact)].add(fact.pk)
+        for model, ids in by_model.items():
+            content_type = ContentType.objects.get_for_model(model)
+            condition |= Q(content_type=content_type, object_id__in=ids)
+            for pk in ids:
+                wanted[(content_type.pk, pk)].append(section)
+    found: dict[str, list[Evidence]] = {section: [] for section in groups}
+    rows = (
+        Evidence.objects.filter(condition, source__in=visible_to(Source.objects.all(), user))
+        .select_related("source")
+        .order_by("source__title", "start", "pk")
+    )
+    for evidence in rows:
+        for section in wanted[(evidence.content_type_id, evidence.object_id)]:
+            found[section].append(evidence)
+    labels = dict(SECTIONS)
+    return [(labels[section], items) for section, items in found.items()]
+
+
+def report_content(*, user, report: EvaluationReport) -> ReportContent:
+    """Generate every section of a report from what the user may see in the registry."""
+    partnership = partnership_detail(user=user, pk=report.partnership_id)
+    party = report.party
+    partner = partnership.party_b if partnership.party_a_id == party.pk else partnership.party_a
+    labels = _area_labels()
+
+    overviews = []
+    for year in report.years():
+        table = activity_overview(user=user, partnership=partnership, year=year)
+        count = sum(len(cell) for row in table["months"] for cell in row["cells"].values())
+        overviews.append(
+            YearOverview(
+                year=year,
+                areas=[(code, labels[code]) for code in table["areas"]],
+                months=table["months"],
+                count=count,
+            )
+        )
+    per_area: dict[str, list[Activity]] = defaultdict(list)
+    for overview in overviews:
+        for row in overview.months:
+            for code, activities in row["cells"].items():
+                per_area[code].extend(activities)
+    results = [
+        AreaResult(code=code, label=labels[code], activities=per_area[code])
+        for code in ActivityArea.values
+        if per_area.get(code)
+    ]
+    chart = BarChart(
+        title=str(_("Activities per area and year")),
+        categories=[result.label for result in results],
+        series=[
+            (
+                str(overview.year),
+                [
+                    sum(len(row["cells"].get(result.code, [])) for row in overview.months)
+                    for result in results
+                ],
+            )
+            for overview in overviews
+        ],
+    )
+
+    pairs = partnership_institution_pairs(user=user, partnership=partnership)
+    _exchanges(pairs, report.from_year, report.to_year)
+    projects = partnership_projects(user=user, partnership=partnership)
+    first = dt.date(report.from_year, 1, 1)
+    last = dt.date(report.to_year, 12, 31)
+    strategies = strategies_in_period(
+        user=user, parties=[party, *party.ancestors()], first=first, last=last
+    )
+    budgets = budgets_in_period(
+        user=user, party=party, first_year=report.from_year, last_year=report.to_year + 1
+    )
+    for budget in budgets:
+        budget.allocation = next(
+            (a for a in budget.allocations.all() if a.partnership_id == partnership.pk), None
+        )
+    # The next agreement starts after the period; compare the strategies in force then.
+    alignment = alignment_matrix(
+        user=user, party=party, partner=partner, on=dt.date(report.to_year + 1, 1, 1)
+    )
+    agreements = list(partnership.agreements.all())
+    activities = [a for result in results for a in result.activities]
+    goals = [goal for s in strategies for goal in s.goals.all()]
+    evidence = _evidence(
+        user=user,
+        groups={
+            "history": [partnership, *agreements],
+            "results": activities,
+            "projects": projects,
+            "goals": [*strategies, *goals],
+            "budget": budgets,
+            "alignment": alignment.strategies,
+        },
+    )
+    return ReportContent(
+        report=report,
+        partnership=partnership,
+        party=party,
+        partner=partner,
+        agreements=agreements,
+        overviews=overviews,
+        results=results,
+        chart=chart,
+        chart_svg=bar_chart_svg(chart),
+        pairs=pairs,
+        projects=projects,
+        strategies=strategies,
+        budgets=budgets,
+        alignment=alignment,
+        evidence=evidence,
+    )
+
+
+# Alerts ---------------------------------------------------------------------------------
+
+DEFAULT_NOTICE_MONTHS = 6
+VISIT_HORIZON_DAYS = 30
+
+
+@dataclass
+class AgreementAlert:
+    """An agreement whose expiry or renewal lies within its notice period."""
+
+    agreement: Agreement
+    window_opens: dt.date
+    deadline: dt.date
+
+    @property
+    def owner_id(self):
+        return self.agreement.partnership.owner_id
+
+
+@dataclass
+class Alerts:
+    """What is due: agreements to renew, visits coming up, commitments overdue."""
+
+    today: dt.date
+    agreements: list[AgreementAlert]
+    visits: list
+    commitments: list
+
+    def __bool__(self) -> bool:
+        return bool(self.agreements or self.visits or self.commitments)
+
+    @property
+    def count(self) -> int:
+        return len(self.agreements) + len(self.visits) + len(self.commitments)
+
+
+def _months_before(day: dt.date, months: int) -> dt.date:
+    """Return the same day some months earlier, or the month's last day when it is shorter."""
+    index = day.year * 12 + day.month - 1 - months
+    year, month = divmod(index, 12)
+    month += 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def agreements_in_notice(*, user, today: dt.date | None = None) -> list[AgreementAlert]:
+    """Return the agreements not yet renewed whose notice period has begun and not ended.
+
+    The window opens ``notice_months`` before the (last possible day of the) expiry, or
+    DEFAULT_NOTICE_MONTHS before when the agreement sets no notice period.
+    """
+    today = today or timezone.localdate()
+    candidates = (
+        Agreement.objects.filter(
+            partnership__in=partnership_list(user=user).exclude(
+                status=PartnershipStatus.TERMINATED
+            ),
+            expires__gte=f"{today.year:04d}",
+            renewed_by__isnull=True,
+        )
+        .select_related("partnership__party_a", "partnership__party_b")
+        .order_by("expires", "pk")
+    )
+    alerts = []
+    for agreement in candidates:
+        deadline = agreement.expires.last_day()
+        months = agreement.notice_months or DEFAULT_NOTICE_MONTHS
+        opens = _months_before(deadline, months)
+        if opens <= today <= deadline:
+            alerts.append(
+                AgreementAlert(agreement=agreement, window_opens=opens, deadline=deadline)
+            )
+    return alerts
+
+
+def visits_coming(*, user, today: dt.date | None = None, days: int = VISIT_HORIZON_DAYS):
+    """Return the visible visits that begin within the coming days."""
+    today = today or timezone.localdate()
+    return list(
+        # The interests visit_list prefetches are not shown in alerts.
+        visit_list(user=user, today=today)
+        .prefetch_related(None)
+        .filter(start_date__gte=today, start_date__lte=today + dt.timedelta(days=days))
+        .exclude(status=VisitStatus.CANCELLED)
+        .order_by("start_date", "pk")
+    )
+
+
+def alerts_due(*, user, today: dt.date | None = None) -> Alerts:
+    """Return everything the user may see that is due for attention today."""
+    today = today or timezone.localdate()
+    return Alerts(
+        today=today,
+        agreements=agreements_in_notice(user=user, today=today),
+        visits=visits_coming(user=user, today=today),
+        commitments=list(commitments_overdue(user=user, today=today)),
+    )

@@ -1,0 +1,118 @@
+"""Writes of evaluation reports, and the e-mail digest of alerts."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import EmailMessage, get_connection
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from twinning.accounts.models import Membership
+from twinning.accounts.selectors import WRITE_ROLES
+from twinning.reports.models import EvaluationReport
+from twinning.reports.selectors import EVERYONE, Alerts, alerts_due
+
+
+@transaction.atomic
+def report_create(
+    *,
+    party,
+    partnership,
+    from_year: int,
+    to_year: int,
+    language: str = "da",
+    title: str = "",
+    summary: str = "",
+    recommendation: str = "",
+    author=None,
+    owner=None,
+    is_public: bool = False,
+) -> EvaluationReport:
+    """Create an evaluation report; its sections are generated whenever it is shown."""
+    report = EvaluationReport(
+        party=party,
+        partnership=partnership,
+        from_year=from_year,
+        to_year=to_year,
+        language=language,
+        title=title,
+        summary=summary,
+        recommendation=recommendation,
+        author=author if getattr(author, "pk", None) else None,
+        owner=owner,
+        is_public=is_public,
+    )
+    report.full_clean()
+    report.save()
+    return report
+
+
+@transaction.atomic
+def report_update(*, report: EvaluationReport, **fields) -> EvaluationReport:
+    """Change the given fields of a report after validating them."""
+    for name, value in fields.items():
+        setattr(report, name, value)
+    report.full_clean()
+    report.save()
+    return report
+
+
+@transaction.atomic
+def report_delete(*, report: EvaluationReport) -> None:
+    """Delete a report; its history keeps what it said."""
+    report.delete()
+
+
+def _alert_items(alerts: Alerts) -> list[tuple]:
+    """Return the alerts grouped as items, each with the organisation that owns it."""
+    items = []
+    for alert in alerts.agreements:
+        items.append(("agreements", alert, alert.agreement.partnership.owner_id))
+    for visit in alerts.visits:
+        items.append(("visits", visit, visit.owner_id))
+    for commitment in alerts.commitments:
+        items.append(("commitments", commitment, commitment.visit.owner_id))
+    return items
+
+
+def alerts_email_digest(*, today: dt.date | None = None, alerts: Alerts | None = None) -> int:
+    """Send each responsible user one e-mail listing what is due; return how many were sent.
+
+    Responsible users are the editors and administrators of the organisation that owns
+    the partnership or visit. Users without an e-mail address are skipped.
+    """
+    alerts = alerts if alerts is not None else alerts_due(user=EVERYONE, today=today)
+    items = _alert_items(alerts)
+    owner_ids = {owner for _kind, _item, owner in items if owner is not None}
+    if not owner_ids:
+        return 0
+    members: dict[int, set[int]] = defaultdict(set)
+    for user_id, organisation_id in Membership.objects.filter(
+        organisation_id__in=owner_ids, role__in=WRITE_ROLES, user__is_active=True
+    ).values_list("user_id", "organisation_id"):
+        members[user_id].add(organisation_id)
+    users = get_user_model().objects.filter(pk__in=members).exclude(email="").order_by("pk")
+    messages = []
+    for user in users:
+        mine: dict[str, list] = {"agreements": [], "visits": [], "commitments": []}
+        for kind, item, owner in items:
+            if owner in members[user.pk]:
+                mine[kind].append(item)
+        if not any(mine.values()):
+            continue
+        with translation.override(settings.LANGUAGE_CODE):
+            context = {"user": user, "today": alerts.today, **mine}
+            body = render_to_string("reports/alerts_email.txt", context)
+            subject = _("twinning: %(count)s item(s) need attention") % {
+                "count": sum(len(v) for v in mine.values())
+            }
+        messages.append(EmailMessage(subject=subject, body=body, to=[user.email]))
+    if messages:
+        get_connection().send_messages(messages)
+    return len(messages)

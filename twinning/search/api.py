@@ -1,0 +1,79 @@
+"""The search box as a JSON endpoint."""
+
+from ninja import Query, Router
+from ninja.errors import ValidationError
+
+from twinning.accounts.auth import read_auth
+from twinning.search.forms import SearchForm
+from twinning.search.schemas import SearchOut, SearchQuery
+from twinning.search.selectors import SearchResult, search
+
+router = Router(tags=["search"])
+
+
+def _out(result: SearchResult) -> dict:
+    return {
+        "query": result.query,
+        "count": result.count,
+        "complete": result.complete,
+        "groups": [
+            {
+                "type": group.kind,
+                "count": group.count,
+                "complete": group.complete,
+                "items": [
+                    {
+                        "id": hit.object_id,
+                        "title": hit.title,
+                        "snippet": str(hit.snippet),
+                        "url": hit.url,
+                        "country": hit.countries[0] if hit.countries else None,
+                        "countries": hit.countries,
+                        "year": hit.year,
+                    }
+                    for hit in group.items
+                ],
+            }
+            for group in result.groups
+        ],
+        "facets": {
+            name: {str(value): count for value, count in counts.items()}
+            for name, counts in result.facets.items()
+        },
+    }
+
+
+@router.get(
+    "",
+    response=SearchOut,
+    auth=read_auth,
+    operation_id="search",
+    summary="Search everything",
+    description=(
+        "Search places, partnerships, organisations, people, activities, visits and "
+        "documents at once; return the hits grouped by kind with counts by kind, country "
+        "and year. Anonymous callers find public records only; logged-in users also their "
+        "organisations' records. An empty q gives no hits."
+    ),
+)
+def search_everything(request, params: Query[SearchQuery]):
+    data = {name: value for name, value in params.dict().items() if value not in (None, "")}
+    form = SearchForm(data)
+    if not form.is_valid():
+        raise ValidationError(
+            [
+                {"type": "value_error", "loc": ["query", name], "msg": f"{name}: {message}"}
+                for name, messages in form.errors.items()
+                for message in messages
+            ]
+        )
+    cleaned = form.cleaned_data
+    result = search(
+        q=cleaned["q"],
+        user=request.user,
+        kind=cleaned["type"],
+        country=cleaned["country"],
+        year=cleaned["year"],
+        limit=cleaned["limit"] or 10,
+    )
+    return _out(result)

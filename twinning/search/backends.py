@@ -1,0 +1,224 @@
+"""The full-text index in each database: an FTS5 table on SQLite, tsvector on PostgreSQL.
+
+Both hold the same terms (``analysis.terms``) and answer the same question: the newest
+entries of one kind whose terms match, that the reader may see, at most ``window`` of
+them. Ranking is done afterwards on that bounded set, so a search costs about the same
+with a hundred entries or a million; counting or ranking every match of a common word
+(``bm25`` or ``ts_rank`` over all of them) is what would not stay fast.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from django.db import connection
+
+from twinning.search.analysis import ParsedQuery
+from twinning.search.models import SearchEntry, kind_range
+
+FTS_TABLE = "search_entry_fts"
+ENTRY_TABLE = SearchEntry._meta.db_table
+# Columns a result row needs; the body is read later, only for the entries shown.
+ROW_COLUMNS = (
+    "rank_key",
+    "kind",
+    "object_id",
+    "title",
+    "title_key",
+    "title_terms",
+    "countries",
+    "year",
+)
+_CHUNK = 500
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Which entries a search may return."""
+
+    owner_ids: frozenset[int] | None  # None: every entry (superusers)
+    country: str = ""
+    year: int | None = None
+
+
+@dataclass(frozen=True)
+class Window:
+    """One bounded read: the newest matches of one kind, in the title or anywhere."""
+
+    kind: str
+    title_only: bool
+    size: int
+
+
+def _chunks(keys: Sequence[int]):
+    for start in range(0, len(keys), _CHUNK):
+        yield keys[start : start + _CHUNK]
+
+
+class Backend:
+    """Keep the index in step with the entries table and read windows from it."""
+
+    def forget(self, keys: Sequence[int]) -> None:
+        """Drop the index rows of entries about to be deleted or replaced."""
+
+    def remember(self, keys: Sequence[int]) -> None:
+        """Index the entries with these keys, which are already saved."""
+
+    def clear(self) -> None:
+        """Drop every index row; the entries are about to be deleted."""
+
+    def rebuild(self) -> None:
+        """Index every entry anew."""
+
+    def match(self, query: ParsedQuery, windows: list[Window], scope: Scope) -> list[tuple]:
+        """Return (part, *ROW_COLUMNS) rows: part is the window's position in the list."""
+        raise NotImplementedError
+
+    def _read(self, subqueries: list[str], params: list) -> list[tuple]:
+        if not subqueries:
+            return []
+        union = " UNION ALL ".join(
+            f"SELECT * FROM ({sql}) AS w{i}" for i, sql in enumerate(subqueries)
+        )
+        columns = ", ".join(f"e.{name}" for name in ROW_COLUMNS)
+        sql = (
+            f"SELECT w.part, {columns} FROM ({union}) AS w JOIN {ENTRY_TABLE} e ON e.rank_key = w.k"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchall()
+
+
+class SqliteBackend(Backend):
+    """FTS5 with the entries table as external content, keyed by rank_key."""
+
+    def forget(self, keys: Sequence[int]) -> None:
+        with connection.cursor() as cursor:
+            for chunk in _chunks(keys):
+                marks = ",".join("%s" for _key in chunk)
+                cursor.execute(
+                    f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, title_terms, terms, tags) "
+                    f"SELECT 'delete', rank_key, title_terms, terms, tags FROM {ENTRY_TABLE} "
+                    f"WHERE rank_key IN ({marks})",
+                    list(chunk),
+                )
+
+    def remember(self, keys: Sequence[int]) -> None:
+        with connection.cursor() as cursor:
+            for chunk in _chunks(keys):
+                marks = ",".join("%s" for _key in chunk)
+                cursor.execute(
+                    f"INSERT INTO {FTS_TABLE}(rowid, title_terms, terms, tags) "
+                    f"SELECT rank_key, title_terms, terms, tags FROM {ENTRY_TABLE} "
+                    f"WHERE rank_key IN ({marks})",
+                    list(chunk),
+                )
+
+    def clear(self) -> None:
+        with connection.cursor() as cursor:
+            cursor.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('delete-all')")
+
+    def rebuild(self) -> None:
+        with connection.cursor() as cursor:
+            cursor.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')")
+            cursor.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('optimize')")
+
+    @staticmethod
+    def expression(query: ParsedQuery, *, title_only: bool, scope: Scope) -> str:
+        """Return the FTS5 MATCH expression; every term is a quoted folded word."""
+        parts = []
+        for term in query.terms:
+            star = "*" if term.prefix else ""
+            parts.append("(" + " OR ".join(f'"{a}"{star}' for a in term.alternatives) + ")")
+        columns = "title_terms" if title_only else "{title_terms terms}"
+        expression = f"{columns} : (" + " AND ".join(parts) + ")"
+        if scope.owner_ids is not None:
+            readers = ["zpub", *(f"zo{owner}" for owner in sorted(scope.owner_ids))]
+            expression += " AND tags : (" + " OR ".join(readers) + ")"
+        if scope.country:
+            expression += f" AND tags : zc{scope.country.lower()}"
+        if scope.year:
+            expression += f" AND tags : zy{int(scope.year)}"
+        return expression
+
+    def match(self, query: ParsedQuery, windows: list[Window], scope: Scope) -> list[tuple]:
+        subqueries, params = [], []
+        for part, window in enumerate(windows):
+            low, high = kind_range(window.kind)
+            subqueries.append(
+                f"SELECT rowid AS k, {part} AS part FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s "
+                "AND rowid BETWEEN %s AND %s ORDER BY rowid DESC LIMIT %s"
+            )
+            params += [
+                self.expression(query, title_only=window.title_only, scope=scope),
+                low,
+                high,
+                window.size,
+            ]
+        return self._read(subqueries, params)
+
+
+# Lexemes are taken as they are: the terms are folded and stemmed already, and PostgreSQL's
+# own parser would split or change some of them (Chinese characters, for one).
+_VECTOR = (
+    "setweight(array_to_tsvector(array_remove(string_to_array(title_terms, ' '), '')), 'A')"
+    " || setweight(array_to_tsvector(array_remove(string_to_array(terms, ' '), '')), 'B')"
+)
+
+
+class PostgresBackend(Backend):
+    """A tsvector column with a GIN index, read with a tsquery built from the same terms."""
+
+    def remember(self, keys: Sequence[int]) -> None:
+        with connection.cursor() as cursor:
+            for chunk in _chunks(keys):
+                cursor.execute(
+                    f"UPDATE {ENTRY_TABLE} SET vector = {_VECTOR} WHERE rank_key = ANY(%s)",
+                    [list(chunk)],
+                )
+
+    def rebuild(self) -> None:
+        with connection.cursor() as cursor:
+            cursor.execute(f"UPDATE {ENTRY_TABLE} SET vector = {_VECTOR}")
+
+    @staticmethod
+    def expression(query: ParsedQuery, *, title_only: bool) -> str:
+        """Return a tsquery; every lexeme is a quoted folded word."""
+        weight = "A" if title_only else ""
+        parts = []
+        for term in query.terms:
+            suffix = (":*" if term.prefix else ":") + weight if term.prefix or weight else ""
+            parts.append("(" + " | ".join(f"'{a}'{suffix}" for a in term.alternatives) + ")")
+        return " & ".join(parts)
+
+    def match(self, query: ParsedQuery, windows: list[Window], scope: Scope) -> list[tuple]:
+        subqueries, params = [], []
+        for part, window in enumerate(windows):
+            low, high = kind_range(window.kind)
+            conditions = ["rank_key BETWEEN %s AND %s", "vector @@ %s::tsquery"]
+            values: list = [low, high, self.expression(query, title_only=window.title_only)]
+            if scope.owner_ids is not None:
+                conditions.append("(is_public OR owner_id = ANY(%s))")
+                values.append(sorted(scope.owner_ids))
+            if scope.country:
+                conditions.append("countries LIKE %s")
+                values.append(f"% {scope.country.upper()} %")
+            if scope.year:
+                conditions.append("year = %s")
+                values.append(int(scope.year))
+            subqueries.append(
+                f"SELECT rank_key AS k, {part} AS part FROM {ENTRY_TABLE} "
+                f"WHERE {' AND '.join(conditions)} ORDER BY rank_key DESC LIMIT %s"
+            )
+            params += [*values, window.size]
+        return self._read(subqueries, params)
+
+
+def backend() -> Backend:
+    """Return the index of the database in use."""
+    if connection.vendor == "postgresql":
+        return PostgresBackend()
+    if connection.vendor == "sqlite":
+        return SqliteBackend()
+    raise NotImplementedError(f"search needs SQLite or PostgreSQL, not {connection.vendor}")

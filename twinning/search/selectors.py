@@ -1,0 +1,191 @@
+"""Reads of the search index: one search box over every kind of record."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.db.models import Q
+from django.db.models.functions import Length
+from django.urls import reverse
+from django.utils.safestring import SafeString
+
+from twinning.accounts.selectors import user_organisation_ids
+from twinning.search.analysis import (
+    MAX_COMPLETIONS,
+    MIN_COMPLETION,
+    ParsedQuery,
+    parse_query,
+    snippet,
+    with_completions,
+)
+from twinning.search.backends import ROW_COLUMNS, Scope, Window, backend
+from twinning.search.indexers import installed_indexers
+from twinning.search.models import SearchEntry, SearchKind, SearchTerm, rank_key
+
+# How many of the newest matches of each kind are read and ranked. Below it every count
+# is exact; above it the counts say "at least" and ranking covers the newest matches.
+WINDOW = 200
+MAX_LIMIT = 50
+
+
+@dataclass
+class Hit:
+    """One found record."""
+
+    kind: str
+    object_id: int
+    title: str
+    url: str
+    countries: list[str]
+    year: int | None
+    snippet: SafeString | str = ""
+
+
+@dataclass
+class Group:
+    """The hits of one kind of record, best first."""
+
+    kind: str
+    count: int
+    complete: bool
+    items: list[Hit]
+
+    @property
+    def label(self) -> str:
+        return SearchKind(self.kind).label
+
+
+@dataclass
+class SearchResult:
+    """What a search found: groups by kind and counts by kind, country and year."""
+
+    query: str
+    count: int = 0
+    complete: bool = True
+    groups: list[Group] = field(default_factory=list)
+    facets: dict[str, dict] = field(default_factory=lambda: {"type": {}, "country": {}, "year": {}})
+
+
+def _scope(user, country: str, year: int | None) -> Scope:
+    if getattr(user, "is_superuser", False):
+        owners = None
+    else:
+        owners = frozenset(user_organisation_ids(user))
+    return Scope(owner_ids=owners, country=(country or "").upper(), year=year)
+
+
+def _completions(query: ParsedQuery) -> dict[str, list[str]]:
+    """Return the indexed terms that each long prefix of the query completes to (one query)."""
+    prefixes = {
+        alternative
+        for term in query.terms
+        if term.prefix and all(len(a) >= MIN_COMPLETION for a in term.alternatives)
+        for alternative in term.alternatives
+    }
+    if not prefixes:
+        return {}
+    condition = Q()
+    for prefix in prefixes:
+        condition |= Q(term__gte=prefix, term__lt=prefix + "\U0010ffff")
+    found = SearchTerm.objects.filter(condition).order_by(Length("term"), "term")
+    completions: dict[str, list[str]] = {prefix: [] for prefix in prefixes}
+    for term in found.values_list("term", flat=True)[: MAX_COMPLETIONS * len(prefixes)]:
+        for prefix in prefixes:
+            if term.startswith(prefix) and len(completions[prefix]) < MAX_COMPLETIONS:
+                completions[prefix].append(term)
+    return completions
+
+
+def _score(row: dict, query: ParsedQuery) -> tuple:
+    """Return a sort key: exact names first, then titles holding every term, then newest."""
+    held = frozenset(row["title_terms"].split())
+    in_title = sum(term.matches(held) for term in query.terms)
+    exact = f"|{query.key}|" in row["title_key"]
+    return (not exact, in_title < len(query.terms), -in_title, len(row["title"]), -row["rank_key"])
+
+
+def search(
+    *,
+    q: str,
+    user,
+    kind: str = "",
+    country: str = "",
+    year: int | None = None,
+    limit: int = 10,
+) -> SearchResult:
+    """Search every kind of record the user may see; return hits grouped by kind.
+
+    ``kind``, ``country`` and ``year`` narrow the hits; the counts by kind ignore the
+    kind chosen, so that the reader sees where else the words occur.
+    """
+    query = parse_query(q)
+    result = SearchResult(query=q or "")
+    if not query:
+        return result
+    query = with_completions(query, _completions(query))
+    limit = max(1, min(limit, MAX_LIMIT))
+    indexers = installed_indexers()
+    kinds = [indexer.kind for indexer in indexers]
+    url_names = {indexer.kind: indexer.url_name for indexer in indexers}
+    windows = [
+        Window(kind=each, title_only=title_only, size=WINDOW + 1)
+        for each in kinds
+        for title_only in (True, False)
+    ]
+    rows = backend().match(query, windows, _scope(user, country, year))
+
+    by_kind: dict[str, dict[int, dict]] = {each: {} for each in kinds}
+    anywhere: Counter = Counter()
+    for part, *values in rows:
+        row = dict(zip(ROW_COLUMNS, values, strict=True))
+        by_kind[row["kind"]][row["rank_key"]] = row
+        if not windows[part].title_only:
+            anywhere[row["kind"]] += 1
+
+    chosen = [kind] if kind in kinds else kinds
+    countries: Counter = Counter()
+    years: Counter = Counter()
+    shown: list[Hit] = []
+    for each in kinds:
+        found = by_kind[each]
+        complete = anywhere[each] <= WINDOW
+        count = len(found) if complete else max(WINDOW, len(found))
+        if count:
+            result.facets["type"][each] = count
+        if each not in chosen or not count:
+            continue
+        result.count += count
+        result.complete &= complete
+        for row in found.values():
+            countries.update(row["countries"].split())
+            if row["year"]:
+                years[row["year"]] += 1
+        best = sorted(found.values(), key=lambda row: _score(row, query))[:limit]
+        items = [
+            Hit(
+                kind=each,
+                object_id=row["object_id"],
+                title=row["title"],
+                url=reverse(url_names[each], args=[row["object_id"]]),
+                countries=row["countries"].split(),
+                year=row["year"],
+            )
+            for row in best
+        ]
+        shown += items
+        result.groups.append(Group(kind=each, count=count, complete=complete, items=items))
+    result.facets["country"] = dict(sorted(countries.items(), key=lambda kv: (-kv[1], kv[0])))
+    result.facets["year"] = dict(sorted(years.items(), reverse=True))
+    _add_snippets(shown, query)
+    return result
+
+
+def _add_snippets(hits: list[Hit], query: ParsedQuery) -> None:
+    """Load the text of the hits shown (one query) and cut a marked passage from each."""
+    if not hits:
+        return
+    keys = [rank_key(hit.kind, hit.object_id) for hit in hits]
+    bodies = dict(SearchEntry.objects.filter(rank_key__in=keys).values_list("rank_key", "body"))
+    for hit in hits:
+        hit.snippet = snippet(bodies.get(rank_key(hit.kind, hit.object_id), ""), query)

@@ -1,0 +1,166 @@
+"""Writes of the search index: the only code that changes search entries.
+
+Services of other apps call ``search_entry_update(obj)`` after saving a record and
+``search_entry_delete(obj)`` before deleting one; bulk writers (imports, the demo loader)
+call ``search_entries_index(kind=..., ids=...)`` or ``search_entries_rebuild()``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from django.db import connection, transaction
+from django.db.models import Model
+from django.utils import timezone
+
+from twinning.search.analysis import MAX_WORD, MIN_COMPLETION, fold_fast, terms
+from twinning.search.backends import ENTRY_TABLE, backend
+from twinning.search.indexers import (
+    Document,
+    Indexer,
+    indexer_for,
+    indexer_of,
+    installed_indexers,
+)
+from twinning.search.models import SearchEntry, SearchTerm, kind_range, rank_key
+
+BATCH = 2000
+# Rows are written with one multi-row statement per batch: the ORM's bulk_create spent
+# more time compiling SQL than the database spent storing the rows.
+COLUMNS = (
+    "kind",
+    "object_id",
+    "rank_key",
+    "title",
+    "title_key",
+    "body",
+    "title_terms",
+    "terms",
+    "tags",
+    "countries",
+    "year",
+    "is_public",
+    "owner_id",
+    "updated_at",
+)
+_INSERT = (
+    f"INSERT INTO {ENTRY_TABLE} ({', '.join(COLUMNS)}) VALUES ({', '.join(['%s'] * len(COLUMNS))})"
+)
+
+
+def _tags(document: Document) -> str:
+    # Visibility, country and year as index terms, so that SQLite's index applies them
+    # itself instead of returning rows to be filtered afterwards.
+    tags = ["zpub"] if document.is_public else []
+    if document.owner_id is not None:
+        tags.append(f"zo{document.owner_id}")
+    tags += [f"zc{code.lower()}" for code in document.countries]
+    if document.year:
+        tags.append(f"zy{document.year}")
+    return " ".join(tags)
+
+
+def _row(indexer: Indexer, pk: int, document: Document, now) -> tuple:
+    """Return the entry of one record as a row of COLUMNS."""
+    names = [document.title, *document.other_names]
+    keys = dict.fromkeys(key for key in map(fold_fast, names) if key)
+    return (
+        indexer.kind,
+        pk,
+        rank_key(indexer.kind, pk),
+        document.title[:500],
+        ("|" + "|".join(keys) + "|")[:1000],
+        document.body,
+        " ".join(terms(" ".join(names))),
+        " ".join(terms(" ".join([document.body, *document.keywords]))),
+        _tags(document),
+        f" {' '.join(document.countries)} " if document.countries else "",
+        document.year,
+        document.is_public,
+        document.owner_id,
+        now,
+    )
+
+
+_TERM_INSERT = f"INSERT INTO {SearchTerm._meta.db_table} (term) VALUES (%s) ON CONFLICT DO NOTHING"
+
+
+def _insert(rows: list[tuple]) -> None:
+    with connection.cursor() as cursor:
+        cursor.executemany(_INSERT, rows)
+        vocabulary = {
+            term
+            for row in rows
+            for column in (row[6], row[7])
+            for term in column.split()
+            if MIN_COMPLETION <= len(term) <= MAX_WORD
+        }
+        cursor.executemany(_TERM_INSERT, [(term,) for term in sorted(vocabulary)])
+    backend().remember([row[2] for row in rows])
+
+
+def _rows(indexer: Indexer, ids: Sequence[int]) -> list[tuple]:
+    now = timezone.now()
+    return [_row(indexer, pk, document, now) for pk, document in indexer.documents_of(ids)]
+
+
+def _remove(keys: Sequence[int]) -> None:
+    backend().forget(keys)
+    for start in range(0, len(keys), BATCH):
+        SearchEntry.objects.filter(rank_key__in=keys[start : start + BATCH]).delete()
+
+
+@transaction.atomic
+def search_entries_index(*, kind: str, ids: Iterable[int]) -> int:
+    """Index (again) the records of one kind with these ids; return how many were indexed.
+
+    Records that no longer exist lose their entries. Each batch of records is loaded in a
+    fixed number of queries, so this is the way to index the output of an import.
+    """
+    indexer = indexer_of(kind)
+    ids = list(dict.fromkeys(ids))
+    indexed = 0
+    for start in range(0, len(ids), BATCH):
+        batch = ids[start : start + BATCH]
+        rows = _rows(indexer, batch)
+        _remove([rank_key(kind, pk) for pk in batch])
+        _insert(rows)
+        indexed += len(rows)
+    return indexed
+
+
+@transaction.atomic
+def search_entry_update(obj: Model) -> None:
+    """Index one record (again) after it was saved, with the entries that show its text."""
+    indexer = indexer_for(obj)
+    search_entries_index(kind=indexer.kind, ids=[obj.pk])
+    if indexer.dependents is not None:
+        for kind, ids in indexer.dependents(obj).items():
+            if ids:
+                search_entries_index(kind=kind, ids=ids)
+
+
+@transaction.atomic
+def search_entry_delete(obj: Model) -> None:
+    """Remove a record from the index; call before deleting it, or after with its pk kept."""
+    _remove([rank_key(indexer_for(obj).kind, obj.pk)])
+
+
+@transaction.atomic
+def search_entries_rebuild(*, kinds: Iterable[str] | None = None) -> dict[str, int]:
+    """Rebuild the index of the given kinds (default: all); return entries per kind."""
+    counts = {}
+    if kinds is None:
+        backend().clear()
+        SearchEntry.objects.all().delete()
+        SearchTerm.objects.all().delete()
+    for indexer in installed_indexers(kinds):
+        low, high = kind_range(indexer.kind)
+        if kinds is not None:
+            in_range = SearchEntry.objects.filter(rank_key__range=(low, high))
+            _remove(list(in_range.values_list("rank_key", flat=True)))
+        ids = list(indexer.model_class()._default_manager.values_list("pk", flat=True))
+        for start in range(0, len(ids), BATCH):
+            _insert(_rows(indexer, ids[start : start + BATCH]))
+        counts[indexer.kind] = len(ids)
+    return counts

@@ -1,0 +1,64 @@
+"""Writes of showcase sites."""
+
+from collections.abc import Iterable
+
+from django.db import transaction
+
+from twinning.sites.models import ShowcaseSite
+
+
+@transaction.atomic
+def showcase_site_create(
+    *,
+    name: str,
+    organisation,
+    place=None,
+    address: str = "",
+    latitude: float | None = None,
+    longitude: float | None = None,
+    focus_areas: Iterable = (),
+    what_visitors_see: str = "",
+    languages: str = "",
+    capacity: int | None = None,
+    contact_name: str = "",
+    contact_email: str = "",
+    contact_phone: str = "",
+    owner=None,
+    is_public: bool = True,
+) -> ShowcaseSite:
+    """Create a showcase site after validating it; it lies in its organisation's place
+    unless another place is given."""
+    site = ShowcaseSite(
+        name=name,
+        organisation=organisation,
+        place=place if place is not None else organisation.place,
+        address=address,
+        latitude=latitude,
+        longitude=longitude,
+        what_visitors_see=what_visitors_see,
+        languages=languages,
+        capacity=capacity,
+        contact_name=contact_name,
+        contact_email=contact_email,
+        contact_phone=contact_phone,
+        owner=owner,
+        is_public=is_public,
+    )
+    site.full_clean()
+    site.save()
+    if focus_areas:
+        site.focus_areas.set(focus_areas)
+    return site
+
+
+@transaction.atomic
+def showcase_site_update(*, site: ShowcaseSite, **fields) -> ShowcaseSite:
+    """Change the given fields of a showcase site after validating them."""
+    focus_areas = fields.pop("focus_areas", None)
+    for field, value in fields.items():
+        setattr(site, field, value)
+    site.full_clean()
+    site.save()
+    if focus_areas is not None:
+        site.focus_areas.set(focus_areas)
+    return site

@@ -1,0 +1,82 @@
+"""Forms for strategies and for choosing the parties of an alignment."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from twinning.accounts.selectors import editable_organisation_ids
+from twinning.core.fields import PartialDateFormField
+from twinning.focusareas.models import FocusArea
+from twinning.organisations.models import Organisation
+from twinning.places.models import Place
+from twinning.places.selectors import place_find
+from twinning.strategies.models import Strategy
+
+
+class StrategyForm(forms.ModelForm):
+    """Create or change a strategy; focus areas are typed as slugs in rank order."""
+
+    start = PartialDateFormField(label=_("In force from"), required=False)
+    end = PartialDateFormField(label=_("In force until"), required=False)
+    ranked = forms.CharField(
+        label=_("Focus areas in rank order"),
+        required=False,
+        help_text=_("Slugs of focus areas, first priority first, separated by commas."),
+    )
+
+    class Meta:
+        model = Strategy
+        fields = ["party", "title", "kind", "start", "end", "description", "owner", "is_public"]
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        ids = editable_organisation_ids(user)
+        owners = (
+            Organisation.objects.all() if ids is None else Organisation.objects.filter(pk__in=ids)
+        )
+        self.fields["owner"].queryset = owners
+        self.fields["owner"].required = True
+        self.fields["party"].queryset = Place.objects.order_by("name")
+        if self.instance.pk:
+            self.fields["ranked"].initial = ", ".join(
+                r.focus_area.slug for r in self.instance.ranked_areas.select_related("focus_area")
+            )
+
+    def clean_ranked(self):
+        slugs = [s.strip() for s in self.cleaned_data["ranked"].split(",") if s.strip()]
+        found = {area.slug: area for area in FocusArea.objects.filter(slug__in=slugs)}
+        if unknown := [slug for slug in slugs if slug not in found]:
+            raise ValidationError(
+                _("Unknown focus areas: %(slugs)s") % {"slugs": ", ".join(unknown)}
+            )
+        return [found[slug] for slug in slugs]
+
+    def service_arguments(self) -> dict:
+        data = {name: self.cleaned_data[name] for name in self.Meta.fields}
+        data["focus_areas"] = self.cleaned_data["ranked"]
+        return data
+
+
+def _place(value: str, field: str) -> Place:
+    value = (value or "").strip()
+    place = Place.objects.filter(pk=int(value)).first() if value.isdigit() else None
+    place = place or place_find(name=value)
+    if place is None:
+        raise ValidationError(
+            _("%(field)s: no single place is called “%(name)s”.") % {"field": field, "name": value}
+        )
+    return place
+
+
+class AlignmentForm(forms.Form):
+    """Choose the party and the partner (by id or name) and optionally a day."""
+
+    party = forms.CharField(label=_("Party"))
+    partner = forms.CharField(label=_("Partner"))
+    on = forms.DateField(label=_("In force on"), required=False, help_text=_("YYYY-MM-DD"))
+
+    def clean_party(self):
+        return _place(self.cleaned_data["party"], "party")
+
+    def clean_partner(self):
+        return _place(self.cleaned_data["partner"], "partner")

@@ -1,0 +1,381 @@
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models.functions import Left
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from twinning.core.fields import PartialDateField
+from twinning.core.models import OwnedModel, TimeStampedModel
+
+
+class StrategyKind(models.TextChoices):
+    OWN = "own", _("own strategy")
+    PARTNER_PLAN = "partner_plan", _("partner's plan")
+    NATIONAL = "national", _("national strategy")
+
+
+class Strategy(OwnedModel):
+    """A party's strategy or plan with ranked focus areas, such as a five-year plan."""
+
+    party = models.ForeignKey(
+        "places.Place",
+        verbose_name=_("party"),
+        on_delete=models.CASCADE,
+        related_name="strategies",
+        help_text=_("A municipality, region, group, or a country for a national strategy."),
+    )
+    title = models.CharField(_("title"), max_length=300)
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=StrategyKind.choices, default=StrategyKind.OWN
+    )
+    start = PartialDateField(_("in force from"), null=True, blank=True)
+    end = PartialDateField(_("in force until"), null=True, blank=True)
+    focus_areas = models.ManyToManyField(
+        "focusareas.FocusArea",
+        verbose_name=_("focus areas"),
+        through="StrategyFocusArea",
+        blank=True,
+        related_name="strategies",
+    )
+    description = models.TextField(_("description"), blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("strategy")
+        verbose_name_plural = _("strategies")
+        ordering = ["party__name", "start", "title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(kind__in=StrategyKind.values), name="strategy_kind_valid"
+            ),
+            # The year is compared in the database; clean() compares the whole dates.
+            models.CheckConstraint(
+                condition=models.Q(start__isnull=True)
+                | models.Q(end__isnull=True)
+                | models.Q(end__gte=Left("start", 4)),
+                name="strategy_end_not_before_start",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        if self.start and self.end and self.end.last_day() < self.start.first_day():
+            raise ValidationError({"end": _("A strategy cannot end before it begins.")})
+
+    def get_absolute_url(self):
+        return reverse("strategies:detail", args=[self.pk])
+
+    def period(self, language: str | None = None) -> str:
+        """Return the period as a reader would write it ("2013–2016")."""
+        start = self.start.format(language) if self.start else ""
+        end = self.end.format(language) if self.end else ""
+        return f"{start}–{end}" if start or end else ""
+
+
+class StrategyFocusArea(models.Model):
+    """A focus area named by a strategy, at its rank (1 is the strategy's first priority)."""
+
+    strategy = models.ForeignKey(
+        Strategy, verbose_name=_("strategy"), on_delete=models.CASCADE, related_name="ranked_areas"
+    )
+    focus_area = models.ForeignKey(
+        "focusareas.FocusArea",
+        verbose_name=_("focus area"),
+        on_delete=models.CASCADE,
+        related_name="strategy_rankings",
+    )
+    position = models.PositiveSmallIntegerField(_("rank"))
+    wording = models.CharField(
+        _("wording"),
+        max_length=300,
+        blank=True,
+        help_text=_("How the strategy itself names the area."),
+    )
+
+    class Meta:
+        verbose_name = _("focus area of a strategy")
+        verbose_name_plural = _("focus areas of strategies")
+        ordering = ["strategy", "position"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["strategy", "focus_area"], name="strategyfocusarea_unique_area"
+            ),
+            models.UniqueConstraint(
+                fields=["strategy", "position"], name="strategyfocusarea_unique_position"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(position__gte=1), name="strategyfocusarea_position_positive"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.position}. {self.focus_area}"
+
+    def clean(self):
+        if self.position is not None and self.position < 1:
+            raise ValidationError({"position": _("Ranks start at 1.")})
+
+
+class GoalStatus(models.TextChoices):
+    MET = "met", _("met")
+    PARTLY_MET = "partly_met", _("partly met")
+    NOT_MET = "not_met", _("not met")
+    NOT_ASSESSED = "not_assessed", _("not assessed")
+
+
+class Goal(TimeStampedModel):
+    """A goal of a strategy with its actions, deadline, success criteria and assessment."""
+
+    strategy = models.ForeignKey(
+        Strategy, verbose_name=_("strategy"), on_delete=models.CASCADE, related_name="goals"
+    )
+    position = models.PositiveSmallIntegerField(_("number"), default=1)
+    title = models.CharField(_("title"), max_length=300)
+    focus_area = models.ForeignKey(
+        "focusareas.FocusArea",
+        verbose_name=_("focus area"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="goals",
+    )
+    actions = models.TextField(_("actions"), blank=True)
+    deadline = PartialDateField(_("deadline"), null=True, blank=True)
+    success_criteria = models.TextField(_("success criteria"), blank=True)
+    status = models.CharField(
+        _("assessed status"),
+        max_length=20,
+        choices=GoalStatus.choices,
+        default=GoalStatus.NOT_ASSESSED,
+    )
+    assessment = models.TextField(_("assessment"), blank=True)
+    assessed_on = models.DateField(_("assessed on"), null=True, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("goal")
+        verbose_name_plural = _("goals")
+        ordering = ["strategy", "position", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(status__in=GoalStatus.values), name="goal_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(status=GoalStatus.NOT_ASSESSED)
+                | models.Q(assessed_on__isnull=True),
+                name="goal_unassessed_has_no_date",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        if self.status == GoalStatus.NOT_ASSESSED and self.assessed_on:
+            raise ValidationError(
+                {"assessed_on": _("A goal that is not assessed has no assessment date.")}
+            )
+
+
+def _not_negative(field: str, name: str) -> models.CheckConstraint:
+    return models.CheckConstraint(
+        condition=models.Q(**{f"{field}__isnull": True}) | models.Q(**{f"{field}__gte": 0}),
+        name=name,
+    )
+
+
+class Budget(OwnedModel):
+    """A party's money and staff time for international cooperation in one year."""
+
+    party = models.ForeignKey(
+        "places.Place", verbose_name=_("party"), on_delete=models.CASCADE, related_name="budgets"
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    total = models.DecimalField(
+        _("total"),
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("Left empty, it is computed from the rate and the population."),
+    )
+    currency = models.CharField(_("currency"), max_length=3, default="DKK")
+    rule = models.CharField(
+        _("rule"), max_length=300, blank=True, help_text=_("e.g. 6 DKK per inhabitant")
+    )
+    rate_per_inhabitant = models.DecimalField(
+        _("rate per inhabitant"), max_digits=10, decimal_places=2, null=True, blank=True
+    )
+    population = models.PositiveIntegerField(_("population"), null=True, blank=True)
+    staff_fte = models.DecimalField(
+        _("staff time (full-time equivalents)"),
+        max_digits=6,
+        decimal_places=2,
+        null=True,
+        blank=True,
+    )
+    spent_total = models.DecimalField(
+        _("spent"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    notes = models.TextField(_("notes"), blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("budget")
+        verbose_name_plural = _("budgets")
+        ordering = ["party__name", "-year"]
+        constraints = [
+            models.UniqueConstraint(fields=["party", "year"], name="budget_unique_party_year"),
+            models.CheckConstraint(
+                condition=models.Q(year__gte=1900, year__lte=2200), name="budget_year_range"
+            ),
+            _not_negative("total", "budget_total_not_negative"),
+            _not_negative("rate_per_inhabitant", "budget_rate_not_negative"),
+            _not_negative("staff_fte", "budget_fte_not_negative"),
+            _not_negative("spent_total", "budget_spent_not_negative"),
+        ]
+
+    def __str__(self):
+        return f"{self.party} {self.year}"
+
+    def clean(self):
+        errors = {}
+        for field in ("total", "rate_per_inhabitant", "staff_fte", "spent_total"):
+            value = getattr(self, field)
+            if value is not None and value < 0:
+                errors[field] = _("An amount cannot be negative.")
+        if self.year is not None and not 1900 <= self.year <= 2200:
+            errors["year"] = _("Give a year between 1900 and 2200.")
+        if errors:
+            raise ValidationError(errors)
+
+    def get_absolute_url(self):
+        return reverse("strategies:budget_detail", args=[self.pk])
+
+    def computed_total(self) -> Decimal | None:
+        """Return what the rule gives: the rate per inhabitant times the population."""
+        if self.rate_per_inhabitant is None or self.population is None:
+            return None
+        return (self.rate_per_inhabitant * self.population).quantize(Decimal("0.01"))
+
+
+class BudgetAllocation(models.Model):
+    """The part of a budget set aside for one partnership, as an amount or a share."""
+
+    budget = models.ForeignKey(
+        Budget, verbose_name=_("budget"), on_delete=models.CASCADE, related_name="allocations"
+    )
+    partnership = models.ForeignKey(
+        "partnerships.Partnership",
+        verbose_name=_("partnership"),
+        on_delete=models.CASCADE,
+        related_name="budget_allocations",
+    )
+    amount = models.DecimalField(
+        _("amount"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    share = models.DecimalField(
+        _("share"),
+        max_digits=5,
+        decimal_places=4,
+        null=True,
+        blank=True,
+        help_text=_("A fraction of the total, e.g. 0.5 for half."),
+    )
+    notes = models.CharField(_("notes"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("allocation to a partnership")
+        verbose_name_plural = _("allocations to partnerships")
+        ordering = ["budget", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["budget", "partnership"], name="budgetallocation_unique_partnership"
+            ),
+            _not_negative("amount", "budgetallocation_amount_not_negative"),
+            models.CheckConstraint(
+                condition=models.Q(share__isnull=True) | models.Q(share__gte=0, share__lte=1),
+                name="budgetallocation_share_range",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(amount__isnull=False) | models.Q(share__isnull=False),
+                name="budgetallocation_amount_or_share",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.budget}: {self.partnership}"
+
+    def clean(self):
+        errors = {}
+        if self.amount is None and self.share is None:
+            errors["amount"] = _("Give an amount, a share, or both.")
+        if self.amount is not None and self.amount < 0:
+            errors["amount"] = _("An amount cannot be negative.")
+        if self.share is not None and not 0 <= self.share <= 1:
+            errors["share"] = _("A share lies between 0 and 1.")
+        if errors:
+            raise ValidationError(errors)
+
+    def resolved_amount(self) -> Decimal | None:
+        """Return the amount, or the share of the budget's total when only a share is known."""
+        if self.amount is not None:
+            return self.amount
+        if self.share is not None and self.budget.total is not None:
+            return (self.budget.total * self.share).quantize(Decimal("0.01"))
+        return None
+
+
+class BudgetCategory(models.TextChoices):
+    SALARIES = "salaries", _("salaries")
+    TRAVEL = "travel", _("travel")
+    CONFERENCES = "conferences", _("conferences")
+    MATERIAL = "material", _("material")
+    OTHER = "other", _("other")
+
+
+class BudgetLine(models.Model):
+    """One line of a budget: what was planned and spent on one category."""
+
+    budget = models.ForeignKey(
+        Budget, verbose_name=_("budget"), on_delete=models.CASCADE, related_name="lines"
+    )
+    category = models.CharField(_("category"), max_length=20, choices=BudgetCategory.choices)
+    description = models.CharField(_("description"), max_length=300, blank=True)
+    planned = models.DecimalField(
+        _("planned"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    spent = models.DecimalField(_("spent"), max_digits=14, decimal_places=2, null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("budget line")
+        verbose_name_plural = _("budget lines")
+        ordering = ["budget", "category", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(category__in=BudgetCategory.values),
+                name="budgetline_category_valid",
+            ),
+            _not_negative("planned", "budgetline_planned_not_negative"),
+            _not_negative("spent", "budgetline_spent_not_negative"),
+        ]
+
+    def __str__(self):
+        return f"{self.budget}: {self.get_category_display()}"
+
+    def clean(self):
+        errors = {}
+        for field in ("planned", "spent"):
+            value = getattr(self, field)
+            if value is not None and value < 0:
+                errors[field] = _("An amount cannot be negative.")
+        if errors:
+            raise ValidationError(errors)

@@ -1,0 +1,205 @@
+"""Shapes of strategies, budgets and alignments in the JSON API."""
+
+import datetime as dt
+from decimal import Decimal
+
+from ninja import Field, Schema
+
+from twinning.core.partialdates import PartialDate
+
+
+def _iso(value: PartialDate | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+class PlaceRef(Schema):
+    id: int = Field(description="Identifier of the place.")
+    name: str = Field(description="Name of the place.")
+
+
+class RankedAreaOut(Schema):
+    position: int = Field(description="1 is the strategy's first priority.")
+    slug: str = Field(description="Slug of the focus area.")
+    name: str = Field(description="Name of the focus area in the language of the request.")
+    wording: str = Field(description="How the strategy itself names the area.")
+
+    @staticmethod
+    def resolve_slug(obj):
+        return obj.focus_area.slug
+
+    @staticmethod
+    def resolve_name(obj):
+        return str(obj.focus_area.name)
+
+
+class GoalOut(Schema):
+    position: int = Field(description="Number of the goal within its strategy, from 1.")
+    title: str = Field(description="Title of the goal.")
+    focus_area: str | None = Field(
+        description="Slug of the focus area the goal serves; null when it serves none."
+    )
+    actions: str = Field(description="The actions planned to reach the goal; may be empty.")
+    deadline: str | None = Field(
+        description="When the goal is to be reached, as a partial ISO date known to the year, "
+        'month or day ("2007", "2013-06" or "2012-10-02"); null when no deadline is set.'
+    )
+    success_criteria: str = Field(
+        description="How to tell whether the goal was reached; may be empty."
+    )
+    status: str = Field(description="met, partly_met, not_met or not_assessed.")
+    assessment: str = Field(description="The written assessment of the goal; may be empty.")
+    assessed_on: dt.date | None = Field(
+        description="Day of the assessment (YYYY-MM-DD); null when the goal is not assessed."
+    )
+
+    @staticmethod
+    def resolve_focus_area(obj):
+        return obj.focus_area.slug if obj.focus_area_id else None
+
+    @staticmethod
+    def resolve_deadline(obj):
+        return _iso(obj.deadline)
+
+
+class StrategyQuery(Schema):
+    party: int | None = Field(None, description="Id of the party (a place).")
+    kind: list[str] | None = Field(None, description="own, partner_plan or national.")
+    focus: list[str] | None = Field(None, description="Slug of a focus area.")
+    q: str | None = Field(None, description="Text in the title or the party's name.")
+
+
+class StrategyOut(Schema):
+    id: int = Field(description="Identifier of the strategy.")
+    title: str = Field(description="Title of the strategy.")
+    kind: str = Field(description="own, partner_plan or national.")
+    party: PlaceRef = Field(
+        description="The place whose strategy it is: a municipality, region, group or country."
+    )
+    start: str | None = Field(description="A date known to the year, month or day.")
+    end: str | None = Field(
+        description="Last day in force, as a partial ISO date known to the year, month or day "
+        '("2007", "2013-06" or "2012-10-02"); null when open-ended or not known.'
+    )
+    focus_areas: list[RankedAreaOut] = Field(description="Focus areas in rank order.")
+
+    @staticmethod
+    def resolve_start(obj):
+        return _iso(obj.start)
+
+    @staticmethod
+    def resolve_end(obj):
+        return _iso(obj.end)
+
+    @staticmethod
+    def resolve_focus_areas(obj):
+        return list(obj.ranked_areas.all())
+
+
+class StrategyDetailOut(StrategyOut):
+    description: str = Field(description="Description of the strategy; may be empty.")
+    goals: list[GoalOut] = Field(description="The strategy's goals in order of their number.")
+
+    @staticmethod
+    def resolve_goals(obj):
+        return list(obj.goals.all())
+
+
+class AllocationOut(Schema):
+    partnership: int = Field(description="Identifier of the partnership the money goes to.")
+    partnership_name: str = Field(
+        description="Names of the partnership's two parties, joined by an en dash."
+    )
+    amount: Decimal | None = Field(description="The amount, or the share of the total.")
+    share: Decimal | None = Field(description="A fraction of the total, e.g. 0.5.")
+
+    @staticmethod
+    def resolve_partnership(obj):
+        return obj.partnership_id
+
+    @staticmethod
+    def resolve_partnership_name(obj):
+        return f"{obj.partnership.party_a.name} – {obj.partnership.party_b.name}"
+
+    @staticmethod
+    def resolve_amount(obj):
+        return obj.resolved_amount()
+
+
+class LineOut(Schema):
+    category: str = Field(description="salaries, travel, conferences, material or other.")
+    description: str = Field(description="What the line is for; may be empty.")
+    planned: Decimal | None = Field(
+        description="Amount planned, in the budget's currency; null when not given."
+    )
+    spent: Decimal | None = Field(
+        description="Amount spent, in the budget's currency; null when not given."
+    )
+
+
+class BudgetQuery(Schema):
+    party: int | None = Field(None, description="Id of the party (a place).")
+    year: int | None = Field(None, description="The budget year.")
+
+
+class BudgetOut(Schema):
+    id: int = Field(description="Identifier of the budget.")
+    party: PlaceRef = Field(description="The place whose budget it is.")
+    year: int = Field(description="The budget year, such as 2024.")
+    total: Decimal | None = Field(
+        description="Total amount for international cooperation in the budget's currency; "
+        "when not entered it is computed as the rate per inhabitant times the population; "
+        "null when not known."
+    )
+    currency: str = Field(description="ISO 4217 code of the currency, such as DKK.")
+    rule: str = Field(description="The rule the total came from, e.g. 6 DKK per inhabitant.")
+    rate_per_inhabitant: Decimal | None = Field(
+        description="Amount per inhabitant in the budget's currency; null when not given."
+    )
+    population: int | None = Field(
+        description="Number of inhabitants the rate applies to; null when not given."
+    )
+    staff_fte: Decimal | None = Field(description="Staff time in full-time equivalents.")
+    spent_total: Decimal | None = Field(
+        description="Amount spent in the year in the budget's currency; null when not known."
+    )
+    allocations: list[AllocationOut] = Field(
+        description="How the budget is divided among the party's partnerships."
+    )
+    lines: list[LineOut] = Field(description="Planned and spent amounts by category.")
+
+    @staticmethod
+    def resolve_allocations(obj):
+        return list(obj.allocations.all())
+
+    @staticmethod
+    def resolve_lines(obj):
+        return list(obj.lines.all())
+
+
+class AlignmentQuery(Schema):
+    party: str = Field(description="Id or name of the party.")
+    partner: str = Field(description="Id or name of the partner.")
+    on: dt.date | None = Field(None, description="Only strategies in force on this day.")
+
+
+class AlignmentRowOut(Schema):
+    slug: str = Field(description="Slug of the focus area.")
+    name: str = Field(description="Name of the focus area in the language of the request.")
+    marks: list[str] = Field(description="Per strategy: named, covered (broader area) or ''.")
+    count: int = Field(description="How many strategies name or cover the area.")
+    own_rank: int | None = Field(description="The rank the party's own strategy gives it.")
+    recommended: str = Field(description="all, most, or '' when not recommended.")
+
+
+class AlignmentOut(Schema):
+    party: PlaceRef = Field(description="The party compared.")
+    partner: PlaceRef = Field(description="The partner compared.")
+    strategies: list[StrategyOut] = Field(
+        description="The strategies compared (the columns): those of the party, the partner "
+        "and the places they lie in."
+    )
+    rows: list[AlignmentRowOut] = Field(
+        description="One row per focus area named by any strategy, most often named first; "
+        "`marks` follows the order of `strategies`."
+    )
+    recommended: list[str] = Field(description="Slugs of the recommended areas, ranked.")

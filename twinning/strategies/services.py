@@ -1,0 +1,226 @@
+"""Writes of strategies, goals and budgets; each validates before it saves."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from twinning.core.fields import partial_date_or_error
+from twinning.core.partialdates import PartialDate
+from twinning.strategies.models import (
+    Budget,
+    BudgetAllocation,
+    BudgetLine,
+    Goal,
+    GoalStatus,
+    Strategy,
+    StrategyFocusArea,
+    StrategyKind,
+)
+
+
+@transaction.atomic
+def strategy_create(
+    *,
+    party,
+    title: str,
+    kind: str = StrategyKind.OWN,
+    start: PartialDate | str | None = None,
+    end: PartialDate | str | None = None,
+    focus_areas: Iterable = (),
+    description: str = "",
+    owner=None,
+    is_public: bool = True,
+) -> Strategy:
+    """Create a strategy; its focus areas are ranked in the order given."""
+    strategy = Strategy(
+        party=party,
+        title=title,
+        kind=kind,
+        start=partial_date_or_error(start, "start"),
+        end=partial_date_or_error(end, "end"),
+        description=description,
+        owner=owner,
+        is_public=is_public,
+    )
+    strategy.full_clean()
+    strategy.save()
+    strategy_rank_areas(strategy=strategy, focus_areas=focus_areas)
+    return strategy
+
+
+@transaction.atomic
+def strategy_update(*, strategy: Strategy, **fields) -> Strategy:
+    """Change the given fields of a strategy; ``focus_areas`` replaces the ranking."""
+    focus_areas = fields.pop("focus_areas", None)
+    for field, value in fields.items():
+        if field in {"start", "end"}:
+            value = partial_date_or_error(value, field)
+        setattr(strategy, field, value)
+    strategy.full_clean()
+    strategy.save()
+    if focus_areas is not None:
+        strategy_rank_areas(strategy=strategy, focus_areas=focus_areas)
+    return strategy
+
+
+@transaction.atomic
+def strategy_rank_areas(*, strategy: Strategy, focus_areas: Iterable) -> None:
+    """Replace the strategy's focus areas with these, ranked in order (1 first).
+
+    An item may be a FocusArea or a (FocusArea, wording) pair.
+    """
+    rows, seen = [], set()
+    for position, item in enumerate(focus_areas, start=1):
+        area, wording = item if isinstance(item, tuple) else (item, "")
+        if area.pk in seen:
+            raise ValidationError(
+                {"focus_areas": _("“%(area)s” is named twice.") % {"area": area.slug}}
+            )
+        seen.add(area.pk)
+        rows.append(
+            StrategyFocusArea(
+                strategy=strategy, focus_area=area, position=position, wording=wording
+            )
+        )
+    strategy.ranked_areas.all().delete()
+    StrategyFocusArea.objects.bulk_create(rows)
+
+
+@transaction.atomic
+def goal_create(
+    *,
+    strategy: Strategy,
+    title: str,
+    position: int | None = None,
+    focus_area=None,
+    actions: str = "",
+    deadline: PartialDate | str | None = None,
+    success_criteria: str = "",
+    status: str = GoalStatus.NOT_ASSESSED,
+    assessment: str = "",
+    assessed_on: dt.date | None = None,
+) -> Goal:
+    """Add a goal to a strategy, numbered after the last one unless a number is given."""
+    if position is None:
+        position = strategy.goals.count() + 1
+    goal = Goal(
+        strategy=strategy,
+        title=title,
+        position=position,
+        focus_area=focus_area,
+        actions=actions,
+        deadline=partial_date_or_error(deadline, "deadline"),
+        success_criteria=success_criteria,
+        status=status,
+        assessment=assessment,
+        assessed_on=assessed_on,
+    )
+    goal.full_clean()
+    goal.save()
+    return goal
+
+
+@transaction.atomic
+def goal_assess(
+    *, goal: Goal, status: str, assessment: str = "", assessed_on: dt.date | None = None
+) -> Goal:
+    """Record how far a goal was met, with a comment and the day of the assessment."""
+    goal.status = status
+    goal.assessment = assessment
+    goal.assessed_on = None if status == GoalStatus.NOT_ASSESSED else assessed_on
+    goal.full_clean()
+    goal.save()
+    return goal
+
+
+@transaction.atomic
+def budget_create(
+    *,
+    party,
+    year: int,
+    total: Decimal | None = None,
+    currency: str = "DKK",
+    rule: str = "",
+    rate_per_inhabitant: Decimal | None = None,
+    population: int | None = None,
+    staff_fte: Decimal | None = None,
+    spent_total: Decimal | None = None,
+    notes: str = "",
+    owner=None,
+    is_public: bool = True,
+) -> Budget:
+    """Create a party's budget for a year; without a total, the rule computes it."""
+    budget = Budget(
+        party=party,
+        year=year,
+        total=total,
+        currency=currency.upper(),
+        rule=rule,
+        rate_per_inhabitant=rate_per_inhabitant,
+        population=population,
+        staff_fte=staff_fte,
+        spent_total=spent_total,
+        notes=notes,
+        owner=owner,
+        is_public=is_public,
+    )
+    if budget.total is None:
+        budget.total = budget.computed_total()
+    budget.full_clean()
+    budget.save()
+    return budget
+
+
+@transaction.atomic
+def budget_update(*, budget: Budget, **fields) -> Budget:
+    """Change the given fields; a total left out follows the rule when its inputs change."""
+    for field, value in fields.items():
+        setattr(budget, field, value)
+    rule_changed = {"rate_per_inhabitant", "population"} & set(fields)
+    if "total" not in fields and rule_changed and budget.computed_total() is not None:
+        budget.total = budget.computed_total()
+    budget.full_clean()
+    budget.save()
+    return budget
+
+
+@transaction.atomic
+def budget_allocation_set(
+    *,
+    budget: Budget,
+    partnership,
+    amount: Decimal | None = None,
+    share: Decimal | None = None,
+    notes: str = "",
+) -> BudgetAllocation:
+    """Set the amount or share of a budget that goes to a partnership."""
+    allocation = BudgetAllocation.objects.filter(budget=budget, partnership=partnership).first()
+    allocation = allocation or BudgetAllocation(budget=budget, partnership=partnership)
+    allocation.amount, allocation.share, allocation.notes = amount, share, notes
+    allocation.full_clean()
+    allocation.save()
+    return allocation
+
+
+@transaction.atomic
+def budget_line_add(
+    *,
+    budget: Budget,
+    category: str,
+    description: str = "",
+    planned: Decimal | None = None,
+    spent: Decimal | None = None,
+) -> BudgetLine:
+    """Add a line (salaries, travel, conferences, material, other) to a budget."""
+    line = BudgetLine(
+        budget=budget, category=category, description=description, planned=planned, spent=spent
+    )
+    line.full_clean()
+    line.save()
+    return line

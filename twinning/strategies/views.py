@@ -1,0 +1,123 @@
+"""Pages for strategies, budgets and the alignment of strategies."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from twinning.accounts.selectors import can_edit, is_editor
+from twinning.strategies import selectors, services
+from twinning.strategies.filters import BudgetFilter, StrategyFilter
+from twinning.strategies.forms import AlignmentForm, StrategyForm
+from twinning.strategies.models import Budget, Strategy
+
+PER_PAGE = 50
+
+
+def strategy_list(request):
+    """List the strategies the visitor may see, filtered."""
+    filterset = StrategyFilter(
+        request.GET or None, queryset=selectors.strategy_list(user=request.user)
+    )
+    results = filterset.qs if filterset.is_bound else filterset.queryset
+    page = Paginator(results, PER_PAGE).get_page(request.GET.get("page"))
+    context = {
+        "filter": filterset,
+        "page_obj": page,
+        "strategies": page.object_list,
+        "may_create": is_editor(request.user),
+    }
+    return render(request, "strategies/list.html", context)
+
+
+def _visible_strategy(request, pk: int) -> Strategy:
+    try:
+        return selectors.strategy_detail(user=request.user, pk=pk)
+    except Strategy.DoesNotExist as exc:
+        raise Http404(_("No such strategy.")) from exc
+
+
+def strategy_detail(request, pk: int):
+    """Show a strategy with its ranked focus areas, goals and history."""
+    strategy = _visible_strategy(request, pk)
+    context = {
+        "strategy": strategy,
+        "history": selectors.strategy_history(strategy=strategy),
+        "may_edit": can_edit(request.user, strategy),
+    }
+    return render(request, "strategies/detail.html", context)
+
+
+def _save(form, save):
+    try:
+        return save(**form.service_arguments())
+    except ValidationError as exc:
+        form.add_error(None, exc)
+        return None
+
+
+@login_required
+def strategy_create(request):
+    """Let an editor add a strategy under one of the editor's organisations."""
+    if not is_editor(request.user):
+        raise PermissionDenied
+    form = StrategyForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        strategy = _save(form, services.strategy_create)
+        if strategy is not None:
+            messages.success(request, _("The strategy was added."))
+            return redirect(strategy)
+    return render(request, "strategies/strategy_form.html", {"form": form})
+
+
+@login_required
+def strategy_update(request, pk: int):
+    """Let an editor of the owning organisation change a strategy."""
+    strategy = _visible_strategy(request, pk)
+    if not can_edit(request.user, strategy):
+        raise PermissionDenied
+    form = StrategyForm(request.POST or None, instance=strategy, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        saved = _save(form, lambda **data: services.strategy_update(strategy=strategy, **data))
+        if saved is not None:
+            messages.success(request, _("The strategy was saved."))
+            return redirect(saved)
+    return render(request, "strategies/strategy_form.html", {"form": form, "strategy": strategy})
+
+
+def budget_list(request):
+    """List the budgets the visitor may see, filtered."""
+    filterset = BudgetFilter(request.GET or None, queryset=selectors.budget_list(user=request.user))
+    results = filterset.qs if filterset.is_bound else filterset.queryset
+    page = Paginator(results, PER_PAGE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "strategies/budget_list.html",
+        {"filter": filterset, "page_obj": page, "budgets": page.object_list},
+    )
+
+
+def budget_detail(request, pk: int):
+    """Show one budget with its rule, allocations and lines."""
+    try:
+        budget = selectors.budget_detail(user=request.user, pk=pk)
+    except Budget.DoesNotExist as exc:
+        raise Http404(_("No such budget.")) from exc
+    return render(request, "strategies/budget_detail.html", {"budget": budget})
+
+
+def alignment(request):
+    """Show which focus areas the party's, the partner's and national strategies share."""
+    form = AlignmentForm(request.GET or None)
+    matrix = None
+    if form.is_valid():
+        matrix = selectors.alignment_matrix(
+            user=request.user,
+            party=form.cleaned_data["party"],
+            partner=form.cleaned_data["partner"],
+            on=form.cleaned_data["on"],
+        )
+    return render(request, "strategies/alignment.html", {"form": form, "alignment": matrix})

@@ -1,0 +1,190 @@
+"""Forms for visits and what hangs on them; saving goes through services.py."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from twinning.accounts.selectors import editable_organisation_ids, visible_to
+from twinning.focusareas.models import FocusArea
+from twinning.organisations.models import Organisation
+from twinning.partnerships.models import Partnership
+from twinning.people.models import Person
+from twinning.places.models import Place
+from twinning.sites.models import ShowcaseSite
+from twinning.visits.models import Commitment, Gift, ProgrammeItem, Visit, VisitMember
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+
+
+class PlaceChoiceField(forms.ModelChoiceField):
+    """Pick a place; the country code tells apart places of one name."""
+
+    def label_from_instance(self, obj):
+        return f"{obj} ({obj.country.code})" if obj.country else str(obj)
+
+
+class ServiceFormMixin:
+    """Hand the cleaned data to a service as keyword arguments."""
+
+    many = ()
+
+    def service_arguments(self) -> dict:
+        """Return the cleaned data as the keyword arguments the services take."""
+        data = dict(self.cleaned_data)
+        for name in self.many:
+            data[name] = list(data.get(name) or [])
+        return data
+
+
+class VisitForm(ServiceFormMixin, forms.ModelForm):
+    """Create or change a visit; owners are limited to the user's organisations."""
+
+    many = ("interests",)
+    visiting_party = PlaceChoiceField(label=_("Visiting party"), queryset=Place.objects.none())
+    host = PlaceChoiceField(label=_("Host"), queryset=Place.objects.none())
+
+    class Meta:
+        model = Visit
+        fields = [
+            "title",
+            "direction",
+            "status",
+            "visiting_party",
+            "host",
+            "host_organisation",
+            "partnership",
+            "start_date",
+            "end_date",
+            "dates_approximate",
+            "purpose",
+            "interests",
+            "notes",
+            "report",
+            "owner",
+            "is_public",
+        ]
+        widgets = {
+            "start_date": DATE,
+            "end_date": DATE,
+            "interests": forms.CheckboxSelectMultiple,
+            "purpose": forms.Textarea(attrs={"rows": 3}),
+            "notes": forms.Textarea(attrs={"rows": 3}),
+            "report": forms.Textarea(attrs={"rows": 6}),
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        places = Place.objects.select_related("parent").order_by("name", "country", "pk")
+        self.fields["visiting_party"].queryset = places
+        self.fields["host"].queryset = places
+        self.fields["host_organisation"].queryset = visible_to(
+            Organisation.objects.all(), user
+        ).order_by("name")
+        self.fields["partnership"].queryset = visible_to(
+            Partnership.objects.select_related("party_a__parent", "party_b__parent"), user
+        )
+        self.fields["interests"].queryset = FocusArea.objects.order_by("name_en")
+        owners = Organisation.objects.order_by("name")
+        allowed = editable_organisation_ids(user)
+        if allowed is not None:
+            owners = owners.filter(pk__in=allowed)
+            # Without an owner the record could no longer be changed by its editors.
+            self.fields["owner"].required = True
+            self.fields["owner"].empty_label = None
+        self.fields["owner"].queryset = owners
+        if not self.instance.pk and allowed and len(allowed) == 1:
+            self.initial.setdefault("owner", next(iter(allowed)))
+
+
+class VisitMemberForm(ServiceFormMixin, forms.ModelForm):
+    """Add or change a member of the delegation."""
+
+    class Meta:
+        model = VisitMember
+        fields = [
+            "name",
+            "native_name",
+            "title",
+            "organisation",
+            "organisation_name",
+            "person",
+            "is_leader",
+        ]
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = visible_to(
+            Organisation.objects.all(), user
+        ).order_by("name")
+        self.fields["person"].queryset = visible_to(Person.objects.all(), user).order_by("name")
+
+
+class ProgrammeItemForm(ServiceFormMixin, forms.ModelForm):
+    """Add or change a programme item on one of the visit's days."""
+
+    class Meta:
+        model = ProgrammeItem
+        fields = [
+            "day",
+            "start_time",
+            "end_time",
+            "topic",
+            "site",
+            "host_organisation",
+            "location",
+            "interpreter",
+            "notes",
+        ]
+        widgets = {
+            "day": DATE,
+            "start_time": TIME,
+            "end_time": TIME,
+            "notes": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["site"].queryset = visible_to(ShowcaseSite.objects.all(), user).order_by("name")
+        self.fields["host_organisation"].queryset = visible_to(
+            Organisation.objects.all(), user
+        ).order_by("name")
+        if not self.instance.pk and self.instance.visit_id:
+            self.initial.setdefault("day", self.instance.visit.start_date)
+
+
+class AddSiteForm(forms.Form):
+    """Place a suggested site in the programme: the day and, if known, the times."""
+
+    day = forms.DateField(label=_("Day"), widget=DATE)
+    start_time = forms.TimeField(label=_("From"), required=False, widget=TIME)
+    end_time = forms.TimeField(label=_("To"), required=False, widget=TIME)
+
+
+class GiftForm(ServiceFormMixin, forms.ModelForm):
+    """Record or change a gift given or received."""
+
+    class Meta:
+        model = Gift
+        fields = ["direction", "description", "giver", "recipient"]
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+
+
+class CommitmentForm(ServiceFormMixin, forms.ModelForm):
+    """Record or change a follow-up commitment."""
+
+    class Meta:
+        model = Commitment
+        fields = ["description", "responsible", "due_date", "done_on"]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 2}),
+            "due_date": DATE,
+            "done_on": DATE,
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["responsible"].queryset = visible_to(Person.objects.all(), user).order_by(
+            "name"
+        )

@@ -1,0 +1,135 @@
+"""Reads of visits, their programmes and follow-up commitments."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from twinning.accounts.selectors import visible_to
+from twinning.core.selectors import history_changes
+from twinning.places.models import Place
+from twinning.visits.models import Commitment, ProgrammeItem, Visit, VisitMember
+
+# Beyond this many days a programme lists only the days that have items.
+LONGEST_DAY_BY_DAY = 31
+
+
+def visit_list(*, user, today: dt.date | None = None) -> QuerySet[Visit]:
+    """Return the visits the user may see, with what a list shows loaded up front.
+
+    Each visit carries ``member_count`` and ``overdue_count`` (open commitments past due).
+    """
+    today = today or timezone.localdate()
+    return (
+        visible_to(Visit.objects.all(), user)
+        .select_related("visiting_party", "host", "host_organisation")
+        .prefetch_related("interests")
+        .annotate(
+            member_count=Count("members", distinct=True),
+            overdue_count=Count(
+                "commitments",
+                filter=Q(commitments__done_on__isnull=True, commitments__due_date__lt=today),
+                distinct=True,
+            ),
+        )
+        # Aggregating queries drop Meta.ordering, so the order is given here.
+        .order_by("-start_date", "title", "pk")
+    )
+
+
+def visit_detail(*, user, pk: int, today: dt.date | None = None) -> Visit:
+    """Return one visible visit with members, programme, gifts and commitments loaded.
+
+    Each commitment gets ``overdue``; the visit gets ``overdue_count``.
+    """
+    today = today or timezone.localdate()
+    members = VisitMember.objects.select_related("organisation", "person")
+    programme = ProgrammeItem.objects.select_related("site", "host_organisation")
+    commitments = Commitment.objects.select_related("responsible")
+    visit = (
+        visit_list(user=user, today=today)
+        .select_related(
+            "owner", "partnership__party_a", "partnership__party_b", "visiting_party__parent"
+        )
+        .prefetch_related(
+            Prefetch("members", queryset=members),
+            Prefetch("programme_items", queryset=programme),
+            "gifts",
+            Prefetch("commitments", queryset=commitments),
+        )
+        .get(pk=pk)
+    )
+    for commitment in visit.commitments.all():
+        commitment.overdue = commitment.is_overdue(today)
+    return visit
+
+
+@dataclass
+class ProgrammeDay:
+    """One day of a visit's programme with its items in order."""
+
+    day: dt.date
+    items: list[ProgrammeItem]
+
+
+def programme_days(*, visit: Visit) -> list[ProgrammeDay]:
+    """Return the visit's programme grouped by day, from prefetched items.
+
+    Every day of a short visit is listed, so that free days show; a long visit lists only
+    the days that have items.
+    """
+    by_day: dict[dt.date, list[ProgrammeItem]] = {}
+    for item in visit.programme_items.all():
+        by_day.setdefault(item.day, []).append(item)
+    days = visit.days()
+    if len(days) > LONGEST_DAY_BY_DAY:
+        days = sorted(by_day)
+    return [ProgrammeDay(day=day, items=by_day.get(day, [])) for day in days]
+
+
+def commitments_overdue(*, user, today: dt.date | None = None) -> QuerySet[Commitment]:
+    """Return open commitments past their due date on visits the user may see, oldest first."""
+    today = today or timezone.localdate()
+    return (
+        Commitment.objects.filter(
+            visit__in=visible_to(Visit.objects.all(), user),
+            done_on__isnull=True,
+            due_date__lt=today,
+        )
+        .select_related("visit__visiting_party", "visit__host", "responsible")
+        .order_by("due_date", "pk")
+    )
+
+
+def visit_history(*, visit: Visit, limit: int = 50):
+    """Return the visit's own changes, newest first, with the fields changed."""
+    records = list(
+        visit.history.select_related("history_user").order_by("-history_date", "-history_id")[
+            : limit + 1
+        ]
+    )
+    return history_changes(
+        records,
+        kind=str(Visit._meta.verbose_name),
+        label=lambda record: "",
+        url_name="visits:detail",
+    )[:limit]
+
+
+def visit_host_choices() -> list[Place]:
+    """Return the places that have hosted a visit, for the list's filter."""
+    return list(Place.objects.filter(visits_hosted__isnull=False).distinct().order_by("name"))
+
+
+def visiting_country_choices() -> list[str]:
+    """Return the country codes of visiting parties, for the list's filter."""
+    codes = (
+        Visit.objects.exclude(visiting_party__country="")
+        .order_by()
+        .values_list("visiting_party__country", flat=True)
+        .distinct()
+    )
+    return sorted(set(codes))

@@ -1,0 +1,214 @@
+"""Writes of visits and of what hangs on them: members, programme, gifts, commitments."""
+
+import datetime as dt
+from collections.abc import Iterable
+
+from django.db import transaction
+from django.utils import timezone
+
+from twinning.search.services import search_entry_update
+from twinning.visits.models import Commitment, Gift, ProgrammeItem, Visit, VisitMember
+
+
+def _apply(instance, fields: dict):
+    for field, value in fields.items():
+        setattr(instance, field, value)
+    instance.full_clean()
+    instance.save()
+    return instance
+
+
+@transaction.atomic
+def visit_create(
+    *,
+    direction: str,
+    visiting_party,
+    host,
+    title: str,
+    start_date: dt.date,
+    end_date: dt.date,
+    host_organisation=None,
+    partnership=None,
+    dates_approximate: bool = False,
+    purpose: str = "",
+    interests: Iterable = (),
+    status: str = "planned",
+    notes: str = "",
+    report: str = "",
+    owner=None,
+    is_public: bool = True,
+) -> Visit:
+    """Create a delegation visit after validating it."""
+    visit = Visit(
+        direction=direction,
+        visiting_party=visiting_party,
+        host=host,
+        host_organisation=host_organisation,
+        partnership=partnership,
+        title=title,
+        start_date=start_date,
+        end_date=end_date,
+        dates_approximate=dates_approximate,
+        purpose=purpose,
+        status=status,
+        notes=notes,
+        report=report,
+        owner=owner,
+        is_public=is_public,
+    )
+    visit.full_clean()
+    visit.save()
+    if interests:
+        visit.interests.set(interests)
+    search_entry_update(visit)
+    return visit
+
+
+@transaction.atomic
+def visit_update(*, visit: Visit, **fields) -> Visit:
+    """Change the given fields of a visit after validating them."""
+    interests = fields.pop("interests", None)
+    _apply(visit, fields)
+    if interests is not None:
+        visit.interests.set(interests)
+    search_entry_update(visit)
+    return visit
+
+
+@transaction.atomic
+def visit_member_create(
+    *,
+    visit: Visit,
+    name: str,
+    native_name: str = "",
+    title: str = "",
+    organisation=None,
+    organisation_name: str = "",
+    person=None,
+    is_leader: bool = False,
+) -> VisitMember:
+    """Add a member to a visit's delegation; a second leader is refused."""
+    member = VisitMember(
+        visit=visit,
+        name=name,
+        native_name=native_name,
+        title=title,
+        organisation=organisation,
+        organisation_name=organisation_name,
+        person=person,
+        is_leader=is_leader,
+    )
+    member.full_clean()
+    member.save()
+    return member
+
+
+@transaction.atomic
+def visit_member_update(*, member: VisitMember, **fields) -> VisitMember:
+    """Change the given fields of a delegation member after validating them."""
+    return _apply(member, fields)
+
+
+@transaction.atomic
+def programme_item_create(
+    *,
+    visit: Visit,
+    day: dt.date,
+    topic: str = "",
+    start_time: dt.time | None = None,
+    end_time: dt.time | None = None,
+    site=None,
+    host_organisation=None,
+    location: str = "",
+    interpreter: str = "",
+    notes: str = "",
+) -> ProgrammeItem:
+    """Add an item to a visit's programme on one of its days.
+
+    With a showcase site, the topic, location and host organisation default to the
+    site's name, address and organisation, so a suggested site is added in one step.
+    """
+    if site is not None:
+        topic = topic or site.name
+        location = location or site.address
+        host_organisation = host_organisation or site.organisation
+    item = ProgrammeItem(
+        visit=visit,
+        day=day,
+        start_time=start_time,
+        end_time=end_time,
+        site=site,
+        host_organisation=host_organisation,
+        location=location,
+        topic=topic,
+        interpreter=interpreter,
+        notes=notes,
+    )
+    item.full_clean()
+    item.save()
+    return item
+
+
+@transaction.atomic
+def programme_item_update(*, item: ProgrammeItem, **fields) -> ProgrammeItem:
+    """Change the given fields of a programme item after validating them."""
+    return _apply(item, fields)
+
+
+@transaction.atomic
+def programme_item_delete(*, item: ProgrammeItem) -> None:
+    """Remove an item from a visit's programme."""
+    item.delete()
+
+
+@transaction.atomic
+def gift_create(
+    *, visit: Visit, direction: str, description: str, giver: str = "", recipient: str = ""
+) -> Gift:
+    """Record a gift given or received during a visit."""
+    gift = Gift(
+        visit=visit, direction=direction, description=description, giver=giver, recipient=recipient
+    )
+    gift.full_clean()
+    gift.save()
+    return gift
+
+
+@transaction.atomic
+def gift_update(*, gift: Gift, **fields) -> Gift:
+    """Change the given fields of a gift after validating them."""
+    return _apply(gift, fields)
+
+
+@transaction.atomic
+def commitment_create(
+    *,
+    visit: Visit,
+    description: str,
+    responsible=None,
+    due_date: dt.date | None = None,
+    done_on: dt.date | None = None,
+) -> Commitment:
+    """Record a follow-up promised during a visit."""
+    commitment = Commitment(
+        visit=visit,
+        description=description,
+        responsible=responsible,
+        due_date=due_date,
+        done_on=done_on,
+    )
+    commitment.full_clean()
+    commitment.save()
+    return commitment
+
+
+@transaction.atomic
+def commitment_update(*, commitment: Commitment, **fields) -> Commitment:
+    """Change the given fields of a commitment after validating them."""
+    return _apply(commitment, fields)
+
+
+@transaction.atomic
+def commitment_complete(*, commitment: Commitment, done_on: dt.date | None = None) -> Commitment:
+    """Mark a commitment as kept, today unless another day is given."""
+    return _apply(commitment, {"done_on": done_on or timezone.localdate()})
