@@ -1,7 +1,10 @@
 """Measure speed and memory: ``make bench``.
 
-Figures depend on the machine; the report states it. The last line printed is one JSON
-object with every figure.
+A registry of the world's twin-town pairs, a million activities and 50,000 visits is
+built on SQLite and on PostgreSQL (``twinning.benchmarks``): the import is timed, pages
+are timed in-process and the production server is put under load with wrk. Then the
+extraction engine is measured. Figures depend on the machine and on what else runs on
+it; the report states both. The last line printed is one JSON object with every figure.
 """
 
 from __future__ import annotations
@@ -26,25 +29,48 @@ def _machine() -> str:
     return f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
 
 
-def _import_seconds(database_url: str) -> float:
-    """Return the seconds an import of the pair list takes in a fresh process."""
-    code = (
-        "import time, django, os;"
-        "os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'twinning.settings');"
-        "django.setup();"
-        "from django.core.management import call_command;"
-        "call_command('migrate', verbosity=0);"
-        "from pathlib import Path;"
-        "from twinning.partnerships.services import partnerships_import;"
-        "t = time.perf_counter();"
-        f"r = partnerships_import(path=Path({str(DATASET)!r}));"
-        "print(time.perf_counter() - t, r.partnerships_created)"
+def _pairs(folder: Path) -> Path:
+    """Return the pair list to import: the shared dataset, or a synthetic one as large."""
+    if DATASET.exists():
+        return DATASET
+    from twinning.benchmarks.build import PAIRS, synthetic_pairs
+
+    print(
+        f"{DATASET} not found (set TWINNING_BENCH_PAIRS to a pair list); "
+        f"generating {PAIRS} synthetic pairs instead"
     )
-    env = {**os.environ, "DATABASE_URL": database_url}
-    out = subprocess.run(
-        [sys.executable, "-c", code], env=env, check=True, capture_output=True, text=True
-    ).stdout.split()
-    return float(out[0])
+    return synthetic_pairs(folder / "pairs.csv")
+
+
+def _database(pairs: Path, database_url: str | None, folder: Path) -> dict | None:
+    """Build and measure one database in a fresh process; return its figures.
+
+    With ``database_url`` None, the process runs under scripts/with-postgres.sh, which
+    starts a throw-away PostgreSQL server for it.
+    """
+    command = [sys.executable, "-m", "twinning.benchmarks.run", str(pairs)]
+    command += os.environ.get("TWINNING_BENCH_ARGS", "").split()
+    env = {**os.environ, "TWINNING_STATIC_ROOT": str(folder / "static")}
+    if database_url is None:
+        command = ["bash", str(ROOT / "scripts" / "with-postgres.sh"), *command]
+    else:
+        env["DATABASE_URL"] = database_url
+    process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, text=True, cwd=ROOT)
+    last = ""
+    for line in process.stdout:
+        line = line.rstrip("\n")
+        if line.startswith("{"):
+            last = line
+        else:
+            print(line, flush=True)
+    if process.wait() != 0 or not last:
+        print(f"  failed with status {process.returncode}")
+        return None
+    return json.loads(last)
+
+
+def _postgres_available() -> bool:
+    return bool(list(Path("/usr/lib/postgresql").glob("*/bin/initdb")))
 
 
 def _extraction() -> dict:
@@ -71,13 +97,20 @@ def _extraction() -> dict:
 def main() -> int:
     results: dict = {"machine": _machine()}
     print(f"twinning bench on {results['machine']}")
-    if DATASET.exists():
-        with tempfile.TemporaryDirectory() as tmp:
-            seconds = _import_seconds(f"sqlite:///{tmp}/bench.sqlite3")
-        results["sqlite"] = {"import_s": round(seconds, 2)}
-        print(f"import of {DATASET.name} on SQLite: {seconds:.2f} s")
-    else:
-        print(f"{DATASET} not found; set TWINNING_BENCH_PAIRS to a pair list to time imports")
+    results["load_average_at_start"] = [round(value, 2) for value in os.getloadavg()]
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        pairs = _pairs(folder)
+        results["pairs"] = "synthetic" if pairs != DATASET else DATASET.name
+        figures = _database(pairs, f"sqlite:///{folder}/bench.sqlite3", folder)
+        if figures is not None:
+            results["sqlite"] = figures
+        if _postgres_available():
+            figures = _database(pairs, None, folder)
+            if figures is not None:
+                results["postgresql"] = figures
+        else:
+            print("PostgreSQL not installed (scripts/system-deps.sh --all): skipped")
     extraction = _extraction()
     results.update(
         extract_pages_per_s=extraction["pages_per_s"],
@@ -100,6 +133,7 @@ def main() -> int:
             f"spaCy {extraction['spacy_pipeline']}: {extraction['spacy_pages_per_s']} pages/s; "
             f"extraction is {extraction['extract_vs_spacy']}x faster"
         )
+    results["load_average_at_end"] = [round(value, 2) for value in os.getloadavg()]
     print(json.dumps(results))
     return 0
 

@@ -13,7 +13,7 @@ import sys
 COMMANDS = {
     "serve": ("serve", "Serve the application over HTTP."),
     "demo": ("demo", "Load or reload the demo data."),
-    "import": ("import_records", "Import records from CSV or XLSX."),
+    "import": ("import_records", "Import partnerships (CSV, XLSX, JSON) or Wikidata pairs."),
     "export": ("export_records", "Export records as CSV, JSON or XLSX."),
     "ingest": ("ingest", "Read documents into sources and suggestions for review."),
     "worker": ("db_worker", "Run queued background tasks such as uploaded documents."),

@@ -6,7 +6,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Model
+from django.db.models import Count, Exists, Model, OuterRef
 from django.utils.translation import gettext_lazy as _
 
 from twinning.accounts.selectors import visible_to
@@ -124,9 +124,11 @@ def recent_changes(*, user, limit: int = 15) -> list[Change]:
     for model, owned, related, label, url_name in _RECENT:
         visible = visible_to(model.objects.all(), user) if owned else model.objects.all()
         records = (
-            model.history.filter(id__in=visible.values("pk"))
+            model.history.filter(Exists(visible.filter(pk=OuterRef("id"))))
             .select_related("history_user", *related)
-            .order_by("-history_date", "-history_id")[:limit]
+            # History ids grow with every change: the newest come first along the primary
+            # key, where ordering by date would sort every record of an imported registry.
+            .order_by("-history_id")[:limit]
         )
         picked += [(record, model, label, url_name) for record in records]
     picked.sort(key=lambda item: item[0].history_date, reverse=True)

@@ -20,7 +20,11 @@ from twinning.partnerships.schemas import (
     PartnershipPatch,
     PartnershipQuery,
 )
-from twinning.partnerships.selectors import partnership_dossier, partnership_list
+from twinning.partnerships.selectors import (
+    ordered_page,
+    partnership_dossier,
+    partnership_list,
+)
 from twinning.partnerships.services import (
     agreement_create,
     agreement_delete,
@@ -50,7 +54,9 @@ router = Router(tags=["partnerships"])
 )
 @paginate_or_export(PartnershipOut, "partnerships")
 def list_partnerships(request, filters: Query[PartnershipQuery]):
-    return filter_or_422(PartnershipFilter, filters, partnership_list(user=request.user))
+    partnerships = filter_or_422(PartnershipFilter, filters, partnership_list(user=request.user))
+    query = sorted((k, v) for k, v in filters.dict().items() if v not in (None, "", []))
+    return ordered_page(partnerships, user=request.user, query=f"api:{query}")
 
 
 @router.get(

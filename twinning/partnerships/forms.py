@@ -1,6 +1,7 @@
 """Forms for partnerships and their agreements; saving goes through services.py."""
 
 from django import forms
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from twinning.accounts.selectors import editable_organisation_ids, visible_to
@@ -11,19 +12,53 @@ from twinning.people.models import Post
 from twinning.places.models import Place
 from twinning.sources.models import Source
 
+# Up to this many places, the pickers list them all; beyond, a registry of the world's
+# tens of thousands of towns would make every form megabytes long, so the pickers list
+# only the chosen place and the matches of a search box.
+MAX_PLACE_OPTIONS = 500
+PLACE_MATCHES = 50
+
+
+def place_label(place) -> str:
+    """Return how a place is named in pickers: the country code tells apart namesakes."""
+    return f"{place} ({place.country.code})" if place.country else str(place)
+
 
 class PlaceChoiceField(forms.ModelChoiceField):
     """Pick a place; the country code tells apart places of one name."""
 
     def label_from_instance(self, obj):
-        return f"{obj} ({obj.country.code})" if obj.country else str(obj)
+        return place_label(obj)
+
+
+class PlaceSelect(forms.Select):
+    """A place picker; with a search box that fills it when there are too many to list."""
+
+    template_name = "partnerships/widgets/place_select.html"
+    search_url = ""
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["widget"]["search_url"] = self.search_url
+        return context
+
+
+def _limit_place_choices(field: PlaceChoiceField, chosen) -> None:
+    """Offer only the chosen places and let the search box find the others."""
+    chosen = [getattr(pk, "pk", pk) for pk in chosen]
+    chosen = [pk for pk in chosen if str(pk).isdigit()]
+    places = field.queryset.filter(pk__in=chosen) if chosen else field.queryset.none()
+    field.widget.choices = [("", field.empty_label), *((p.pk, place_label(p)) for p in places)]
+    field.widget.search_url = reverse("partnerships:place_options")
 
 
 class PartnershipForm(forms.ModelForm):
     """Create or change a partnership; owners are limited to the user's organisations."""
 
-    party_a = PlaceChoiceField(label=_("Party"), queryset=Place.objects.none())
-    party_b = PlaceChoiceField(label=_("Partner"), queryset=Place.objects.none())
+    party_a = PlaceChoiceField(label=_("Party"), queryset=Place.objects.none(), widget=PlaceSelect)
+    party_b = PlaceChoiceField(
+        label=_("Partner"), queryset=Place.objects.none(), widget=PlaceSelect
+    )
 
     class Meta:
         model = Partnership
@@ -51,6 +86,12 @@ class PartnershipForm(forms.ModelForm):
         places = Place.objects.select_related("parent").order_by("name", "country", "pk")
         self.fields["party_a"].queryset = places
         self.fields["party_b"].queryset = places
+        if Place.objects.count() > MAX_PLACE_OPTIONS:
+            for name in ("party_a", "party_b"):
+                chosen = self.data.get(self.add_prefix(name)) if self.is_bound else None
+                if chosen is None:
+                    chosen = self.initial.get(name) or getattr(self.instance, f"{name}_id")
+                _limit_place_choices(self.fields[name], [chosen])
         self.fields["focus_areas"].queryset = FocusArea.objects.order_by("name_en")
         owners = Organisation.objects.order_by("name")
         allowed = editable_organisation_ids(user)

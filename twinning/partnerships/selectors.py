@@ -1,14 +1,19 @@
 import datetime as dt
+import hashlib
+from collections.abc import Sequence
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Prefetch, Q, QuerySet
+from django.core.cache import cache
+from django.db import connection
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from twinning.accounts.selectors import visible_to
+from twinning.accounts.selectors import user_organisation_ids, visible_to
 from twinning.core.selectors import history_changes
+from twinning.core.text import fold
 from twinning.partnerships.models import Agreement, Partnership, PartnershipStatus
 from twinning.people.models import Person, Post
-from twinning.places.models import Place
+from twinning.places.models import Place, PlaceName
 from twinning.sources.models import Evidence, Source
 
 
@@ -56,8 +61,12 @@ def agreements_due(*, user, within_days: int = 180, today: dt.date | None = None
     horizon = today + dt.timedelta(days=within_days)
     return (
         Agreement.objects.filter(
-            partnership__in=partnership_list(user=user).exclude(
-                status=PartnershipStatus.TERMINATED
+            # Exists rather than IN: the few agreements due are found by their dates
+            # first, instead of every live partnership being listed.
+            Exists(
+                visible_to(Partnership.objects.all(), user)
+                .exclude(status=PartnershipStatus.TERMINATED)
+                .filter(pk=OuterRef("partnership_id"))
             ),
             expires__gte=today.isoformat()[:7],
             expires__lte=horizon.isoformat(),
@@ -126,16 +135,22 @@ def partnership_dossier(*, user, pk: int) -> Partnership:
     return partnership
 
 
+# The country pickers may lag this long behind a partnership with a new country.
+COUNTRIES_CACHE_SECONDS = 120
+
+
 def party_countries() -> list[str]:
     """Return the country codes of places that hold a partnership, for filter pickers."""
-    codes = (
-        Place.objects.exclude(country="")
-        .filter(Q(partnerships_as_a__isnull=False) | Q(partnerships_as_b__isnull=False))
-        .order_by()
-        .values_list("country", flat=True)
-        .distinct()
-    )
-    return sorted(set(codes))
+    codes = cache.get("partnership-party-countries")
+    if codes is None:
+        codes = set()
+        for side in ("party_a", "party_b"):
+            codes |= set(
+                Partnership.objects.order_by().values_list(f"{side}__country", flat=True).distinct()
+            )
+        codes = sorted(code for code in codes if code)
+        cache.set("partnership-party-countries", codes, COUNTRIES_CACHE_SECONDS)
+    return codes
 
 
 def partnership_history(*, partnership: Partnership, limit: int = 50):
@@ -171,3 +186,88 @@ def partnership_history(*, partnership: Partnership, limit: int = 50):
         )
     changes.sort(key=lambda change: change.when, reverse=True)
     return changes[:limit]
+
+
+def place_matches(*, text: str, limit: int = 50) -> list[Place]:
+    """Return places whose name (or another name) begins with or holds the text typed.
+
+    Names that begin with it come first, then shorter names, so that "Kiel" finds Kiel
+    before Kielce.
+    """
+    key = fold(text)
+    if not key:
+        return []
+    names = PlaceName.objects.filter(search_key__contains=key)
+    places = (
+        Place.objects.filter(Q(search_key__contains=key) | Q(pk__in=names.values("place_id")))
+        .select_related("parent")
+        .order_by("search_key", "country", "pk")[: limit * 4]
+    )
+    ranked = sorted(places, key=lambda p: (not p.search_key.startswith(key), len(p.search_key)))
+    return ranked[:limit]
+
+
+# Ordered ids of a list are kept this long at most; any save, import or deletion of a
+# partnership or place changes the key before then.
+ORDER_CACHE_SECONDS = 600
+
+
+def _data_version() -> tuple:
+    """Return the latest change and the number of partnerships and places, in one query."""
+    quote = connection.ops.quote_name
+    parts = [
+        f"(SELECT {aggregate} FROM {quote(model._meta.db_table)})"
+        for model in (Partnership, Place)
+        for aggregate in ("MAX(updated_at)", "COUNT(*)")
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join(parts))
+        return tuple(cursor.fetchone())
+
+
+class OrderedPage(Sequence):
+    """A sorted queryset read a page at a time through its cached list of ids.
+
+    Sorting tens of thousands of partnerships by the names of their parties costs a
+    join and a sort of every row, for page 1 as for page 500; the order is computed once
+    per state of the data and each page then loads only its own rows. Paginator and the
+    API's limit-offset pagination take it like a queryset.
+    """
+
+    def __init__(self, queryset: QuerySet[Partnership], ids: list[int]):
+        self.queryset = queryset
+        self.ids = ids
+
+    def count(self) -> int:
+        return len(self.ids)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def _load(self, ids: list[int]) -> list[Partnership]:
+        found = {p.pk: p for p in self.queryset.filter(pk__in=ids).order_by()}
+        return [found[pk] for pk in ids if pk in found]
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return self._load(self.ids[index])
+        return self._load([self.ids[index]])[0]
+
+    def __iter__(self):
+        for start in range(0, len(self.ids), 2000):
+            yield from self._load(self.ids[start : start + 2000])
+
+
+def ordered_page(queryset: QuerySet[Partnership], *, user, query: str) -> OrderedPage:
+    """Return the queryset as an OrderedPage, its order cached for the user and query."""
+    if getattr(user, "is_superuser", False):
+        scope = "all"
+    else:
+        scope = ",".join(str(pk) for pk in sorted(user_organisation_ids(user))) or "public"
+    text = "|".join([scope, query, *(str(value) for value in _data_version())])
+    key = f"partnership-order:{hashlib.sha256(text.encode()).hexdigest()}"
+    ids = cache.get(key)
+    if ids is None:
+        ids = list(queryset.values_list("pk", flat=True))
+        cache.set(key, ids, ORDER_CACHE_SECONDS)
+    return OrderedPage(queryset, ids)

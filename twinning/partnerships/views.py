@@ -14,7 +14,12 @@ from django_countries import countries
 from twinning.accounts.selectors import can_edit, is_editor
 from twinning.partnerships import selectors, services
 from twinning.partnerships.filters import PartnershipFilter
-from twinning.partnerships.forms import AgreementForm, PartnershipForm
+from twinning.partnerships.forms import (
+    PLACE_MATCHES,
+    AgreementForm,
+    PartnershipForm,
+    place_label,
+)
 from twinning.partnerships.models import Agreement, Partnership
 
 PER_PAGE = 50
@@ -35,9 +40,11 @@ def partnership_list(request):
         field = filterset.form.fields[name]
         field.widget = forms.CheckboxSelectMultiple(choices=field.choices)
     results = filterset.qs if filterset.is_bound else partnerships
-    page = Paginator(results, PER_PAGE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
+    if not filterset.is_bound or filterset.is_valid():
+        results = selectors.ordered_page(results, user=request.user, query=query.urlencode())
+    page = Paginator(results, PER_PAGE).get_page(request.GET.get("page"))
     unsorted = query.copy()
     unsorted.pop("sort", None)
     context = {
@@ -157,3 +164,13 @@ def agreement_update(request, pk: int, agreement_pk: int):
             return redirect(saved.get_absolute_url())
     context = {"form": form, "partnership": partnership, "agreement": agreement}
     return render(request, "partnerships/agreement_form.html", context)
+
+
+@login_required
+def place_options(request):
+    """Return the <option>s of the places whose names match what was typed in a picker."""
+    field = request.GET.get("field", "")
+    text = request.GET.get(f"{field}_search", "") if field else request.GET.get("q", "")
+    places = selectors.place_matches(text=text, limit=PLACE_MATCHES)
+    options = [(place.pk, place_label(place)) for place in places]
+    return render(request, "partnerships/_place_options.html", {"places": options})
