@@ -27,15 +27,20 @@ api = NinjaAPI(
     title="twinning API",
     version="1",
     description=(
-        "Read the registry of international partnerships of municipalities and regions: "
-        "places, partnerships and their agreements, people and sources.\n\n"
-        "Anonymous callers see public records only. Callers logged in to the site (the "
-        "session cookie) also see the records of the organisations they belong to.\n\n"
+        "Read and change the registry of international partnerships of municipalities and "
+        "regions: places, partnerships and agreements, people, organisations and sources, "
+        "activities, delegation visits, showcase sites, institution pairs, networks, "
+        "projects, strategies, budgets, evaluation reports, the atlas and search.\n\n"
+        "Anonymous callers read public records only. Callers logged in to the site (the "
+        "session cookie) or sending an API token (`Authorization: Bearer <token>`, made "
+        "with `twinning token create USERNAME`) also see their organisations' records; "
+        "editors may write them. Writes with a session need the CSRF token.\n\n"
         "Lists are paginated: `limit` (default 50, at most 500) and `offset` select a "
-        "page of `items`, and `count` gives the number of all matches. Dates may be "
-        "known only to the year or month, so they are written as ISO prefixes: `2007`, "
-        "`2013-06` or `2012-10-02`. Invalid query parameters give 422 with the name of "
-        "the parameter in `loc`."
+        "page of `items`, and `count` gives the number of all matches; `format=csv` or "
+        "`format=xlsx` returns every match as a file instead. Dates may be known only to "
+        "the year or month, so they are written as ISO prefixes: `2007`, `2013-06` or "
+        "`2012-10-02`. Invalid input gives 422 naming the parameter or field; deleting a "
+        "record that others still refer to gives 409."
     ),
     urls_namespace="api",
 )

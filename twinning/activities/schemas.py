@@ -125,3 +125,65 @@ class OverviewOut(Schema):
     year: int = Field(description="The year.")
     areas: list[str] = Field(description="Area codes that have entries, in their fixed order.")
     months: list[OverviewMonthOut] = Field(description="Rows January to December.")
+
+
+# Writes ---------------------------------------------------------------------------------
+
+OWNER = (
+    "Organisation whose editors may change it; one of the caller's. May be left out when "
+    "the caller edits for one organisation only."
+)
+
+
+class HeadcountIn(Schema):
+    """How many people of one group took part."""
+
+    count: int = Field(ge=1, description="Number of people, at least one.")
+    group: str = Field(description="Who they were, such as 'Chinese young players'.")
+
+
+class ActivityIn(Schema):
+    """An activity to create."""
+
+    title: str = Field(description="Short title.")
+    start: str = Field(description=f"When it began. {PARTIAL_DATE}")
+    end: str | None = Field(None, description=f"When it ended, for a range. {PARTIAL_DATE}")
+    area: ActivityArea = Field(ActivityArea.OVERALL, description="Area of cooperation.")
+    kind: ActivityKind = Field(ActivityKind.MEETING, description="Kind of activity.")
+    description: str = Field("", description="What happened.")
+    place: int | None = Field(None, description="Identifier of the place where it happened.")
+    partnerships: list[int] = Field(
+        [], description="Identifiers of the visible partnerships it belongs to."
+    )
+    people: list[int] = Field([], description="Identifiers of visible people who took part.")
+    organisations: list[int] = Field(
+        [], description="Identifiers of visible organisations that took part."
+    )
+    headcounts: list[HeadcountIn] = Field([], description="Head counts of the groups.")
+    owner: int | None = Field(None, description=OWNER)
+    is_public: bool = Field(True, description="Shown to visitors who are not logged in.")
+
+
+class ActivityPatch(Schema):
+    """Fields of an activity to change; fields left out stay as they are.
+
+    Lists given replace the whole list.
+    """
+
+    title: str | None = Field(None, description="Short title.")
+    start: str | None = Field(None, description=f"When it began. {PARTIAL_DATE}")
+    end: str | None = Field(None, description=f"When it ended; null for none. {PARTIAL_DATE}")
+    area: ActivityArea | None = Field(None, description="Area of cooperation.")
+    kind: ActivityKind | None = Field(None, description="Kind of activity.")
+    description: str | None = Field(None, description="What happened.")
+    place: int | None = Field(None, description="Identifier of the place; null for none.")
+    partnerships: list[int] | None = Field(
+        None, description="Identifiers of the visible partnerships it belongs to."
+    )
+    people: list[int] | None = Field(None, description="Identifiers of people who took part.")
+    organisations: list[int] | None = Field(
+        None, description="Identifiers of organisations that took part."
+    )
+    headcounts: list[HeadcountIn] | None = Field(None, description="Head counts of the groups.")
+    owner: int | None = Field(None, description="Owning organisation; one of the caller's.")
+    is_public: bool | None = Field(None, description="Shown to visitors who are not logged in.")

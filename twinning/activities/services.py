@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from twinning.activities.models import Activity, ActivityArea, ActivityHeadcount, ActivityKind
+from twinning.core.fields import partial_date_or_error
 from twinning.core.partialdates import PartialDate
 from twinning.search.services import search_entry_delete, search_entry_update
 
@@ -49,8 +50,8 @@ def activity_create(
     """Create an activity with its participants and head counts after validating it."""
     activity = Activity(
         title=title,
-        start=PartialDate.parse(start),
-        end=PartialDate.parse(end),
+        start=partial_date_or_error(start, "start"),
+        end=partial_date_or_error(end, "end"),
         area=area,
         kind=kind,
         description=description,
@@ -75,7 +76,7 @@ def activity_update(*, activity: Activity, **fields) -> Activity:
     headcounts = fields.pop("headcounts", None)
     for field, value in fields.items():
         if field in {"start", "end"}:
-            value = PartialDate.parse(value)
+            value = partial_date_or_error(value, field)
         setattr(activity, field, value)
     activity.full_clean()
     activity.save()

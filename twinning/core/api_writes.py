@@ -3,7 +3,7 @@
 from collections import Counter
 
 from django.core.exceptions import ValidationError
-from django.db.models import Model, ProtectedError
+from django.db.models import Model, ProtectedError, QuerySet
 from django.utils.translation import gettext as _
 from ninja.errors import HttpError
 
@@ -73,3 +73,37 @@ def delete_conflict(error: ProtectedError, noun: str) -> HttpError:
         _("The %(noun)s cannot be deleted because other records refer to it (%(refs)s).")
         % {"noun": noun, "refs": refs},
     )
+
+
+def get_visible_or_422(queryset: QuerySet, pk: int | None, field: str):
+    """Return the row of the queryset with this id, or fail with 422 naming the field.
+
+    Pass a queryset already narrowed to what the caller may see, so that a hidden record
+    reads the same as a missing one.
+    """
+    if pk is None:
+        return None
+    try:
+        return queryset.get(pk=pk)
+    except queryset.model.DoesNotExist:
+        raise HttpError(
+            422, _("%(field)s: no record with id %(id)s.") % {"field": field, "id": pk}
+        ) from None
+
+
+def get_many_or_422(queryset: QuerySet, pks, field: str) -> list:
+    """Return the rows of the queryset with these ids in the order given, or fail with 422."""
+    wanted = list(dict.fromkeys(pks or []))
+    found = {obj.pk: obj for obj in queryset.filter(pk__in=wanted)}
+    if missing := [pk for pk in wanted if pk not in found]:
+        raise HttpError(
+            422,
+            _("%(field)s: no record with id %(id)s.")
+            % {"field": field, "id": ", ".join(str(pk) for pk in missing)},
+        )
+    return [found[pk] for pk in wanted]
+
+
+def blank_text(fields: dict, names) -> dict:
+    """Return the fields with null turned into the empty string for the text fields named."""
+    return {k: ("" if v is None and k in names else v) for k, v in fields.items()}

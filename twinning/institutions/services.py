@@ -2,6 +2,7 @@
 
 from django.db import transaction
 
+from twinning.core.fields import partial_date_or_error
 from twinning.core.partialdates import PartialDate
 from twinning.institutions.models import (
     Exchange,
@@ -20,7 +21,7 @@ _DATES = {"since", "until", "start", "end", "date"}
 def _apply(obj, fields: dict):
     for field, value in fields.items():
         if field in _DATES:
-            value = PartialDate.parse(value)
+            value = partial_date_or_error(value, field)
         setattr(obj, field, value)
     obj.full_clean()
     obj.save()
@@ -44,7 +45,7 @@ def institution_pair_create(
         institution_a=institution_a,
         institution_b=institution_b,
         kind=kind,
-        since=PartialDate.parse(since),
+        since=partial_date_or_error(since, "since"),
         status=status,
         notes=notes,
     )
@@ -57,6 +58,12 @@ def institution_pair_create(
 def institution_pair_update(*, pair: InstitutionPair, **fields) -> InstitutionPair:
     """Change the given fields of an institution pair after validating them."""
     return _apply(pair, fields)
+
+
+@transaction.atomic
+def institution_pair_delete(*, pair: InstitutionPair) -> None:
+    """Delete an institution pair with its exchanges."""
+    pair.delete()
 
 
 @transaction.atomic
@@ -74,8 +81,8 @@ def exchange_create(
     """Record an exchange between the two institutions of a pair."""
     exchange = Exchange(
         pair=pair,
-        start=PartialDate.parse(start),
-        end=PartialDate.parse(end),
+        start=partial_date_or_error(start, "start"),
+        end=partial_date_or_error(end, "end"),
         direction=direction,
         description=description,
         pupils=pupils,
@@ -85,6 +92,18 @@ def exchange_create(
     exchange.full_clean()
     exchange.save()
     return exchange
+
+
+@transaction.atomic
+def exchange_update(*, exchange: Exchange, **fields) -> Exchange:
+    """Change the given fields of an exchange after validating them."""
+    return _apply(exchange, fields)
+
+
+@transaction.atomic
+def exchange_delete(*, exchange: Exchange) -> None:
+    """Delete an exchange."""
+    exchange.delete()
 
 
 @transaction.atomic
@@ -116,6 +135,12 @@ def network_update(*, network: Network, **fields) -> Network:
 
 
 @transaction.atomic
+def network_delete(*, network: Network) -> None:
+    """Delete a network with its memberships and meetings."""
+    network.delete()
+
+
+@transaction.atomic
 def network_member_add(
     *,
     network: Network,
@@ -130,8 +155,8 @@ def network_member_add(
         network=network,
         organisation=organisation,
         place=place,
-        since=PartialDate.parse(since),
-        until=PartialDate.parse(until),
+        since=partial_date_or_error(since, "since"),
+        until=partial_date_or_error(until, "until"),
         role=role,
     )
     membership.full_clean()
@@ -140,13 +165,41 @@ def network_member_add(
 
 
 @transaction.atomic
+def network_membership_update(*, membership: NetworkMembership, **fields) -> NetworkMembership:
+    """Change the given fields of a network membership after validating them."""
+    return _apply(membership, fields)
+
+
+@transaction.atomic
+def network_membership_delete(*, membership: NetworkMembership) -> None:
+    """Take a member out of a network."""
+    membership.delete()
+
+
+@transaction.atomic
 def network_meeting_add(
     *, network: Network, date: PartialDate | str, title: str, place=None, notes: str = ""
 ) -> NetworkMeeting:
     """Record a meeting of a network."""
     meeting = NetworkMeeting(
-        network=network, date=PartialDate.parse(date), title=title, place=place, notes=notes
+        network=network,
+        date=partial_date_or_error(date, "date"),
+        title=title,
+        place=place,
+        notes=notes,
     )
     meeting.full_clean()
     meeting.save()
     return meeting
+
+
+@transaction.atomic
+def network_meeting_update(*, meeting: NetworkMeeting, **fields) -> NetworkMeeting:
+    """Change the given fields of a network meeting after validating them."""
+    return _apply(meeting, fields)
+
+
+@transaction.atomic
+def network_meeting_delete(*, meeting: NetworkMeeting) -> None:
+    """Delete a network meeting."""
+    meeting.delete()

@@ -22,13 +22,20 @@ class ProjectQuery(Schema):
     q: str | None = Field(None, description="Text found in title, description or outcome.")
 
 
-class PartyOut(Schema):
+class ProjectPartyOut(Schema):
     """An organisation or place taking part in a project."""
 
     kind: str = Field(description="organisation or place.")
     id: int = Field(description="Identifier of the organisation or place.")
+    party_id: int = Field(
+        description="Identifier of this party of the project, for changing or removing it."
+    )
     name: str = Field(description="Its name.")
     role: ProjectPartyRole = Field(description="Its role in the project.")
+
+    @staticmethod
+    def resolve_party_id(obj) -> int:
+        return obj.pk
 
     @staticmethod
     def resolve_kind(obj) -> str:
@@ -51,6 +58,7 @@ class PhaseOut(Schema):
     start: str | None = Field(description=f"Start. {PARTIAL_DATE}")
     end: str | None = Field(description=f"End. {PARTIAL_DATE}")
     status: PhaseStatus = Field(description="Where the phase stands.")
+    notes: str = Field(description="Free-text notes; may be empty.")
 
     @staticmethod
     def resolve_start(obj) -> str | None:
@@ -71,7 +79,7 @@ class ProjectOut(Schema):
     value_max: Decimal | None = Field(description="Highest estimated value.")
     currency: str = Field(description="ISO 4217 code of the values.")
     partnerships: list[int] = Field(description="Identifiers of its partnerships.")
-    parties: list[PartyOut] = Field(description="Organisations and places taking part.")
+    parties: list[ProjectPartyOut] = Field(description="Organisations and places taking part.")
     phases: list[PhaseOut] = Field(description="Phases by number.")
 
     @staticmethod
@@ -108,3 +116,81 @@ class ProjectDetailOut(ProjectOut):
     @staticmethod
     def resolve_sources(obj) -> list:
         return list(obj.evidence.all())
+
+
+# Writes ---------------------------------------------------------------------------------
+
+
+class ProjectIn(Schema):
+    """A project to create."""
+
+    title: str = Field(description="Title.")
+    description: str = Field("", description="What the project is about.")
+    partnerships: list[int] = Field(
+        [], description="Identifiers of the visible partnerships it belongs to."
+    )
+    status: ProjectStatus = Field(ProjectStatus.IDEA, description="Where the project stands.")
+    value_min: Decimal | None = Field(None, ge=0, description="Lowest estimated value.")
+    value_max: Decimal | None = Field(None, ge=0, description="Highest estimated value.")
+    currency: str = Field("DKK", description="ISO 4217 code of the values, such as EUR.")
+    outcome: str = Field("", description="Notes on the outcome.")
+    owner: int | None = Field(
+        None,
+        description="Organisation whose editors may change it; one of the caller's. May be "
+        "left out when the caller edits for one organisation only.",
+    )
+    is_public: bool = Field(True, description="Shown to visitors who are not logged in.")
+
+
+class ProjectPatch(Schema):
+    """Fields of a project to change; fields left out stay as they are."""
+
+    title: str | None = Field(None, description="Title.")
+    description: str | None = Field(None, description="What the project is about.")
+    partnerships: list[int] | None = Field(
+        None, description="Identifiers of its partnerships; replaces the whole list."
+    )
+    status: ProjectStatus | None = Field(None, description="Where the project stands.")
+    value_min: Decimal | None = Field(None, ge=0, description="Lowest estimated value.")
+    value_max: Decimal | None = Field(None, ge=0, description="Highest estimated value.")
+    currency: str | None = Field(None, description="ISO 4217 code of the values.")
+    outcome: str | None = Field(None, description="Notes on the outcome.")
+    owner: int | None = Field(None, description="Owning organisation; one of the caller's.")
+    is_public: bool | None = Field(None, description="Shown to visitors who are not logged in.")
+
+
+class ProjectPartyIn(Schema):
+    """An organisation or a place to add to a project; give exactly one of the two."""
+
+    organisation: int | None = Field(None, description="Identifier of a visible organisation.")
+    place: int | None = Field(None, description="Identifier of a place.")
+    role: ProjectPartyRole = Field(ProjectPartyRole.PARTNER, description="Its role.")
+
+
+class ProjectPartyPatch(Schema):
+    """Fields of a project party to change; fields left out stay as they are."""
+
+    organisation: int | None = Field(None, description="Identifier of a visible organisation.")
+    place: int | None = Field(None, description="Identifier of a place.")
+    role: ProjectPartyRole | None = Field(None, description="Its role.")
+
+
+class ProjectPhaseIn(Schema):
+    """A phase to add to a project under a number it does not use yet."""
+
+    number: int = Field(ge=1, description="Number of the phase.")
+    title: str = Field("", description="Title.")
+    start: str | None = Field(None, description=f"Start. {PARTIAL_DATE}")
+    end: str | None = Field(None, description=f"End. {PARTIAL_DATE}")
+    status: PhaseStatus = Field(PhaseStatus.PLANNED, description="Where the phase stands.")
+    notes: str = Field("", description="Free-text notes.")
+
+
+class ProjectPhasePatch(Schema):
+    """Fields of a phase to change; fields left out stay as they are."""
+
+    title: str | None = Field(None, description="Title.")
+    start: str | None = Field(None, description=f"Start; null for unknown. {PARTIAL_DATE}")
+    end: str | None = Field(None, description=f"End; null for unknown. {PARTIAL_DATE}")
+    status: PhaseStatus | None = Field(None, description="Where the phase stands.")
+    notes: str | None = Field(None, description="Free-text notes.")

@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from django.db import transaction
 
+from twinning.core.fields import partial_date_or_error
 from twinning.core.partialdates import PartialDate
 from twinning.projects.models import (
     PhaseStatus,
@@ -64,6 +65,12 @@ def project_update(*, project: Project, **fields) -> Project:
 
 
 @transaction.atomic
+def project_delete(*, project: Project) -> None:
+    """Delete a project with its parties and phases."""
+    project.delete()
+
+
+@transaction.atomic
 def project_party_add(
     *, project: Project, organisation=None, place=None, role: str = ProjectPartyRole.PARTNER
 ) -> ProjectParty:
@@ -72,6 +79,22 @@ def project_party_add(
     party.full_clean()
     party.save()
     return party
+
+
+@transaction.atomic
+def project_party_update(*, party: ProjectParty, **fields) -> ProjectParty:
+    """Change the given fields of a project party after validating them."""
+    for field, value in fields.items():
+        setattr(party, field, value)
+    party.full_clean()
+    party.save()
+    return party
+
+
+@transaction.atomic
+def project_party_delete(*, party: ProjectParty) -> None:
+    """Take a party out of a project."""
+    party.delete()
 
 
 @transaction.atomic
@@ -89,10 +112,54 @@ def project_phase_set(
     phase = ProjectPhase.objects.filter(project=project, number=number).first()
     phase = phase or ProjectPhase(project=project, number=number)
     phase.title = title
-    phase.start = PartialDate.parse(start)
-    phase.end = PartialDate.parse(end)
+    phase.start = partial_date_or_error(start, "start")
+    phase.end = partial_date_or_error(end, "end")
     phase.status = status
     phase.notes = notes
     phase.full_clean()
     phase.save()
     return phase
+
+
+@transaction.atomic
+def project_phase_create(
+    *,
+    project: Project,
+    number: int,
+    title: str = "",
+    start: PartialDate | str | None = None,
+    end: PartialDate | str | None = None,
+    status: str = PhaseStatus.PLANNED,
+    notes: str = "",
+) -> ProjectPhase:
+    """Add a phase with a number the project does not use yet."""
+    phase = ProjectPhase(
+        project=project,
+        number=number,
+        title=title,
+        start=partial_date_or_error(start, "start"),
+        end=partial_date_or_error(end, "end"),
+        status=status,
+        notes=notes,
+    )
+    phase.full_clean()
+    phase.save()
+    return phase
+
+
+@transaction.atomic
+def project_phase_update(*, phase: ProjectPhase, **fields) -> ProjectPhase:
+    """Change the given fields of a phase after validating them."""
+    for field, value in fields.items():
+        if field in {"start", "end"}:
+            value = partial_date_or_error(value, field)
+        setattr(phase, field, value)
+    phase.full_clean()
+    phase.save()
+    return phase
+
+
+@transaction.atomic
+def project_phase_delete(*, phase: ProjectPhase) -> None:
+    """Take a phase out of a project."""
+    phase.delete()

@@ -6,12 +6,30 @@ from django.utils.translation import gettext as _
 from ninja import Query, Router
 from ninja.errors import HttpError
 
-from twinning.accounts.auth import read_auth
+from twinning.accounts.auth import read_auth, write_auth
 from twinning.core.api import ErrorOut, filter_or_422, paginate_or_export
+from twinning.core.api_writes import (
+    blank_text,
+    get_or_422,
+    get_visible_or_422,
+    owner_for,
+    require_can_edit,
+    require_editor,
+)
+from twinning.partnerships.selectors import partnership_list
+from twinning.places.models import Place
 from twinning.reports.filters import EvaluationReportFilter
 from twinning.reports.models import EvaluationReport
-from twinning.reports.schemas import AlertsOut, ReportDetailOut, ReportOut, ReportQuery
+from twinning.reports.schemas import (
+    AlertsOut,
+    ReportDetailOut,
+    ReportIn,
+    ReportOut,
+    ReportPatch,
+    ReportQuery,
+)
 from twinning.reports.selectors import alerts_due, report_content, report_detail, report_list
+from twinning.reports.services import report_create, report_delete, report_update
 
 router = Router(tags=["reports"])
 alerts_router = Router(tags=["alerts"])
@@ -24,7 +42,8 @@ alerts_router = Router(tags=["alerts"])
     operation_id="report_list",
     summary="List evaluation reports",
     description="Return the evaluation reports the caller may see, filtered by party, "
-    "partnership, language and a year their period covers.",
+    "partnership, language and a year their period covers; with format=csv or xlsx, every "
+    "match as a file.",
 )
 @paginate_or_export(ReportOut, "reports")
 def list_reports(request, filters: Query[ReportQuery]):
@@ -43,10 +62,18 @@ def list_reports(request, filters: Query[ReportQuery]):
     "recommended focus areas and links to the PDF and Word files.",
 )
 def get_report(request, pk: int):
+    return _report_out(request, _report(request, pk))
+
+
+def _report(request, pk: int) -> EvaluationReport:
     try:
-        report = report_detail(user=request.user, pk=pk)
+        return report_detail(user=request.user, pk=pk)
     except EvaluationReport.DoesNotExist:
         raise HttpError(404, _("No such report.")) from None
+
+
+def _report_out(request, report: EvaluationReport) -> EvaluationReport:
+    pk = report.pk
     with translation.override(report.language):
         content = report_content(user=request.user, report=report)
     counts = [
@@ -63,6 +90,74 @@ def get_report(request, pk: int):
     report.pdf_url = reverse("reports:pdf", args=[pk])
     report.docx_url = reverse("reports:docx", args=[pk])
     return report
+
+
+# Writes ---------------------------------------------------------------------------------
+
+WRITE_ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
+
+
+def _fields(request, payload: dict) -> dict:
+    fields = blank_text(payload, {"title", "summary", "recommendation"})
+    if "partnership" in fields:
+        fields["partnership"] = get_visible_or_422(
+            partnership_list(user=request.user), fields["partnership"], "partnership"
+        )
+    if "party" in fields:
+        fields["party"] = get_or_422(Place, fields["party"], "party")
+    if "owner" in fields:
+        fields["owner"] = owner_for(request.user, fields["owner"])
+    return fields
+
+
+def _editable(request, pk: int) -> EvaluationReport:
+    report = _report(request, pk)
+    require_can_edit(request.user, report)
+    return report
+
+
+@router.post(
+    "",
+    response={201: ReportDetailOut, **WRITE_ERRORS},
+    auth=write_auth,
+    operation_id="report_create",
+    summary="Create an evaluation report",
+    description="Start a report on a partnership over a period, with the parts people write; "
+    "the other sections are generated when it is shown. Editors only; the caller is "
+    "recorded as the author.",
+)
+def create_report(request, payload: ReportIn):
+    require_editor(request.user)
+    report = report_create(author=request.user, **_fields(request, payload.dict()))
+    return 201, _report_out(request, _report(request, report.pk))
+
+
+@router.patch(
+    "/{int:pk}",
+    response={200: ReportDetailOut, **WRITE_ERRORS},
+    auth=write_auth,
+    operation_id="report_update",
+    summary="Change an evaluation report",
+    description="Change the fields given, such as the summary or recommendation; the others "
+    "stay as they are. Only editors of the owning organisation may.",
+)
+def update_report(request, pk: int, payload: ReportPatch):
+    report = _editable(request, pk)
+    report_update(report=report, **_fields(request, payload.dict(exclude_unset=True)))
+    return _report_out(request, _report(request, pk))
+
+
+@router.delete(
+    "/{int:pk}",
+    response={204: None, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut},
+    auth=write_auth,
+    operation_id="report_delete",
+    summary="Delete an evaluation report",
+    description="Delete a report; its history keeps what it said.",
+)
+def delete_report(request, pk: int):
+    report_delete(report=_editable(request, pk))
+    return 204, None
 
 
 @alerts_router.get(

@@ -4,6 +4,8 @@ import datetime as dt
 
 from ninja import Field, Schema
 
+from twinning.reports.models import ReportLanguage
+
 
 class ReportQuery(Schema):
     party: int | None = Field(None, description="Id of the reporting party.")
@@ -92,3 +94,40 @@ class AlertsOut(Schema):
     commitments: list[CommitmentAlertOut] = Field(
         description="Commitments from visits that are past their due day and not done."
     )
+
+
+# Writes ---------------------------------------------------------------------------------
+
+
+class ReportIn(Schema):
+    """An evaluation report to create: its period and the parts people write."""
+
+    partnership: int = Field(description="Identifier of a visible partnership to evaluate.")
+    party: int = Field(description="Identifier of the reporting party: one of the two.")
+    from_year: int = Field(description="First year of the period, 1900 to 2200.")
+    to_year: int = Field(description="Last year of the period, inclusive; not before from_year.")
+    language: ReportLanguage = Field(ReportLanguage.DANISH, description="da or en.")
+    title: str = Field("", description="Title of the report.")
+    summary: str = Field("", description="The written summary.")
+    recommendation: str = Field("", description="The written recommendation.")
+    owner: int | None = Field(
+        None,
+        description="Organisation whose editors may change it; one of the caller's. May be "
+        "left out when the caller edits for one organisation only.",
+    )
+    is_public: bool = Field(False, description="Shown to visitors who are not logged in.")
+
+
+class ReportPatch(Schema):
+    """Fields of an evaluation report to change; fields left out stay as they are."""
+
+    partnership: int | None = Field(None, description="Identifier of a visible partnership.")
+    party: int | None = Field(None, description="Identifier of the reporting party.")
+    from_year: int | None = Field(None, description="First year of the period.")
+    to_year: int | None = Field(None, description="Last year of the period, inclusive.")
+    language: ReportLanguage | None = Field(None, description="da or en.")
+    title: str | None = Field(None, description="Title of the report.")
+    summary: str | None = Field(None, description="The written summary.")
+    recommendation: str | None = Field(None, description="The written recommendation.")
+    owner: int | None = Field(None, description="Owning organisation; one of the caller's.")
+    is_public: bool | None = Field(None, description="Shown to visitors who are not logged in.")

@@ -62,3 +62,9 @@ def showcase_site_update(*, site: ShowcaseSite, **fields) -> ShowcaseSite:
     if focus_areas is not None:
         site.focus_areas.set(focus_areas)
     return site
+
+
+@transaction.atomic
+def showcase_site_delete(*, site: ShowcaseSite) -> None:
+    """Delete a showcase site; programme items that used it keep their topic and location."""
+    site.delete()

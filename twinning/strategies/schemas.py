@@ -6,13 +6,14 @@ from decimal import Decimal
 from ninja import Field, Schema
 
 from twinning.core.partialdates import PartialDate
+from twinning.strategies.models import BudgetCategory, GoalStatus, StrategyKind
 
 
 def _iso(value: PartialDate | None) -> str | None:
     return value.isoformat() if value is not None else None
 
 
-class PlaceRef(Schema):
+class StrategyPlaceRef(Schema):
     id: int = Field(description="Identifier of the place.")
     name: str = Field(description="Name of the place.")
 
@@ -33,6 +34,7 @@ class RankedAreaOut(Schema):
 
 
 class GoalOut(Schema):
+    id: int = Field(description="Identifier of the goal.")
     position: int = Field(description="Number of the goal within its strategy, from 1.")
     title: str = Field(description="Title of the goal.")
     focus_area: str | None = Field(
@@ -72,7 +74,7 @@ class StrategyOut(Schema):
     id: int = Field(description="Identifier of the strategy.")
     title: str = Field(description="Title of the strategy.")
     kind: str = Field(description="own, partner_plan or national.")
-    party: PlaceRef = Field(
+    party: StrategyPlaceRef = Field(
         description="The place whose strategy it is: a municipality, region, group or country."
     )
     start: str | None = Field(description="A date known to the year, month or day.")
@@ -126,6 +128,7 @@ class AllocationOut(Schema):
 
 
 class LineOut(Schema):
+    id: int = Field(description="Identifier of the budget line.")
     category: str = Field(description="salaries, travel, conferences, material or other.")
     description: str = Field(description="What the line is for; may be empty.")
     planned: Decimal | None = Field(
@@ -143,7 +146,7 @@ class BudgetQuery(Schema):
 
 class BudgetOut(Schema):
     id: int = Field(description="Identifier of the budget.")
-    party: PlaceRef = Field(description="The place whose budget it is.")
+    party: StrategyPlaceRef = Field(description="The place whose budget it is.")
     year: int = Field(description="The budget year, such as 2024.")
     total: Decimal | None = Field(
         description="Total amount for international cooperation in the budget's currency; "
@@ -192,8 +195,8 @@ class AlignmentRowOut(Schema):
 
 
 class AlignmentOut(Schema):
-    party: PlaceRef = Field(description="The party compared.")
-    partner: PlaceRef = Field(description="The partner compared.")
+    party: StrategyPlaceRef = Field(description="The party compared.")
+    partner: StrategyPlaceRef = Field(description="The partner compared.")
     strategies: list[StrategyOut] = Field(
         description="The strategies compared (the columns): those of the party, the partner "
         "and the places they lie in."
@@ -203,3 +206,160 @@ class AlignmentOut(Schema):
         "`marks` follows the order of `strategies`."
     )
     recommended: list[str] = Field(description="Slugs of the recommended areas, ranked.")
+
+
+# Writes ---------------------------------------------------------------------------------
+
+PARTIAL_DATE = "A date known to the year, month or day: 2007, 2013-06 or 2012-10-02."
+OWNER = (
+    "Organisation whose editors may change it; one of the caller's. May be left out when "
+    "the caller edits for one organisation only."
+)
+
+
+class RankedAreaIn(Schema):
+    """A focus area named by a strategy, in rank order."""
+
+    slug: str = Field(description="Slug of the focus area.")
+    wording: str = Field("", description="How the strategy itself names the area.")
+
+
+class StrategyIn(Schema):
+    """A strategy to create."""
+
+    party: int = Field(description="Identifier of the place whose strategy it is.")
+    title: str = Field(description="Title of the strategy.")
+    kind: StrategyKind = Field(StrategyKind.OWN, description="own, partner_plan or national.")
+    start: str | None = Field(None, description=f"First day in force. {PARTIAL_DATE}")
+    end: str | None = Field(None, description=f"Last day in force. {PARTIAL_DATE}")
+    focus_areas: list[RankedAreaIn] = Field([], description="Focus areas, first priority first.")
+    description: str = Field("", description="Description of the strategy.")
+    owner: int | None = Field(None, description=OWNER)
+    is_public: bool = Field(True, description="Shown to visitors who are not logged in.")
+
+
+class StrategyPatch(Schema):
+    """Fields of a strategy to change; fields left out stay as they are."""
+
+    party: int | None = Field(None, description="Identifier of the place whose strategy it is.")
+    title: str | None = Field(None, description="Title of the strategy.")
+    kind: StrategyKind | None = Field(None, description="own, partner_plan or national.")
+    start: str | None = Field(None, description=f"First day in force. {PARTIAL_DATE}")
+    end: str | None = Field(None, description=f"Last day in force. {PARTIAL_DATE}")
+    focus_areas: list[RankedAreaIn] | None = Field(
+        None, description="Focus areas, first priority first; replaces the whole ranking."
+    )
+    description: str | None = Field(None, description="Description of the strategy.")
+    owner: int | None = Field(None, description="Owning organisation; one of the caller's.")
+    is_public: bool | None = Field(None, description="Shown to visitors who are not logged in.")
+
+
+class GoalIn(Schema):
+    """A goal to add to a strategy."""
+
+    title: str = Field(description="Title of the goal.")
+    position: int | None = Field(
+        None, ge=1, description="Number of the goal; after the last one when left out."
+    )
+    focus_area: str | None = Field(None, description="Slug of the focus area it serves.")
+    actions: str = Field("", description="The actions planned to reach the goal.")
+    deadline: str | None = Field(None, description=f"When it is to be reached. {PARTIAL_DATE}")
+    success_criteria: str = Field("", description="How to tell whether it was reached.")
+    status: GoalStatus = Field(
+        GoalStatus.NOT_ASSESSED, description="met, partly_met, not_met or not_assessed."
+    )
+    assessment: str = Field("", description="The written assessment.")
+    assessed_on: dt.date | None = Field(
+        None, description="Day of the assessment; none while not assessed."
+    )
+
+
+class GoalPatch(Schema):
+    """Fields of a goal to change; fields left out stay as they are."""
+
+    title: str | None = Field(None, description="Title of the goal.")
+    position: int | None = Field(None, ge=1, description="Number of the goal.")
+    focus_area: str | None = Field(None, description="Slug of the focus area; null for none.")
+    actions: str | None = Field(None, description="The actions planned to reach the goal.")
+    deadline: str | None = Field(None, description=f"When it is to be reached. {PARTIAL_DATE}")
+    success_criteria: str | None = Field(None, description="How to tell whether it was reached.")
+    status: GoalStatus | None = Field(None, description="met, partly_met, not_met or not_assessed.")
+    assessment: str | None = Field(None, description="The written assessment.")
+    assessed_on: dt.date | None = Field(None, description="Day of the assessment.")
+
+
+class BudgetIn(Schema):
+    """A party's budget for a year, to create."""
+
+    party: int = Field(description="Identifier of the place whose budget it is.")
+    year: int = Field(description="The budget year, 1900 to 2200.")
+    total: Decimal | None = Field(
+        None, description="Total amount; when left out, the rate times the population."
+    )
+    currency: str = Field("DKK", description="ISO 4217 code of the currency.")
+    rule: str = Field("", description="The rule the total comes from.")
+    rate_per_inhabitant: Decimal | None = Field(None, description="Amount per inhabitant.")
+    population: int | None = Field(None, ge=0, description="Number of inhabitants.")
+    staff_fte: Decimal | None = Field(None, description="Staff time in full-time equivalents.")
+    spent_total: Decimal | None = Field(None, description="Amount spent in the year.")
+    notes: str = Field("", description="Free-text notes.")
+    owner: int | None = Field(None, description=OWNER)
+    is_public: bool = Field(True, description="Shown to visitors who are not logged in.")
+
+
+class BudgetPatch(Schema):
+    """Fields of a budget to change; fields left out stay as they are."""
+
+    party: int | None = Field(None, description="Identifier of the place whose budget it is.")
+    year: int | None = Field(None, description="The budget year, 1900 to 2200.")
+    total: Decimal | None = Field(None, description="Total amount.")
+    currency: str | None = Field(None, description="ISO 4217 code of the currency.")
+    rule: str | None = Field(None, description="The rule the total comes from.")
+    rate_per_inhabitant: Decimal | None = Field(None, description="Amount per inhabitant.")
+    population: int | None = Field(None, ge=0, description="Number of inhabitants.")
+    staff_fte: Decimal | None = Field(None, description="Staff time in full-time equivalents.")
+    spent_total: Decimal | None = Field(None, description="Amount spent in the year.")
+    notes: str | None = Field(None, description="Free-text notes.")
+    owner: int | None = Field(None, description="Owning organisation; one of the caller's.")
+    is_public: bool | None = Field(None, description="Shown to visitors who are not logged in.")
+
+
+class BudgetAllocationIn(Schema):
+    """Part of a budget set aside for a partnership."""
+
+    partnership: int = Field(
+        description="Identifier of a visible partnership without an allocation in this budget."
+    )
+    amount: Decimal | None = Field(None, description="The amount; give it, a share, or both.")
+    share: Decimal | None = Field(None, description="A fraction of the total, 0 to 1.")
+    notes: str = Field("", description="Notes.")
+
+
+class BudgetAllocationPatch(Schema):
+    """Fields of an allocation to change; fields left out stay as they are."""
+
+    amount: Decimal | None = Field(None, description="The amount; null for none.")
+    share: Decimal | None = Field(None, description="A fraction of the total; null for none.")
+    notes: str | None = Field(None, description="Notes.")
+
+
+class BudgetLineIn(Schema):
+    """A line to add to a budget."""
+
+    category: BudgetCategory = Field(
+        description="salaries, travel, conferences, material or other."
+    )
+    description: str = Field("", description="What the line is for.")
+    planned: Decimal | None = Field(None, description="Amount planned.")
+    spent: Decimal | None = Field(None, description="Amount spent.")
+
+
+class BudgetLinePatch(Schema):
+    """Fields of a budget line to change; fields left out stay as they are."""
+
+    category: BudgetCategory | None = Field(
+        None, description="salaries, travel, conferences, material or other."
+    )
+    description: str | None = Field(None, description="What the line is for.")
+    planned: Decimal | None = Field(None, description="Amount planned; null for none.")
+    spent: Decimal | None = Field(None, description="Amount spent; null for none.")

@@ -70,6 +70,12 @@ def strategy_update(*, strategy: Strategy, **fields) -> Strategy:
 
 
 @transaction.atomic
+def strategy_delete(*, strategy: Strategy) -> None:
+    """Delete a strategy with its ranked focus areas and goals."""
+    strategy.delete()
+
+
+@transaction.atomic
 def strategy_rank_areas(*, strategy: Strategy, focus_areas: Iterable) -> None:
     """Replace the strategy's focus areas with these, ranked in order (1 first).
 
@@ -124,6 +130,24 @@ def goal_create(
     goal.full_clean()
     goal.save()
     return goal
+
+
+@transaction.atomic
+def goal_update(*, goal: Goal, **fields) -> Goal:
+    """Change the given fields of a goal after validating them."""
+    for field, value in fields.items():
+        if field == "deadline":
+            value = partial_date_or_error(value, field)
+        setattr(goal, field, value)
+    goal.full_clean()
+    goal.save()
+    return goal
+
+
+@transaction.atomic
+def goal_delete(*, goal: Goal) -> None:
+    """Delete a goal of a strategy."""
+    goal.delete()
 
 
 @transaction.atomic
@@ -191,6 +215,12 @@ def budget_update(*, budget: Budget, **fields) -> Budget:
 
 
 @transaction.atomic
+def budget_delete(*, budget: Budget) -> None:
+    """Delete a budget with its allocations and lines."""
+    budget.delete()
+
+
+@transaction.atomic
 def budget_allocation_set(
     *,
     budget: Budget,
@@ -209,6 +239,40 @@ def budget_allocation_set(
 
 
 @transaction.atomic
+def budget_allocation_create(
+    *,
+    budget: Budget,
+    partnership,
+    amount: Decimal | None = None,
+    share: Decimal | None = None,
+    notes: str = "",
+) -> BudgetAllocation:
+    """Allocate part of a budget to a partnership that has no allocation in it yet."""
+    allocation = BudgetAllocation(
+        budget=budget, partnership=partnership, amount=amount, share=share, notes=notes
+    )
+    allocation.full_clean()
+    allocation.save()
+    return allocation
+
+
+@transaction.atomic
+def budget_allocation_update(*, allocation: BudgetAllocation, **fields) -> BudgetAllocation:
+    """Change the given fields of an allocation after validating them."""
+    for field, value in fields.items():
+        setattr(allocation, field, value)
+    allocation.full_clean()
+    allocation.save()
+    return allocation
+
+
+@transaction.atomic
+def budget_allocation_delete(*, allocation: BudgetAllocation) -> None:
+    """Take a partnership's allocation out of a budget."""
+    allocation.delete()
+
+
+@transaction.atomic
 def budget_line_add(
     *,
     budget: Budget,
@@ -224,3 +288,19 @@ def budget_line_add(
     line.full_clean()
     line.save()
     return line
+
+
+@transaction.atomic
+def budget_line_update(*, line: BudgetLine, **fields) -> BudgetLine:
+    """Change the given fields of a budget line after validating them."""
+    for field, value in fields.items():
+        setattr(line, field, value)
+    line.full_clean()
+    line.save()
+    return line
+
+
+@transaction.atomic
+def budget_line_delete(*, line: BudgetLine) -> None:
+    """Delete a line of a budget."""
+    line.delete()

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from django.db import transaction
 from django.utils import timezone
 
-from twinning.search.services import search_entry_update
+from twinning.search.services import search_entry_delete, search_entry_update
 from twinning.visits.models import Commitment, Gift, ProgrammeItem, Visit, VisitMember
 
 
@@ -76,6 +76,13 @@ def visit_update(*, visit: Visit, **fields) -> Visit:
 
 
 @transaction.atomic
+def visit_delete(*, visit: Visit) -> None:
+    """Delete a visit with its members, programme, gifts and commitments."""
+    search_entry_delete(visit)
+    visit.delete()
+
+
+@transaction.atomic
 def visit_member_create(
     *,
     visit: Visit,
@@ -107,6 +114,12 @@ def visit_member_create(
 def visit_member_update(*, member: VisitMember, **fields) -> VisitMember:
     """Change the given fields of a delegation member after validating them."""
     return _apply(member, fields)
+
+
+@transaction.atomic
+def visit_member_delete(*, member: VisitMember) -> None:
+    """Remove a member from a visit's delegation."""
+    member.delete()
 
 
 @transaction.atomic
@@ -181,6 +194,12 @@ def gift_update(*, gift: Gift, **fields) -> Gift:
 
 
 @transaction.atomic
+def gift_delete(*, gift: Gift) -> None:
+    """Remove a gift from a visit's record."""
+    gift.delete()
+
+
+@transaction.atomic
 def commitment_create(
     *,
     visit: Visit,
@@ -206,6 +225,12 @@ def commitment_create(
 def commitment_update(*, commitment: Commitment, **fields) -> Commitment:
     """Change the given fields of a commitment after validating them."""
     return _apply(commitment, fields)
+
+
+@transaction.atomic
+def commitment_delete(*, commitment: Commitment) -> None:
+    """Remove a commitment from a visit."""
+    commitment.delete()
 
 
 @transaction.atomic

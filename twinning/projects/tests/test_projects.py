@@ -78,7 +78,13 @@ def test_api_shape_filters_and_privacy(client, project, partnership, owner):
     item = body["items"][0]
     assert Decimal(item["value_min"]) == 150000000 and item["currency"] == "DKK"
     assert item["parties"] == [
-        {"kind": "organisation", "id": item["parties"][0]["id"], "name": "GEO A/S", "role": "lead"}
+        {
+            "kind": "organisation",
+            "id": item["parties"][0]["id"],
+            "party_id": item["parties"][0]["party_id"],
+            "name": "GEO A/S",
+            "role": "lead",
+        }
     ]
     assert [p["status"] for p in item["phases"]] == ["contracted", "on_hold"]
     assert client.get("/api/projects", {"status": "done"}).json()["count"] == 0

@@ -77,6 +77,7 @@ def test_detail_has_members_programme_gifts_and_commitments(client):
     assert body["members"][1]["organisation"] == "Dalian Refrigeration"
     assert body["programme"] == [
         {
+            "id": body["programme"][0]["id"],
             "day": "2017-09-05",
             "start_time": "10:00:00",
             "end_time": None,
