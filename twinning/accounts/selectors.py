@@ -7,7 +7,7 @@ that organisation's records; superusers change everything.
 
 from __future__ import annotations
 
-from django.db.models import Model, Q, QuerySet
+from django.db.models import Exists, Model, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from twinning.accounts.models import ApiToken, Membership, Role
@@ -38,6 +38,15 @@ def visible_to(queryset: QuerySet, user) -> QuerySet:
     if org_ids := user_organisation_ids(user):
         condition |= Q(owner_id__in=org_ids)
     return queryset.filter(condition)
+
+
+def visible_link(field: str, visible: QuerySet) -> Exists:
+    """Return a filter condition: the record's ``field`` points at a row of ``visible``.
+
+    Exists rather than IN: SQLite lists every row of an IN subquery before it looks at
+    the few records being filtered, which at world scale costs tens of milliseconds.
+    """
+    return Exists(visible.order_by().filter(pk=OuterRef(field)))
 
 
 def is_editor(user) -> bool:

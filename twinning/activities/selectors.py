@@ -8,7 +8,7 @@ from collections import defaultdict
 
 from django.db.models import Prefetch, Q, QuerySet
 
-from twinning.accounts.selectors import visible_to
+from twinning.accounts.selectors import visible_link, visible_to
 from twinning.activities.models import Activity, ActivityArea
 from twinning.core.partialdates import Precision
 from twinning.organisations.models import Organisation
@@ -34,7 +34,7 @@ def activity_list(*, user) -> QuerySet[Activity]:
 def activity_detail(*, user, pk: int) -> Activity:
     """Return one visible activity with its visible participants and sources loaded."""
     evidence = Evidence.objects.filter(
-        source__in=visible_to(Source.objects.all(), user)
+        visible_link("source_id", visible_to(Source.objects.all(), user))
     ).select_related("source")
     return (
         activity_list(user=user)

@@ -8,18 +8,13 @@ from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
-from django_countries import countries
 
 from twinning.atlas import selectors
 from twinning.atlas.charts import bar_chart
 from twinning.atlas.forms import NationalForm
 from twinning.partnerships.filters import PartnershipFilter
 from twinning.partnerships.selectors import party_countries
-
-
-def _country_choices() -> list[tuple[str, str]]:
-    choices = [(code, countries.name(code)) for code in party_countries()]
-    return sorted(choices, key=lambda choice: choice[1])
+from twinning.places.countries import country_choices
 
 
 def _filterset(request) -> PartnershipFilter:
@@ -36,7 +31,7 @@ def atlas_map(request):
     """Show the partnerships the visitor may see as lines on a world map."""
     context = {
         "filter": _filterset(request),
-        "countries": _country_choices(),
+        "countries": country_choices(party_countries()),
         "decades": selectors.decades_begun(user=request.user),
         "tile_url": settings.TWINNING_MAP_TILE_URL,
     }
@@ -88,7 +83,7 @@ def national(request):
     context = {
         "form": form,
         "overview": overview,
-        "countries": _country_choices(),
+        "countries": country_choices(party_countries()),
         "tile_url": settings.TWINNING_MAP_TILE_URL,
     }
     if overview is not None:
@@ -154,7 +149,7 @@ def statistics(request):
         )
     context = {
         "filter": filterset,
-        "countries": _country_choices(),
+        "countries": country_choices(party_countries()),
         "decades": selectors.decades_begun(user=request.user),
         "stats": stats,
     }

@@ -5,7 +5,7 @@ A pair is shown to whoever may see its partnership; networks are public referenc
 
 from django.db.models import Prefetch, Q, QuerySet
 
-from twinning.accounts.selectors import visible_to
+from twinning.accounts.selectors import visible_link, visible_to
 from twinning.institutions.models import (
     Exchange,
     InstitutionPair,
@@ -20,7 +20,9 @@ from twinning.partnerships.models import Partnership
 def institution_pair_list(*, user) -> QuerySet[InstitutionPair]:
     """Return the pairs of the partnerships the user may see, with names loaded."""
     partnerships = visible_to(Partnership.objects.all(), user)
-    return InstitutionPair.objects.filter(partnership__in=partnerships).select_related(
+    return InstitutionPair.objects.filter(
+        visible_link("partnership_id", partnerships)
+    ).select_related(
         "institution_a__place",
         "institution_b__place",
         "partnership__party_a",

@@ -1,6 +1,6 @@
 from django.db.models import Prefetch, QuerySet
 
-from twinning.accounts.selectors import visible_to
+from twinning.accounts.selectors import visible_link, visible_to
 from twinning.core.selectors import history_changes
 from twinning.organisations.models import Organisation
 from twinning.people.models import Person, Post
@@ -14,7 +14,7 @@ def organisation_list(*, user) -> QuerySet[Organisation]:
 
 def organisation_detail(*, user, pk: int) -> Organisation:
     """Return one visible organisation with its visible units, posts and sources loaded."""
-    posts = Post.objects.filter(person__in=visible_to(Person.objects.all(), user))
+    posts = Post.objects.filter(visible_link("person_id", visible_to(Person.objects.all(), user)))
     return (
         organisation_list(user=user)
         .select_related("place__parent", "owner")

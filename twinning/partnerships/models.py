@@ -96,6 +96,10 @@ class Partnership(OwnedModel):
         indexes = [
             models.Index(fields=["kind", "status"]),
             models.Index(fields=["since"]),
+            # The list's cached order is keyed on the latest change, read on every page.
+            models.Index(fields=["updated_at"]),
+            # The dashboard counts public partnerships by status from this index alone.
+            models.Index(fields=["is_public", "status"]),
         ]
         constraints = [
             models.CheckConstraint(

@@ -5,10 +5,10 @@ from collections.abc import Sequence
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from twinning.accounts.selectors import user_organisation_ids, visible_to
+from twinning.accounts.selectors import user_organisation_ids, visible_link, visible_to
 from twinning.core.selectors import history_changes
 from twinning.core.text import fold
 from twinning.partnerships.models import Agreement, Partnership, PartnershipStatus
@@ -61,12 +61,11 @@ def agreements_due(*, user, within_days: int = 180, today: dt.date | None = None
     horizon = today + dt.timedelta(days=within_days)
     return (
         Agreement.objects.filter(
-            # Exists rather than IN: the few agreements due are found by their dates
-            # first, instead of every live partnership being listed.
-            Exists(
-                visible_to(Partnership.objects.all(), user)
-                .exclude(status=PartnershipStatus.TERMINATED)
-                .filter(pk=OuterRef("partnership_id"))
+            visible_link(
+                "partnership_id",
+                visible_to(Partnership.objects.all(), user).exclude(
+                    status=PartnershipStatus.TERMINATED
+                ),
             ),
             expires__gte=today.isoformat()[:7],
             expires__lte=horizon.isoformat(),
@@ -129,7 +128,7 @@ def partnership_dossier(*, user, pk: int) -> Partnership:
         ]
     partnership.evidence_shown = list(
         partnership_evidence(partnership=partnership).filter(
-            source__in=visible_to(Source.objects.all(), user)
+            visible_link("source_id", visible_to(Source.objects.all(), user))
         )
     )
     return partnership

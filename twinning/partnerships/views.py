@@ -9,7 +9,6 @@ from django.db.models import F
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django_countries import countries
 
 from twinning.accounts.selectors import can_edit, is_editor
 from twinning.partnerships import selectors, services
@@ -21,6 +20,7 @@ from twinning.partnerships.forms import (
     place_label,
 )
 from twinning.partnerships.models import Agreement, Partnership
+from twinning.places.countries import country_choices
 
 PER_PAGE = 50
 SORTS = {
@@ -54,17 +54,12 @@ def partnership_list(request):
         "sort": sort,
         "query_without_page": query.urlencode(),
         "query_without_sort": unsorted.urlencode(),
-        "countries": [] if request.htmx else _country_choices(),
+        "countries": [] if request.htmx else country_choices(selectors.party_countries()),
         "may_create": is_editor(request.user),
         "hx_target": "#results",
     }
     template = "partnerships/_results.html" if request.htmx else "partnerships/list.html"
     return render(request, template, context)
-
-
-def _country_choices() -> list[tuple[str, str]]:
-    choices = [(code, countries.name(code)) for code in selectors.party_countries()]
-    return sorted(choices, key=lambda choice: choice[1])
 
 
 def _visible_partnership(request, pk: int) -> Partnership:

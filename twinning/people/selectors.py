@@ -1,6 +1,6 @@
 from django.db.models import Prefetch, QuerySet
 
-from twinning.accounts.selectors import visible_to
+from twinning.accounts.selectors import visible_link, visible_to
 from twinning.core.selectors import history_changes
 from twinning.partnerships.models import Agreement, PartnershipPerson
 from twinning.partnerships.selectors import partnership_list
@@ -18,7 +18,7 @@ def person_list(*, user) -> QuerySet[Person]:
 def person_detail(*, user, pk: int) -> Person:
     """Return one visible person with posts and visible partnership links loaded."""
     links = PartnershipPerson.objects.filter(
-        partnership__in=partnership_list(user=user)
+        visible_link("partnership_id", partnership_list(user=user))
     ).select_related("partnership__party_a", "partnership__party_b")
     return (
         person_list(user=user)
@@ -32,7 +32,7 @@ def person_agreements(*, person: Person, user) -> QuerySet[Agreement]:
     """Return the agreements of visible partnerships that the person signed."""
     return (
         Agreement.objects.filter(
-            signatories__person=person, partnership__in=partnership_list(user=user)
+            visible_link("partnership_id", partnership_list(user=user)), signatories__person=person
         )
         .select_related("partnership__party_a", "partnership__party_b")
         .distinct()
@@ -43,7 +43,7 @@ def person_agreements(*, person: Person, user) -> QuerySet[Agreement]:
 def post_detail(*, user, pk: int) -> Post:
     """Return one post of a visible person."""
     return Post.objects.select_related("person").get(
-        pk=pk, person__in=visible_to(Person.objects.all(), user)
+        visible_link("person_id", visible_to(Person.objects.all(), user)), pk=pk
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 
 import pycountry
+from django.utils.translation import get_language
 from django_countries import countries
 
 from twinning.core.text import fold
@@ -117,3 +118,15 @@ def country_code(name: str) -> str:
         if code := _by_name(candidate):
             return code
     raise UnknownCountry(name)
+
+
+def country_choices(codes) -> list[tuple[str, str]]:
+    """Return (code, name) pairs for a picker, named in the active language and sorted."""
+    return list(_country_choices(get_language(), tuple(codes)))
+
+
+@functools.lru_cache(maxsize=64)
+def _country_choices(language: str | None, codes: tuple[str, ...]) -> tuple:
+    # Naming some 250 countries goes through the translation catalogue once per name;
+    # the list changes only with the language and the set of codes.
+    return tuple(sorted(((code, str(countries.name(code))) for code in codes), key=lambda c: c[1]))

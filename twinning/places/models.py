@@ -59,7 +59,11 @@ class Place(TimeStampedModel):
         verbose_name = _("place")
         verbose_name_plural = _("places")
         ordering = ["name"]
-        indexes = [models.Index(fields=["country", "search_key"])]
+        indexes = [
+            models.Index(fields=["country", "search_key"]),
+            # Read as the latest change by the cached partnership order.
+            models.Index(fields=["updated_at"]),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(latitude__isnull=True)

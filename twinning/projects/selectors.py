@@ -2,7 +2,7 @@
 
 from django.db.models import Prefetch, QuerySet
 
-from twinning.accounts.selectors import visible_to
+from twinning.accounts.selectors import visible_link, visible_to
 from twinning.partnerships.models import Partnership
 from twinning.projects.models import Project, ProjectParty, ProjectPhase
 from twinning.sources.models import Evidence, Source
@@ -21,7 +21,7 @@ def project_list(*, user) -> QuerySet[Project]:
 def project_detail(*, user, pk: int) -> Project:
     """Return one visible project with its sources."""
     evidence = Evidence.objects.filter(
-        source__in=visible_to(Source.objects.all(), user)
+        visible_link("source_id", visible_to(Source.objects.all(), user))
     ).select_related("source")
     return (
         project_list(user=user)

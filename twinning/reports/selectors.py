@@ -13,7 +13,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from twinning.accounts.selectors import visible_to
+from twinning.accounts.selectors import visible_link, visible_to
 from twinning.activities.models import Activity, ActivityArea
 from twinning.activities.selectors import activity_overview
 from twinning.core.selectors import history_changes
@@ -35,8 +35,8 @@ from twinning.strategies.selectors import (
     budgets_in_period,
     strategies_in_period,
 )
-from twinning.visits.models import VisitStatus
-from twinning.visits.selectors import commitments_overdue, visit_list
+from twinning.visits.models import Visit, VisitStatus
+from twinning.visits.selectors import commitments_overdue
 
 # Commands (cron jobs, the report command) act for the whole registry, not for a person.
 EVERYONE = SimpleNamespace(is_superuser=True, is_authenticated=True, pk=None)
@@ -62,7 +62,7 @@ def report_list(*, user) -> QuerySet[EvaluationReport]:
     partnerships = visible_to(Partnership.objects.all(), user)
     return (
         visible_to(EvaluationReport.objects.all(), user)
-        .filter(partnership__in=partnerships)
+        .filter(visible_link("partnership_id", partnerships))
         .select_related("party", "partnership__party_a", "partnership__party_b", "author")
     )
 
@@ -187,7 +187,9 @@ def _evidence(*, user, groups: dict[str, list]) -> list[tuple[str, list[Evidence
                 wanted[(content_type.pk, pk)].append(section)
     found: dict[str, list[Evidence]] = {section: [] for section in groups}
     rows = (
-        Evidence.objects.filter(condition, source__in=visible_to(Source.objects.all(), user))
+        Evidence.objects.filter(
+            condition, visible_link("source_id", visible_to(Source.objects.all(), user))
+        )
         .select_related("source")
         .order_by("source__title", "start", "pk")
     )
@@ -321,13 +323,23 @@ class Alerts:
     agreements: list[AgreementAlert]
     visits: list
     commitments: list
+    # How many of each are due, when the lists above hold only the first few.
+    totals: dict[str, int] = field(default_factory=dict)
 
     def __bool__(self) -> bool:
         return bool(self.agreements or self.visits or self.commitments)
 
     @property
     def count(self) -> int:
-        return len(self.agreements) + len(self.visits) + len(self.commitments)
+        return sum(self.total(kind) for kind in ("agreements", "visits", "commitments"))
+
+    def total(self, kind: str) -> int:
+        """Return how many alerts of a kind are due, shown or not."""
+        return self.totals.get(kind, len(getattr(self, kind)))
+
+    @property
+    def truncated(self) -> bool:
+        return self.count > len(self.agreements) + len(self.visits) + len(self.commitments)
 
 
 def _months_before(day: dt.date, months: int) -> dt.date:
@@ -347,8 +359,9 @@ def agreements_in_notice(*, user, today: dt.date | None = None) -> list[Agreemen
     today = today or timezone.localdate()
     candidates = (
         Agreement.objects.filter(
-            partnership__in=partnership_list(user=user).exclude(
-                status=PartnershipStatus.TERMINATED
+            visible_link(
+                "partnership_id",
+                partnership_list(user=user).exclude(status=PartnershipStatus.TERMINATED),
             ),
             expires__gte=f"{today.year:04d}",
             renewed_by__isnull=True,
@@ -368,25 +381,47 @@ def agreements_in_notice(*, user, today: dt.date | None = None) -> list[Agreemen
     return alerts
 
 
-def visits_coming(*, user, today: dt.date | None = None, days: int = VISIT_HORIZON_DAYS):
-    """Return the visible visits that begin within the coming days."""
+def upcoming_visits(*, user, today: dt.date | None = None, days: int = VISIT_HORIZON_DAYS):
+    """Return the visible visits that begin within the coming days, soonest first."""
     today = today or timezone.localdate()
-    return list(
-        # The interests visit_list prefetches are not shown in alerts.
-        visit_list(user=user, today=today)
-        .prefetch_related(None)
+    return (
+        # Alerts name a visit and its dates; the parties and counts a list shows are not read.
+        visible_to(Visit.objects.all(), user)
         .filter(start_date__gte=today, start_date__lte=today + dt.timedelta(days=days))
         .exclude(status=VisitStatus.CANCELLED)
         .order_by("start_date", "pk")
     )
 
 
-def alerts_due(*, user, today: dt.date | None = None) -> Alerts:
-    """Return everything the user may see that is due for attention today."""
+def _first(queryset, limit: int) -> tuple[list, int]:
+    # The count is read only when the first page is full.
+    shown = list(queryset[:limit])
+    return shown, queryset.count() if len(shown) == limit else len(shown)
+
+
+def alerts_due(*, user, today: dt.date | None = None, limit: int | None = None) -> Alerts:
+    """Return everything the user may see that is due for attention today.
+
+    With a limit, each list holds at most that many (the most pressing first) and the
+    totals say how many there are in all: a dashboard card need not load every visit of
+    a busy month.
+    """
     today = today or timezone.localdate()
+    agreements = agreements_in_notice(user=user, today=today)
+    visits = upcoming_visits(user=user, today=today)
+    commitments = commitments_overdue(user=user, today=today)
+    if limit is None:
+        return Alerts(today, agreements, list(visits), list(commitments))
+    shown_visits, visit_total = _first(visits, limit)
+    shown_commitments, commitment_total = _first(commitments, limit)
     return Alerts(
-        today=today,
-        agreements=agreements_in_notice(user=user, today=today),
-        visits=visits_coming(user=user, today=today),
-        commitments=list(commitments_overdue(user=user, today=today)),
+        today,
+        agreements[:limit],
+        shown_visits,
+        shown_commitments,
+        totals={
+            "agreements": len(agreements),
+            "visits": visit_total,
+            "commitments": commitment_total,
+        },
     )

@@ -19,7 +19,7 @@ from django.db.models import (
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from twinning.accounts.selectors import visible_to
+from twinning.accounts.selectors import visible_link, visible_to
 from twinning.places.models import Place
 from twinning.sites.models import ShowcaseSite
 
@@ -44,7 +44,7 @@ def showcase_site_detail(*, user, pk: int) -> ShowcaseSite:
 
     visits = visible_to(Visit.objects.all(), user)
     items = (
-        ProgrammeItem.objects.filter(visit__in=visits)
+        ProgrammeItem.objects.filter(visible_link("visit_id", visits))
         .select_related("visit__visiting_party", "visit__host")
         .order_by("-day", "start_time")
     )

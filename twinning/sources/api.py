@@ -12,7 +12,7 @@ from ninja import Query, Router
 from ninja.errors import HttpError
 
 from twinning.accounts.auth import read_auth, write_auth
-from twinning.accounts.selectors import visible_to
+from twinning.accounts.selectors import visible_link, visible_to
 from twinning.core.api import ErrorOut, filter_or_422, paginate_or_export
 from twinning.core.api_writes import owner_for, require_can_edit, require_editor
 from twinning.organisations.models import Organisation
@@ -156,9 +156,11 @@ def _facts(user) -> dict:
     people = visible_to(Person.objects.all(), user)
     return {
         "partnership": partnership_list(user=user),
-        "agreement": Agreement.objects.filter(partnership__in=partnership_list(user=user)),
+        "agreement": Agreement.objects.filter(
+            visible_link("partnership_id", partnership_list(user=user))
+        ),
         "person": people,
-        "post": Post.objects.filter(person__in=people),
+        "post": Post.objects.filter(visible_link("person_id", people)),
         "organisation": visible_to(Organisation.objects.all(), user),
         "place": Place.objects.all(),
     }

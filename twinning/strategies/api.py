@@ -6,7 +6,7 @@ from ninja import Query, Router
 from ninja.errors import HttpError
 
 from twinning.accounts.auth import read_auth, write_auth
-from twinning.accounts.selectors import visible_to
+from twinning.accounts.selectors import visible_link, visible_to
 from twinning.core.api import ErrorOut, filter_or_422, paginate_or_export
 from twinning.core.api_writes import (
     blank_text,
@@ -385,8 +385,8 @@ def _allocation(request, pk: int, partnership_pk: int) -> BudgetAllocation:
     partnerships = visible_to(Partnership.objects.all(), request.user)
     return get_object_or_404(
         BudgetAllocation.objects.select_related("partnership__party_a", "partnership__party_b"),
+        visible_link("partnership_id", partnerships),
         budget=_editable_budget(request, pk),
-        partnership__in=partnerships,
         partnership_id=partnership_pk,
     )
 

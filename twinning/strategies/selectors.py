@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Prefetch, Q, QuerySet
 
-from twinning.accounts.selectors import visible_to
+from twinning.accounts.selectors import visible_link, visible_to
 from twinning.core.selectors import history_changes
 from twinning.focusareas.models import FocusArea
 from twinning.partnerships.models import Partnership
@@ -80,9 +80,9 @@ def strategies_in_period(
 def budget_list(*, user) -> QuerySet[Budget]:
     """Return the budgets the user may see, with party, allocations and lines loaded."""
     partnerships = visible_to(Partnership.objects.all(), user).select_related("party_a", "party_b")
-    allocations = BudgetAllocation.objects.filter(partnership__in=partnerships).select_related(
-        "partnership__party_a", "partnership__party_b"
-    )
+    allocations = BudgetAllocation.objects.filter(
+        visible_link("partnership_id", partnerships)
+    ).select_related("partnership__party_a", "partnership__party_b")
     return (
         visible_to(Budget.objects.all(), user)
         .select_related("party")

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from twinning.accounts.selectors import visible_to
+from twinning.accounts.selectors import visible_link, visible_to
 from twinning.core.selectors import history_changes
 from twinning.places.models import Place
 from twinning.visits.models import Commitment, ProgrammeItem, Visit, VisitMember
@@ -95,7 +95,7 @@ def commitments_overdue(*, user, today: dt.date | None = None) -> QuerySet[Commi
     today = today or timezone.localdate()
     return (
         Commitment.objects.filter(
-            visit__in=visible_to(Visit.objects.all(), user),
+            visible_link("visit_id", visible_to(Visit.objects.all(), user)),
             done_on__isnull=True,
             due_date__lt=today,
         )

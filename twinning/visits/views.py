@@ -13,10 +13,10 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
-from django_countries import countries
 
 from twinning.accounts.selectors import can_edit, is_editor
 from twinning.focusareas.models import FocusArea
+from twinning.places.countries import country_choices
 from twinning.sites.models import ShowcaseSite
 from twinning.sites.selectors import sites_suggested_for
 from twinning.visits import selectors, services
@@ -61,10 +61,7 @@ def visit_list(request):
     if not request.htmx:
         context |= {
             "hosts": selectors.visit_host_choices(),
-            "countries": sorted(
-                ((code, countries.name(code)) for code in selectors.visiting_country_choices()),
-                key=lambda choice: choice[1],
-            ),
+            "countries": country_choices(selectors.visiting_country_choices()),
             "interests": FocusArea.objects.order_by("name_en"),
         }
     template = "visits/_results.html" if request.htmx else "visits/list.html"

@@ -7,6 +7,9 @@ from twinning.reports.selectors import alerts_due
 
 register = template.Library()
 
+# The dashboard card shows the most pressing few of each kind and links to the rest.
+CARD_LIMIT = 10
+
 
 def short_when(activity) -> str:
     """Return the day or days of an activity in a month table ("14.1.", "7.6.–12.6.")."""
@@ -38,4 +41,4 @@ def alerts_card(context):
     """Show what is due for the visitor: agreements in notice, visits soon, overdue work."""
     request = context.get("request")
     user = getattr(request, "user", None)
-    return {"alerts": alerts_due(user=user), "request": request}
+    return {"alerts": alerts_due(user=user, limit=CARD_LIMIT), "request": request}

@@ -117,3 +117,35 @@ def test_api_and_card_show_only_what_the_visitor_may_see(
     assert [v["title"] for v in data["visits"]] == ["Delegation from Wuxi"]
     page = client.get("/reports/alerts/").content.decode()
     assert "Send the photos" in page
+
+
+def test_dashboard_card_shows_the_first_few_and_links_to_all(client, db):
+    from twinning.reports.templatetags.report_tags import CARD_LIMIT
+
+    org = make_organisation("Sønderborg Kommune")
+    host = make_place("Sønderborg", "DK")
+    guests = make_place("Haiyan", "CN")
+    today = timezone.localdate()
+    for day in range(CARD_LIMIT + 3):
+        visit_create(
+            direction="incoming",
+            visiting_party=guests,
+            host=host,
+            title=f"Delegation on day {day + 1:02d}",
+            start_date=today + dt.timedelta(days=day + 1),
+            end_date=today + dt.timedelta(days=day + 1),
+            owner=org,
+            is_public=True,
+        )
+
+    limited = alerts_due(user=EVERYONE, limit=CARD_LIMIT)
+    assert len(limited.visits) == CARD_LIMIT
+    assert limited.total("visits") == CARD_LIMIT + 3
+    assert limited.truncated and limited.count == CARD_LIMIT + 3
+    assert not alerts_due(user=EVERYONE).truncated
+
+    page = client.get("/").content.decode()
+    assert "Delegation on day 01" in page and f"Delegation on day {CARD_LIMIT:02d}" in page
+    assert f"Delegation on day {CARD_LIMIT + 1:02d}" not in page
+    assert f"See all {CARD_LIMIT + 3} alerts" in page
+    assert 'href="/reports/alerts/"' in page
