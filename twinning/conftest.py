@@ -4,6 +4,7 @@ import os
 import shutil
 
 import pytest
+from django.core.cache import caches
 from playwright.sync_api import sync_playwright
 
 
@@ -15,6 +16,10 @@ def _test_settings(settings, tmp_path_factory):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+    # Each test starts from an empty database, whose ids and so data stamps repeat from
+    # test to test; cached fragments of an earlier test must not answer for it.
+    for cache in caches.all():
+        cache.clear()
 
 
 # Playwright's sync API keeps an event loop in the test thread; the ORM calls the tests

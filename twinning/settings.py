@@ -116,7 +116,8 @@ TEMPLATES = [
 DATABASE_URL = os.environ.get("DATABASE_URL", f"sqlite:///{VAR_DIR / 'twinning.sqlite3'}")
 DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # A connection kept per server thread keeps SQLite's page cache warm between requests.
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
     DATABASES["default"]["OPTIONS"] = {
         # WAL lets readers go on while one writer works; IMMEDIATE avoids lock upgrades
         # that fail under concurrent writes.
@@ -130,6 +131,26 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Each server process keeps its own memory cache: cached ids and names, and the page
+# fragments drawn from the registry. Fragments are keyed on a stamp of the data (see
+# core.selectors.data_stamp), so they never outlive a change; TWINNING_FRAGMENT_CACHE=0
+# turns them off, to measure pages drawn afresh.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "twinning",
+        "OPTIONS": {"MAX_ENTRIES": 2000},
+    },
+    "fragments": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache"
+        if _env_bool("TWINNING_FRAGMENT_CACHE", True)
+        else "django.core.cache.backends.dummy.DummyCache",
+        "LOCATION": "twinning-fragments",
+        "TIMEOUT": 600,
+        "OPTIONS": {"MAX_ENTRIES": 1000},
+    },
+}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

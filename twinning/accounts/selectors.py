@@ -40,6 +40,13 @@ def visible_to(queryset: QuerySet, user) -> QuerySet:
     return queryset.filter(condition)
 
 
+def visibility_scope(user) -> str:
+    """Return a key naming what the user may see: users who see the same share caches."""
+    if getattr(user, "is_superuser", False):
+        return "all"
+    return ",".join(str(pk) for pk in sorted(user_organisation_ids(user))) or "public"
+
+
 def visible_link(field: str, visible: QuerySet) -> Exists:
     """Return a filter condition: the record's ``field`` points at a row of ``visible``.
 

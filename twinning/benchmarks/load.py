@@ -110,7 +110,7 @@ def load(
     workers: int | None = None,
     log=print,
 ) -> dict:
-    """Return requests per second per page and for the mix, under ``twinning serve``."""
+    """Return requests per second for the mix, and per page under ``pages``."""
     if wrk_path() is None:
         log("  wrk not found: install it (scripts/system-deps.sh --all) to measure throughput")
         return {}
@@ -136,12 +136,12 @@ def load(
             base = f"http://{bind}"
             _wait_until_up(base + "/", server)
             paths = {key: path or detail_path for key, path in LOAD_PAGES.items()}
-            figures = {}
+            figures: dict = {"pages": {}}
             for key, path in paths.items():
                 # Warm every worker's caches before the clock runs.
                 _wrk(base + path, duration=1)
                 result = _wrk(base + path, duration=max(2, duration // 2))
-                figures[f"{key}_requests_per_s"] = result["requests_per_s"]
+                figures["pages"][key] = result["requests_per_s"]
                 log(
                     f"  {key:<36} {result['requests_per_s']:8.1f} requests/s"
                     + (f"  ({result['errors']} errors)" if result["errors"] else "")

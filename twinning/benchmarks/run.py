@@ -57,19 +57,26 @@ def main(argv: list[str] | None = None) -> int:
         "activities": built.activities,
         "visits": built.visits,
     }
-    print(f"{vendor}: timing pages in-process ({args.requests} requests each)", flush=True)
+    print(
+        f"{vendor}: timing pages in-process ({args.requests} requests each, as served and "
+        "drawn afresh)",
+        flush=True,
+    )
     figures |= measure.measure(requests=args.requests, log=lambda line: print(line, flush=True))
     if not args.no_load:
         print(f"{vendor}: load on twinning serve (gunicorn) with wrk", flush=True)
         detail = next(p for p in measure.pages() if p.key == "partnership_detail").urls[0]
         connection.close()
         started = time.perf_counter()
-        figures |= load.load(
+        served = load.load(
             database_url=os.environ["DATABASE_URL"],
             detail_path=detail,
             duration=args.duration,
             log=lambda line: print(line, flush=True),
         )
+        for key, rate in served.pop("pages", {}).items():
+            figures.setdefault(key, {})["requests_per_s"] = rate
+        figures |= served
         figures["load_s"] = round(time.perf_counter() - started, 1)
     figures["load_average"] = [round(value, 2) for value in os.getloadavg()]
     print(json.dumps(figures))

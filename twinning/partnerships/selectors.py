@@ -4,12 +4,11 @@ from collections.abc import Sequence
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
-from django.db import connection
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from twinning.accounts.selectors import user_organisation_ids, visible_link, visible_to
-from twinning.core.selectors import history_changes
+from twinning.accounts.selectors import visibility_scope, visible_link, visible_to
+from twinning.core.selectors import data_stamp, history_changes
 from twinning.core.text import fold
 from twinning.partnerships.models import Agreement, Partnership, PartnershipStatus
 from twinning.people.models import Person, Post
@@ -211,19 +210,6 @@ def place_matches(*, text: str, limit: int = 50) -> list[Place]:
 ORDER_CACHE_SECONDS = 600
 
 
-def _data_version() -> tuple:
-    """Return the latest change and the number of partnerships and places, in one query."""
-    quote = connection.ops.quote_name
-    parts = [
-        f"(SELECT {aggregate} FROM {quote(model._meta.db_table)})"
-        for model in (Partnership, Place)
-        for aggregate in ("MAX(updated_at)", "COUNT(*)")
-    ]
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT " + ", ".join(parts))
-        return tuple(cursor.fetchone())
-
-
 class OrderedPage(Sequence):
     """A sorted queryset read a page at a time through its cached list of ids.
 
@@ -249,7 +235,7 @@ class OrderedPage(Sequence):
 
     def __getitem__(self, index):
         if isinstance(index, slice):
-            return self._load(self.ids[index])
+            return PageRows(self, self.ids[index])
         return self._load([self.ids[index]])[0]
 
     def __iter__(self):
@@ -257,13 +243,38 @@ class OrderedPage(Sequence):
             yield from self._load(self.ids[start : start + 2000])
 
 
-def ordered_page(queryset: QuerySet[Partnership], *, user, query: str) -> OrderedPage:
+class PageRows(Sequence):
+    """The rows of one page, read from the database only when first looked at.
+
+    A page whose table comes from the fragment cache never reads its rows; its length
+    is known from the ids alone.
+    """
+
+    def __init__(self, page: OrderedPage, ids: list[int]):
+        self.page = page
+        self.ids = ids
+        self._rows: list[Partnership] | None = None
+
+    def _loaded(self) -> list[Partnership]:
+        if self._rows is None:
+            self._rows = self.page._load(self.ids)
+        return self._rows
+
+    def __len__(self) -> int:
+        return len(self._loaded()) if self._rows is not None else len(self.ids)
+
+    def __getitem__(self, index):
+        return self._loaded()[index]
+
+    def __iter__(self):
+        return iter(self._loaded())
+
+
+def ordered_page(
+    queryset: QuerySet[Partnership], *, user, query: str, stamp: str | None = None
+) -> OrderedPage:
     """Return the queryset as an OrderedPage, its order cached for the user and query."""
-    if getattr(user, "is_superuser", False):
-        scope = "all"
-    else:
-        scope = ",".join(str(pk) for pk in sorted(user_organisation_ids(user))) or "public"
-    text = "|".join([scope, query, *(str(value) for value in _data_version())])
+    text = "|".join([visibility_scope(user), query, stamp or data_stamp()])
     key = f"partnership-order:{hashlib.sha256(text.encode()).hexdigest()}"
     ids = cache.get(key)
     if ids is None:

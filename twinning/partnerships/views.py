@@ -8,9 +8,11 @@ from django.core.paginator import Paginator
 from django.db.models import F
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
-from twinning.accounts.selectors import can_edit, is_editor
+from twinning.accounts.selectors import can_edit, is_editor, visibility_scope
+from twinning.core.selectors import data_stamp
 from twinning.partnerships import selectors, services
 from twinning.partnerships.filters import PartnershipFilter
 from twinning.partnerships.forms import (
@@ -42,8 +44,11 @@ def partnership_list(request):
     results = filterset.qs if filterset.is_bound else partnerships
     query = request.GET.copy()
     query.pop("page", None)
+    stamp = data_stamp()
     if not filterset.is_bound or filterset.is_valid():
-        results = selectors.ordered_page(results, user=request.user, query=query.urlencode())
+        results = selectors.ordered_page(
+            results, user=request.user, query=query.urlencode(), stamp=stamp
+        )
     page = Paginator(results, PER_PAGE).get_page(request.GET.get("page"))
     unsorted = query.copy()
     unsorted.pop("sort", None)
@@ -57,6 +62,9 @@ def partnership_list(request):
         "countries": [] if request.htmx else country_choices(selectors.party_countries()),
         "may_create": is_editor(request.user),
         "hx_target": "#results",
+        # Keys of the cached fragments: the state of the data and what the visitor sees.
+        "stamp": stamp,
+        "scope": visibility_scope(request.user),
     }
     template = "partnerships/_results.html" if request.htmx else "partnerships/list.html"
     return render(request, template, context)
@@ -71,12 +79,24 @@ def _visible_partnership(request, pk: int) -> Partnership:
 
 def partnership_detail(request, pk: int):
     """Show one partnership with its agreements, people, sources and history."""
-    partnership = _visible_partnership(request, pk)
+    try:
+        partnership = (
+            selectors.partnership_list(user=request.user).prefetch_related(None).get(pk=pk)
+        )
+    except Partnership.DoesNotExist as exc:
+        raise Http404(_("No such partnership.")) from exc
+    # The dossier and history are read only when the page's cached body is missing.
+    dossier = SimpleLazyObject(
+        lambda: selectors.partnership_dossier(user=request.user, pk=partnership.pk)
+    )
     context = {
         "partnership": partnership,
-        "agreements": partnership.agreements.all(),
-        "history": selectors.partnership_history(partnership=partnership),
+        "dossier": dossier,
+        "agreements": SimpleLazyObject(lambda: list(dossier.agreements.all())),
+        "history": SimpleLazyObject(lambda: selectors.partnership_history(partnership=partnership)),
         "may_edit": can_edit(request.user, partnership),
+        "stamp": data_stamp(),
+        "scope": visibility_scope(request.user),
     }
     return render(request, "partnerships/detail.html", context)
 

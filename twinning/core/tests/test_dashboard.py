@@ -105,6 +105,19 @@ def test_dashboard_query_count_is_bounded(client, django_assert_max_num_queries)
         partnership_update(partnership=partnership, notes=f"note {number}")
         make_agreement(partnership, signed="2020", expires=days_ahead(30 + number))
 
-    with django_assert_max_num_queries(15):
+    with django_assert_max_num_queries(16):
         response = client.get(DASHBOARD)
     assert len(response.context["due"]) == 8
+    # Once drawn, the dashboard's body comes from the fragment cache: only the stamp is read.
+    with django_assert_max_num_queries(1):
+        again = client.get(DASHBOARD)
+    assert again.content.count(b"<tr>") == response.content.count(b"<tr>") == 9
+
+
+def test_dashboard_shows_a_change_at_once_despite_the_fragment_cache(client):
+    partnership = make_partnership(make_place("Aarhus"), make_place("Harbin", "CN"))
+    client.get(DASHBOARD)
+
+    make_agreement(partnership, signed="2020", expires=days_ahead(40), title="Renew with Harbin")
+
+    assert "Renew with Harbin" in client.get(DASHBOARD).content.decode()
