@@ -68,6 +68,8 @@ class SearchEntry(models.Model):
         verbose_name = _("search entry")
         verbose_name_plural = _("search entries")
         ordering = ["rank_key"]
+        # The newest change stamps the index for cached search results.
+        indexes = [models.Index(fields=["updated_at"])]
         constraints = [
             models.UniqueConstraint(fields=["kind", "object_id"], name="searchentry_unique_record"),
             models.CheckConstraint(

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
 
+from django.core.cache import caches
 from django.db.models import Q
 from django.db.models.functions import Length
 from django.urls import reverse
 from django.utils.safestring import SafeString
+from django.utils.translation import get_language
 
-from twinning.accounts.selectors import user_organisation_ids
+from twinning.accounts.selectors import user_organisation_ids, visibility_scope
+from twinning.core.selectors import data_stamp
 from twinning.search.analysis import (
     MAX_COMPLETIONS,
     MIN_COMPLETION,
@@ -118,11 +122,27 @@ def search(
 
     ``kind``, ``country`` and ``year`` narrow the hits; the counts by kind ignore the
     kind chosen, so that the reader sees where else the words occur.
+
+    Results are kept in the fragment cache until the data changes (``data_stamp``): a
+    common word can match tens of thousands of entries, and is asked for again and again.
     """
     query = parse_query(q)
-    result = SearchResult(query=q or "")
     if not query:
-        return result
+        return SearchResult(query=q or "")
+    arguments = (q, kind, country, year, limit, get_language())
+    key = f"search:{data_stamp()}:{visibility_scope(user)}:{arguments!r}"
+    key = "search:" + hashlib.blake2b(key.encode(), digest_size=16).hexdigest()
+    found = caches["fragments"].get(key)
+    if found is None:
+        found = _search(
+            q=q, query=query, user=user, kind=kind, country=country, year=year, limit=limit
+        )
+        caches["fragments"].set(key, found)
+    return found
+
+
+def _search(*, q, query, user, kind, country, year, limit) -> SearchResult:
+    result = SearchResult(query=q or "")
     query = with_completions(query, _completions(query))
     limit = max(1, min(limit, MAX_LIMIT))
     indexers = installed_indexers()

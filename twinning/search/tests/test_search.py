@@ -228,10 +228,20 @@ def test_index_operators_typed_in_the_box_cannot_lift_visibility(registry):
 def test_search_reads_a_fixed_number_of_queries(registry, member, django_assert_max_num_queries):
     for n in range(20):
         place_create(name=f"Wuxi district {n}", kind=PlaceKind.DISTRICT, country="CN")
-    # Memberships, completions of the last word, the index, the snippets' texts.
-    with django_assert_max_num_queries(4):
+    # Memberships, data stamp, completions of the last word, the index, the snippets.
+    with django_assert_max_num_queries(5):
         result = search(q="wuxi", user=member, limit=50)
     assert result.count == 23
+    # Asked again while nothing changed: the stamp only.
+    with django_assert_max_num_queries(1):
+        again = search(q="wuxi", user=member, limit=50)
+    assert again.count == 23
+
+
+def test_search_finds_a_new_record_at_once_despite_the_cache(registry):
+    before = search(q="wuxi", user=anonymous).count
+    place_create(name="Wuxi new district", kind=PlaceKind.DISTRICT, country="CN")
+    assert search(q="wuxi", user=anonymous).count == before + 1
 
 
 def test_counts_above_the_window_are_marked_incomplete(registry, monkeypatch):
