@@ -3,10 +3,11 @@
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Query, Router
+from ninja.decorators import decorate_view
 from ninja.errors import HttpError
 
 from twinning.accounts.auth import read_auth, write_auth
-from twinning.core.api import ErrorOut, filter_or_422, paginate_or_export
+from twinning.core.api import ErrorOut, cached_read, filter_or_422, paginate_or_export
 from twinning.core.api_writes import get_or_422, owner_for, require_can_edit, require_editor
 from twinning.focusareas.models import FocusArea
 from twinning.partnerships.filters import PartnershipFilter
@@ -52,6 +53,7 @@ router = Router(tags=["partnerships"])
         "their organisations' records."
     ),
 )
+@decorate_view(cached_read)
 @paginate_or_export(PartnershipOut, "partnerships")
 def list_partnerships(request, filters: Query[PartnershipQuery]):
     partnerships = filter_or_422(PartnershipFilter, filters, partnership_list(user=request.user))
@@ -70,6 +72,7 @@ def list_partnerships(request, filters: Query[PartnershipQuery]):
         "that does not exist or that the caller may not see gives 404."
     ),
 )
+@decorate_view(cached_read)
 def get_partnership(request, pk: int):
     try:
         return partnership_dossier(user=request.user, pk=pk)

@@ -71,7 +71,7 @@ class PartyOut(Schema):
 
     @staticmethod
     def resolve_country(obj) -> str | None:
-        return obj.country.code or None
+        return obj.country_code or None
 
 
 class PartnershipOut(Schema):

@@ -87,10 +87,10 @@ def partnership_export_rows(*, user=None):
         yield {
             "party_a": p.party_a.name,
             "party_a_kind": p.party_a.kind,
-            "party_a_country": p.party_a.country.code or "",
+            "party_a_country": p.party_a.country_code,
             "party_b": p.party_b.name,
             "party_b_kind": p.party_b.kind,
-            "party_b_country": p.party_b.country.code or "",
+            "party_b_country": p.party_b.country_code,
             "kind": p.kind,
             "status": p.status,
             "since": p.since.isoformat() if p.since else "",

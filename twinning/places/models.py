@@ -94,6 +94,19 @@ class Place(TimeStampedModel):
         self.search_key = fold(self.name)
         super().save(*args, **kwargs)
 
+    @property
+    def country_code(self) -> str:
+        """Return the ISO 3166 code as stored ("" when none).
+
+        Reading ``country`` builds a Country object that looks up its translated name;
+        lists and indexes that need only the code, for thousands of places, read this.
+        """
+        stored = self.__dict__.get("country")
+        if isinstance(stored, str) and (stored == "" or (len(stored) == 2 and stored.isupper())):
+            return stored
+        # Deferred, or set to something other than a stored code: let the field say.
+        return self.country.code or ""
+
     def clean(self):
         if (self.latitude is None) != (self.longitude is None):
             raise ValidationError(_("Give both latitude and longitude, or neither."))

@@ -55,7 +55,7 @@ class PlaceOut(Schema):
 
     @staticmethod
     def resolve_country(obj) -> str | None:
-        return obj.country.code or None
+        return obj.country_code or None
 
     @staticmethod
     def resolve_other_names(obj) -> list:

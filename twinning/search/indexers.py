@@ -256,7 +256,7 @@ def _organisation_document(organisation) -> Document:
             organisation.notes,
         ),
         keywords=[kind_words],
-        countries=_codes(place.country.code if place else ""),
+        countries=_codes(place.country_code if place else ""),
         **_owned(organisation),
     )
 
@@ -267,7 +267,7 @@ def _person_document(person) -> Document:
         where = post.organisation or post.place
         posts.append(f"{post.role}, {where}" if where else post.role)
         place = post.place or (post.organisation.place if post.organisation else None)
-        codes.append(place.country.code if place else "")
+        codes.append(place.country_code if place else "")
     return Document(
         title=person.name,
         body=_join("; ".join(posts), person.notes),
@@ -294,7 +294,7 @@ def _source_document(source) -> Document:
         body=_join(kind, publisher.name if publisher else "", source.url)
         + ("\n" + source.text[:MAX_BODY_CHARS] if source.text else ""),
         keywords=[kind_words],
-        countries=_codes(place.country.code if place else ""),
+        countries=_codes(place.country_code if place else ""),
         year=_year(source.published),
         **_owned(source),
     )
@@ -319,8 +319,8 @@ def _activity_document(activity) -> Document:
         ),
         keywords=[area_words, kind_words],
         countries=_codes(
-            place.country.code if place else "",
-            *(party.country.code for p in partnerships for party in (p.party_a, p.party_b)),
+            place.country_code if place else "",
+            *(party.country_code for p in partnerships for party in (p.party_a, p.party_b)),
         ),
         year=_year(activity.start),
         **_owned(activity),
@@ -357,7 +357,7 @@ def _visit_document(visit) -> Document:
             visit.report,
         ),
         keywords=[direction_words, status_words, *(area.name_da for area in interests)],
-        countries=_codes(visiting.country.code, host.country.code),
+        countries=_codes(visiting.country_code, host.country_code),
         year=visit.start_date.year,
         **_owned(visit),
     )

@@ -56,7 +56,7 @@ class VisitPlaceRef(Schema):
 
     @staticmethod
     def resolve_country(obj) -> str | None:
-        return obj.country.code or None
+        return obj.country_code or None
 
 
 class VisitOut(Schema):

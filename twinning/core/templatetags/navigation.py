@@ -1,7 +1,9 @@
 """The site's main menu, grouped, leaving out sections that are not installed."""
 
+import functools
+
 from django import template
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch, get_script_prefix, reverse
 from django.utils.translation import gettext_lazy as _
 
 register = template.Library()
@@ -58,6 +60,13 @@ MENU = [
 
 
 def _url(name: str) -> str | None:
+    return _reverse(get_script_prefix(), name)
+
+
+@functools.lru_cache(maxsize=256)
+def _reverse(prefix: str, name: str) -> str | None:
+    # Every page draws the menu; its addresses change only with the prefix the site is
+    # served under.
     try:
         return reverse(name)
     except NoReverseMatch:

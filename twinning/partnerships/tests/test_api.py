@@ -396,14 +396,14 @@ def _many_partnerships(places, count):
 def test_list_queries_do_not_grow_with_rows(client, places, django_assert_max_num_queries):
     _many_partnerships(places, 25)
 
-    # The state of the data, the ordered ids (then cached), a page of rows with both
-    # parties joined, and one query for all focus areas.
-    with django_assert_max_num_queries(4):
+    # The state of the data (for the response cache, then for the cached order), the
+    # ordered ids, a page of rows with both parties joined, and all focus areas at once.
+    with django_assert_max_num_queries(5):
         body = client.get(URL).json()
     assert body["count"] == 25
     assert all(item["focus_areas"] for item in body["items"])
     # Filtering by focus adds only the look-up of the given slugs.
-    with django_assert_max_num_queries(5):
+    with django_assert_max_num_queries(6):
         body = client.get(URL, {"focus": "water"}).json()
     assert body["count"] == 25
 
@@ -416,7 +416,7 @@ def test_list_queries_for_a_member_add_only_the_session_and_memberships(
     client.force_login(make_member("coordinator", own))
 
     # Those of an anonymous caller plus the session, the user and the memberships.
-    with django_assert_max_num_queries(7):
+    with django_assert_max_num_queries(8):
         body = client.get(URL).json()
     assert body["count"] == 25
 
@@ -432,7 +432,50 @@ def test_detail_queries_do_not_grow_with_agreements(
         agreement_create(partnership=p, kind="renewal", signed=str(year), signatories=[signer])
 
     # The partnership, focus areas, agreements, signatories, people links and people, the
-    # visibility check of the people, and the evidence with its sources.
-    with django_assert_max_num_queries(8):
+    # visibility check of the people, the evidence with its sources, and the data stamp.
+    with django_assert_max_num_queries(9):
         body = client.get(f"{URL}/{p.pk}").json()
     assert len(body["agreements"]) == 5
+
+
+def test_repeated_list_reads_only_the_data_stamp(client, places, django_assert_max_num_queries):
+    _many_partnerships(places, 5)
+    first = client.get(URL).json()
+
+    with django_assert_max_num_queries(1):
+        again = client.get(URL).json()
+    assert again == first
+
+
+def test_cached_list_shows_a_change_at_once(client, places):
+    partnership = make_partnership(places["aarhus"], places["bergen"])
+    assert client.get(URL).json()["items"][0]["status"] == "active"
+
+    partnership.status = "dormant"
+    partnership.save()
+
+    assert client.get(URL).json()["items"][0]["status"] == "dormant"
+
+
+def test_token_caller_is_not_answered_from_the_anonymous_cache(client, places):
+    from twinning.accounts.services import api_token_create
+
+    own = Organisation.objects.create(kind="municipality", name="Aarhus Kommune")
+    public = make_partnership(places["aarhus"], places["bergen"])
+    mine = make_partnership(places["aarhus"], places["wuxi"], owner=own, is_public=False)
+    _token, secret = api_token_create(user=make_member("coordinator", own), name="sync")
+
+    assert ids(client.get(URL)) == {public.pk}
+    response = client.get(URL, headers={"authorization": f"Bearer {secret}"})
+    assert ids(response) == {public.pk, mine.pk}
+    assert ids(client.get(URL)) == {public.pk}
+
+
+def test_members_and_anonymous_callers_get_their_own_cached_detail(client, places):
+    own = Organisation.objects.create(kind="municipality", name="Aarhus Kommune")
+    mine = make_partnership(places["aarhus"], places["wuxi"], owner=own, is_public=False)
+    client.force_login(make_member("coordinator", own))
+    assert client.get(f"{URL}/{mine.pk}").status_code == 200
+
+    client.logout()
+    assert client.get(f"{URL}/{mine.pk}").status_code == 404
