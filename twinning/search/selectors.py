@@ -141,7 +141,17 @@ def search(
     return found
 
 
-def _search(*, q, query, user, kind, country, year, limit) -> SearchResult:
+def _search(
+    *,
+    q: str,
+    query: ParsedQuery,
+    user,
+    kind: str,
+    country: str,
+    year: int | None,
+    limit: int,
+) -> SearchResult:
+    """Return the hits of a parsed query, read from the index (uncached)."""
     result = SearchResult(query=q or "")
     query = with_completions(query, _completions(query))
     limit = max(1, min(limit, MAX_LIMIT))

@@ -13,16 +13,11 @@ PACKAGE = Path(twinning.__file__).parent
 
 
 def _entries(po_text: str):
+    """Yield each message block of a .po file, leaving out comments-only blocks and the header."""
     for block in po_text.split("\n\n"):
-        lines = block.strip().splitlines()
-        ids = [line for line in lines if line.startswith("msgid ")]
-        if (
-            not ids
-            or ids[0] == 'msgid ""'
-            and not any(line.startswith('"') for line in lines[lines.index(ids[0]) + 1 :][:1])
-        ):
-            continue  # the header
-        yield block
+        # The header is the one entry whose msgid is empty and followed at once by msgstr.
+        if "msgid " in block and not re.search(r'^msgid ""\nmsgstr', block, re.MULTILINE):
+            yield block
 
 
 def _untranslated(block: str) -> bool:
