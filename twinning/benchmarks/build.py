@@ -2,10 +2,9 @@
 
 The pairs are imported through ``partnerships_import``, the code users run, and timed.
 Activities and visits are then generated with a fixed seed, linked to the imported
-partnerships and their places, and written straight into their tables (COPY on
-PostgreSQL, executemany on SQLite): they are the load under which the pages are
-measured, not the thing measured. Places get made-up coordinates so that the map has
-something to draw.
+partnerships and their places, and written straight into their tables (``write_rows``):
+they are the load under which the pages are measured, not the thing measured. Places
+get made-up coordinates so that the map has something to draw.
 """
 
 from __future__ import annotations
@@ -24,7 +23,7 @@ from django_countries import countries
 
 from twinning.accounts.models import Membership, Role
 from twinning.activities.models import Activity, ActivityArea, ActivityKind
-from twinning.core.bulk import insert_rows, reserve_ids
+from twinning.core.bulk import reserve_ids, write_rows
 from twinning.organisations.models import Organisation
 from twinning.partnerships.models import Partnership
 from twinning.partnerships.services import partnerships_import
@@ -99,15 +98,7 @@ class Built:
 
 
 def _write(model, columns: Sequence[str], rows: Iterable[Sequence]) -> None:
-    if connection.vendor != "postgresql":
-        insert_rows(model, columns, rows)
-        return
-    fields = [model._meta.get_field(name) for name in columns]
-    names = ", ".join(connection.ops.quote_name(field.column) for field in fields)
-    sql = f"COPY {model._meta.db_table} ({names}) FROM STDIN"
-    with connection.cursor() as cursor, cursor.cursor.copy(sql) as copy:
-        for row in rows:
-            copy.write_row(row)
+    write_rows(model._meta.db_table, [model._meta.get_field(name).column for name in columns], rows)
 
 
 def _place_coordinates(rng: random.Random) -> None:

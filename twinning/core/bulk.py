@@ -2,15 +2,16 @@
 
 The ORM's bulk_create builds a model instance and compiles every value of every row
 through its fields; for an import of a national registry that took most of the time.
-Here rows are plain tuples given to ``cursor.executemany``, in the caller's transaction,
-with ids reserved up front so that history rows and links can be written in the same
-pass. Values that the database driver does not take as they are (dates, partial dates,
-countries) still go through the field's own conversion.
+Here rows are plain tuples streamed to the database (COPY on PostgreSQL, executemany on
+SQLite) in the caller's transaction, with ids reserved up front so that history rows and
+links can be written in the same pass. Values that the database driver does not take as
+they are (dates, partial dates, countries) still go through the field's own conversion.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import itertools
+from collections.abc import Iterable, Iterator, Sequence
 
 from django.db import connection
 from django.db.models import Model
@@ -51,7 +52,7 @@ def reserve_ids(model: type[Model], count: int) -> list[int]:
     return list(range(highest + 1, highest + 1 + count))
 
 
-def _prepare(fields, rows: Iterable[Sequence]) -> list[tuple]:
+def _prepare(fields, rows: Iterable[Sequence]) -> Iterator[tuple]:
     # Imports repeat the same few dates and timestamps on every row: each distinct value
     # is converted once.
     converted: dict = {}
@@ -66,26 +67,46 @@ def _prepare(fields, rows: Iterable[Sequence]) -> list[tuple]:
         except TypeError:
             return fields[index].get_db_prep_save(value, connection)
 
-    return [
-        tuple(
+    for row in rows:
+        yield tuple(
             value if isinstance(value, _PLAIN) else convert(index, value)
             for index, value in enumerate(row)
         )
-        for row in rows
-    ]
+
+
+def write_rows(table: str, columns: Sequence[str], rows: Iterable[Sequence]) -> int:
+    """Write rows of database values into the named columns of a table; return how many.
+
+    PostgreSQL takes them through COPY, a stream the server stores without parsing and
+    planning a statement per row; SQLite, in-process, through executemany in batches.
+    """
+    names = ", ".join(_quote(column) for column in columns)
+    count = 0
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # The raw cursor's COPY bypasses Django's wrapper; errors are translated here
+            # so that callers see IntegrityError and friends as from any other write.
+            sql = f"COPY {_quote(table)} ({names}) FROM STDIN"
+            with connection.wrap_database_errors, cursor.cursor.copy(sql) as copy:
+                for row in rows:
+                    copy.write_row(row)
+                    count += 1
+            return count
+        marks = ", ".join(["%s"] * len(columns))
+        sql = f"INSERT INTO {_quote(table)} ({names}) VALUES ({marks})"
+        rows = iter(rows)
+        while batch := list(itertools.islice(rows, BATCH)):
+            cursor.executemany(sql, batch)
+            count += len(batch)
+    return count
 
 
 def insert_rows(model: type[Model], columns: Sequence[str], rows: Iterable[Sequence]) -> int:
     """Insert rows of values for the given field attnames; return how many were inserted."""
     fields = [model._meta.get_field(name) for name in columns]
-    names = ", ".join(_quote(field.column) for field in fields)
-    marks = ", ".join(["%s"] * len(fields))
-    sql = f"INSERT INTO {_quote(model._meta.db_table)} ({names}) VALUES ({marks})"
-    rows = _prepare(fields, rows)
-    with connection.cursor() as cursor:
-        for start in range(0, len(rows), BATCH):
-            cursor.executemany(sql, rows[start : start + BATCH])
-    return len(rows)
+    return write_rows(
+        model._meta.db_table, [field.column for field in fields], _prepare(fields, rows)
+    )
 
 
 def create_with_history(

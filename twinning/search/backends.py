@@ -62,14 +62,15 @@ class Backend:
     def forget(self, keys: Sequence[int]) -> None:
         """Drop the index rows of entries about to be deleted or replaced."""
 
+    def with_index(self, columns: Sequence[str], rows: list[tuple]) -> tuple:
+        """Return the columns and rows of entries to write, with any index data they carry."""
+        return columns, rows
+
     def remember(self, keys: Sequence[int]) -> None:
         """Index the entries with these keys, which are already saved."""
 
     def clear(self) -> None:
         """Drop every index row; the entries are about to be deleted."""
-
-    def rebuild(self) -> None:
-        """Index every entry anew."""
 
     def match(self, query: ParsedQuery, windows: list[Window], scope: Scope) -> list[tuple]:
         """Return (part, *ROW_COLUMNS) rows: part is the window's position in the list."""
@@ -119,11 +120,6 @@ class SqliteBackend(Backend):
         with connection.cursor() as cursor:
             cursor.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('delete-all')")
 
-    def rebuild(self) -> None:
-        with connection.cursor() as cursor:
-            cursor.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')")
-            cursor.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('optimize')")
-
     @staticmethod
     def expression(query: ParsedQuery, *, title_only: bool, scope: Scope) -> str:
         """Return the FTS5 MATCH expression; every term is a quoted folded word."""
@@ -159,28 +155,36 @@ class SqliteBackend(Backend):
         return self._read(subqueries, params)
 
 
-# Lexemes are taken as they are: the terms are folded and stemmed already, and PostgreSQL's
-# own parser would split or change some of them (Chinese characters, for one).
-_VECTOR = (
-    "setweight(array_to_tsvector(array_remove(string_to_array(title_terms, ' '), '')), 'A')"
-    " || setweight(array_to_tsvector(array_remove(string_to_array(terms, ' '), '')), 'B')"
-)
+def _lexeme(term: str) -> str:
+    return "'" + term.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def tsvector_text(title_terms: str, terms: str) -> str:
+    """Return the tsvector of an entry in PostgreSQL's text form.
+
+    Lexemes are taken as they are: the terms are folded and stemmed already, and
+    PostgreSQL's own parser would split or change some of them (Chinese characters, for
+    one). Words of the title are weighted A and the others B; a weight is kept only on a
+    position, so each lexeme gets position 1 (title) or 2 (elsewhere), or both.
+    """
+    title = dict.fromkeys(title_terms.split())
+    rest = dict.fromkeys(term for term in terms.split() if term not in title)
+    both = {term for term in terms.split() if term in title}
+    parts = [_lexeme(term) + (":1A,2B" if term in both else ":1A") for term in title]
+    parts += [_lexeme(term) + ":2B" for term in rest]
+    return " ".join(parts)
 
 
 class PostgresBackend(Backend):
     """A tsvector column with a GIN index, read with a tsquery built from the same terms."""
 
-    def remember(self, keys: Sequence[int]) -> None:
-        with connection.cursor() as cursor:
-            for chunk in _chunks(keys):
-                cursor.execute(
-                    f"UPDATE {ENTRY_TABLE} SET vector = {_VECTOR} WHERE rank_key = ANY(%s)",
-                    [list(chunk)],
-                )
-
-    def rebuild(self) -> None:
-        with connection.cursor() as cursor:
-            cursor.execute(f"UPDATE {ENTRY_TABLE} SET vector = {_VECTOR}")
+    def with_index(self, columns: Sequence[str], rows: list[tuple]) -> tuple:
+        title, body = columns.index("title_terms"), columns.index("terms")
+        vectors = [tsvector_text(row[title], row[body]) for row in rows]
+        return (
+            [*columns, "vector"],
+            [(*row, vector) for row, vector in zip(rows, vectors, strict=True)],
+        )
 
     @staticmethod
     def expression(query: ParsedQuery, *, title_only: bool) -> str:

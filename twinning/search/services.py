@@ -13,6 +13,7 @@ from django.db import connection, transaction
 from django.db.models import Model
 from django.utils import timezone
 
+from twinning.core.bulk import write_rows
 from twinning.search.analysis import MAX_WORD, MIN_COMPLETION, fold_fast, terms
 from twinning.search.backends import ENTRY_TABLE, backend
 from twinning.search.indexers import (
@@ -25,8 +26,8 @@ from twinning.search.indexers import (
 from twinning.search.models import SearchEntry, SearchTerm, kind_range, rank_key
 
 BATCH = 2000
-# Rows are written with one multi-row statement per batch: the ORM's bulk_create spent
-# more time compiling SQL than the database spent storing the rows.
+# Rows are streamed in as plain tuples (``write_rows``): the ORM's bulk_create spent more
+# time compiling SQL than the database spent storing the rows.
 COLUMNS = (
     "kind",
     "object_id",
@@ -42,9 +43,6 @@ COLUMNS = (
     "is_public",
     "owner_id",
     "updated_at",
-)
-_INSERT = (
-    f"INSERT INTO {ENTRY_TABLE} ({', '.join(COLUMNS)}) VALUES ({', '.join(['%s'] * len(COLUMNS))})"
 )
 
 
@@ -83,19 +81,29 @@ def _row(indexer: Indexer, pk: int, document: Document, now) -> tuple:
 
 
 _TERM_INSERT = f"INSERT INTO {SearchTerm._meta.db_table} (term) VALUES (%s) ON CONFLICT DO NOTHING"
+# PostgreSQL takes the whole vocabulary of a batch as one array.
+_TERMS_INSERT = (
+    f"INSERT INTO {SearchTerm._meta.db_table} (term) SELECT unnest(%s::text[]) "
+    "ON CONFLICT DO NOTHING"
+)
 
 
 def _insert(rows: list[tuple]) -> None:
-    with connection.cursor() as cursor:
-        cursor.executemany(_INSERT, rows)
-        vocabulary = {
+    write_rows(ENTRY_TABLE, *backend().with_index(COLUMNS, rows))
+    vocabulary = sorted(
+        {
             term
             for row in rows
             for column in (row[6], row[7])
             for term in column.split()
             if MIN_COMPLETION <= len(term) <= MAX_WORD
         }
-        cursor.executemany(_TERM_INSERT, [(term,) for term in sorted(vocabulary)])
+    )
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(_TERMS_INSERT, [vocabulary])
+        else:
+            cursor.executemany(_TERM_INSERT, [(term,) for term in vocabulary])
     backend().remember([row[2] for row in rows])
 
 
@@ -107,7 +115,13 @@ def _rows(indexer: Indexer, ids: Sequence[int]) -> list[tuple]:
 def _remove(keys: Sequence[int]) -> None:
     backend().forget(keys)
     for start in range(0, len(keys), BATCH):
-        SearchEntry.objects.filter(rank_key__in=keys[start : start + BATCH]).delete()
+        batch = keys[start : start + BATCH]
+        if connection.vendor == "postgresql":
+            # One array parameter instead of thousands spelled out in the statement.
+            with connection.cursor() as cursor:
+                cursor.execute(f"DELETE FROM {ENTRY_TABLE} WHERE rank_key = ANY(%s)", [batch])
+        else:
+            SearchEntry.objects.filter(rank_key__in=batch).delete()
 
 
 @transaction.atomic
