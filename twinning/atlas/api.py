@@ -1,9 +1,9 @@
 """Read-only JSON endpoints of the atlas: map data, national overviews and statistics."""
 
+import gzip
 import json
 
 from django.core.cache import cache
-from django.http import HttpResponse
 from ninja import Query, Router
 from ninja.errors import ValidationError
 
@@ -11,6 +11,7 @@ from twinning.atlas import selectors
 from twinning.atlas.forms import NationalForm
 from twinning.atlas.schemas import AtlasQuery, MapOut, NationalOut, NationalQuery, StatsOut
 from twinning.core.api import filter_or_422
+from twinning.core.responses import compressed_response
 from twinning.partnerships.filters import PartnershipFilter
 
 router = Router(tags=["atlas"])
@@ -38,16 +39,17 @@ def map_data(request, filters: Query[AtlasQuery]):
         PartnershipFilter, filters, selectors.visible_partnerships(user=request.user)
     )
     # The whole map is megabytes of JSON from tens of thousands of rows; it is kept, as
-    # written, until the data or the visitor's view of it changes.
+    # written and compressed, until the data or the visitor's view of it changes.
     key = selectors.cache_key(name="map", user=request.user, query=list(request.GET.lists()))
-    body = cache.get(key)
-    if body is None:
+    bodies = cache.get(key)
+    if bodies is None:
         data = selectors.map_data(partnerships=partnerships)
         # Written out as they are rather than validated again one by one against the
         # schema, which only documents them.
         body = json.dumps(data, separators=(",", ":"), ensure_ascii=False).encode()
-        cache.set(key, body, CACHE_SECONDS)
-    return HttpResponse(body, content_type="application/json")
+        bodies = (body, gzip.compress(body, compresslevel=6, mtime=0))
+        cache.set(key, bodies, CACHE_SECONDS)
+    return compressed_response(request, *bodies, content_type="application/json")
 
 
 def _counts(rows) -> list[dict]:

@@ -1,5 +1,8 @@
 """The map endpoint: points, lines, coordinates from ancestors, filters and visibility."""
 
+import gzip
+import json
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -193,3 +196,16 @@ def test_kept_map_data_is_renewed_when_a_place_moves(client, places, django_asse
 
     point = next(p for p in client.get(URL).json()["points"] if p["name"] == "Wuxi")
     assert (point["lat"], point["lon"]) == (10.0, 100.0)
+
+
+def test_a_client_that_accepts_gzip_gets_the_same_data_compressed(client, places):
+    make_partnership(places["aarhus"], places["wuxi"])
+    plain = client.get(URL)
+
+    packed = client.get(URL, headers={"Accept-Encoding": "gzip, deflate, br"})
+
+    assert packed["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in packed["Vary"] and "Accept-Encoding" in plain["Vary"]
+    assert not plain.has_header("Content-Encoding")
+    assert json.loads(gzip.decompress(packed.content)) == plain.json()
+    assert len(packed.content) < len(plain.content)
