@@ -9,7 +9,7 @@ with a hundred entries or a million; counting or ranking every match of a common
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from django.db import connection
@@ -159,40 +159,44 @@ def _lexeme(term: str) -> str:
     return "'" + term.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
-def tsvector_text(title_terms: str, terms: str) -> str:
-    """Return the tsvector of an entry in PostgreSQL's text form.
+def tsvector_text(terms: Iterable[str]) -> str:
+    """Return the tsvector of these terms in PostgreSQL's text form.
 
     Lexemes are taken as they are: the terms are folded and stemmed already, and
     PostgreSQL's own parser would split or change some of them (Chinese characters, for
-    one). Words of the title are weighted A and the others B; a weight is kept only on a
-    position, so each lexeme gets position 1 (title) or 2 (elsewhere), or both.
+    one).
     """
-    title = dict.fromkeys(title_terms.split())
-    rest = dict.fromkeys(term for term in terms.split() if term not in title)
-    both = {term for term in terms.split() if term in title}
-    parts = [_lexeme(term) + (":1A,2B" if term in both else ":1A") for term in title]
-    parts += [_lexeme(term) + ":2B" for term in rest]
-    return " ".join(parts)
+    return " ".join(_lexeme(term) for term in dict.fromkeys(terms))
 
 
 class PostgresBackend(Backend):
-    """A tsvector column with a GIN index, read with a tsquery built from the same terms."""
+    """Two tsvector columns with GIN indexes, the title's words and all words of an entry.
+
+    Titles have their own column rather than weights within one: the planner's estimate
+    of a weighted match ignores the weight, and a word common in bodies but absent from
+    titles then sent it scanning a whole kind for the newest title matches.
+    """
 
     def with_index(self, columns: Sequence[str], rows: list[tuple]) -> tuple:
         title, body = columns.index("title_terms"), columns.index("terms")
-        vectors = [tsvector_text(row[title], row[body]) for row in rows]
         return (
-            [*columns, "vector"],
-            [(*row, vector) for row, vector in zip(rows, vectors, strict=True)],
+            [*columns, "vector", "title_vector"],
+            [
+                (
+                    *row,
+                    tsvector_text([*row[title].split(), *row[body].split()]),
+                    tsvector_text(row[title].split()),
+                )
+                for row in rows
+            ],
         )
 
     @staticmethod
-    def expression(query: ParsedQuery, *, title_only: bool) -> str:
+    def expression(query: ParsedQuery) -> str:
         """Return a tsquery; every lexeme is a quoted folded word."""
-        weight = "A" if title_only else ""
         parts = []
         for term in query.terms:
-            suffix = (":*" if term.prefix else ":") + weight if term.prefix or weight else ""
+            suffix = ":*" if term.prefix else ""
             parts.append("(" + " | ".join(f"'{a}'{suffix}" for a in term.alternatives) + ")")
         return " & ".join(parts)
 
@@ -200,8 +204,9 @@ class PostgresBackend(Backend):
         subqueries, params = [], []
         for part, window in enumerate(windows):
             low, high = kind_range(window.kind)
-            conditions = ["rank_key BETWEEN %s AND %s", "vector @@ %s::tsquery"]
-            values: list = [low, high, self.expression(query, title_only=window.title_only)]
+            column = "title_vector" if window.title_only else "vector"
+            conditions = ["rank_key BETWEEN %s AND %s", f"{column} @@ %s::tsquery"]
+            values: list = [low, high, self.expression(query)]
             if scope.owner_ids is not None:
                 conditions.append("(is_public OR owner_id = ANY(%s))")
                 values.append(sorted(scope.owner_ids))

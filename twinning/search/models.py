@@ -40,8 +40,9 @@ class SearchEntry(models.Model):
 
     The entry holds what a result shows (title, text for the snippet, countries, year),
     who may see it, and the folded and stemmed terms the full-text index is built from:
-    an FTS5 table on SQLite, the ``vector`` column on PostgreSQL. Entries are derived
-    data, written only by ``search.services``; they keep no history of their own.
+    an FTS5 table on SQLite, the ``vector`` and ``title_vector`` columns on PostgreSQL.
+    Entries are derived data, written only by ``search.services``; they keep no history
+    of their own.
     """
 
     kind = models.CharField(_("kind"), max_length=20, choices=SearchKind.choices)
@@ -62,6 +63,7 @@ class SearchEntry(models.Model):
     is_public = models.BooleanField(_("public"), default=True)
     owner_id = models.PositiveBigIntegerField(_("owner"), null=True, blank=True)
     vector = SearchVectorField(null=True, editable=False)
+    title_vector = SearchVectorField(null=True, editable=False)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
