@@ -15,10 +15,11 @@ from dataclasses import dataclass
 from django.db import connection
 
 from twinning.search.analysis import ParsedQuery
-from twinning.search.models import SearchEntry, kind_range
+from twinning.search.models import SearchEntry, SearchTerm, kind_range
 
 FTS_TABLE = "search_entry_fts"
 ENTRY_TABLE = SearchEntry._meta.db_table
+TERM_TABLE = SearchTerm._meta.db_table
 # Columns a result row needs; the body is read later, only for the entries shown.
 ROW_COLUMNS = (
     "rank_key",
@@ -68,6 +69,18 @@ class Backend:
 
     def remember(self, keys: Sequence[int]) -> None:
         """Index the entries with these keys, which are already saved."""
+
+    def delete_entries(self, keys: Sequence[int]) -> None:
+        """Delete the entries with these keys (their index rows are forgotten already)."""
+        SearchEntry.objects.filter(rank_key__in=keys).delete()
+
+    def add_terms(self, terms: Sequence[str]) -> None:
+        """Add these words to the vocabulary of completions, skipping those it holds."""
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                f"INSERT INTO {TERM_TABLE} (term) VALUES (%s) ON CONFLICT DO NOTHING",
+                [(term,) for term in terms],
+            )
 
     def clear(self) -> None:
         """Drop every index row; the entries are about to be deleted."""
@@ -169,6 +182,12 @@ def tsvector_text(terms: Iterable[str]) -> str:
     return " ".join(_lexeme(term) for term in dict.fromkeys(terms))
 
 
+def entry_vectors(title_terms: str, terms: str) -> tuple[str, str]:
+    """Return the two tsvectors of an entry: of all its words, and of its title's."""
+    title = title_terms.split()
+    return tsvector_text([*title, *terms.split()]), tsvector_text(title)
+
+
 class PostgresBackend(Backend):
     """Two tsvector columns with GIN indexes, the title's words and all words of an entry.
 
@@ -181,15 +200,20 @@ class PostgresBackend(Backend):
         title, body = columns.index("title_terms"), columns.index("terms")
         return (
             [*columns, "vector", "title_vector"],
-            [
-                (
-                    *row,
-                    tsvector_text([*row[title].split(), *row[body].split()]),
-                    tsvector_text(row[title].split()),
-                )
-                for row in rows
-            ],
+            [(*row, *entry_vectors(row[title], row[body])) for row in rows],
         )
+
+    def delete_entries(self, keys: Sequence[int]) -> None:
+        # One array parameter instead of thousands spelled out in the statement.
+        with connection.cursor() as cursor:
+            cursor.execute(f"DELETE FROM {ENTRY_TABLE} WHERE rank_key = ANY(%s)", [list(keys)])
+
+    def add_terms(self, terms: Sequence[str]) -> None:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO {TERM_TABLE} (term) SELECT unnest(%s::text[]) ON CONFLICT DO NOTHING",
+                [list(terms)],
+            )
 
     @staticmethod
     def expression(query: ParsedQuery) -> str:

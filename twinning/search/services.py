@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import Model
 from django.utils import timezone
 
@@ -80,14 +80,6 @@ def _row(indexer: Indexer, pk: int, document: Document, now) -> tuple:
     )
 
 
-_TERM_INSERT = f"INSERT INTO {SearchTerm._meta.db_table} (term) VALUES (%s) ON CONFLICT DO NOTHING"
-# PostgreSQL takes the whole vocabulary of a batch as one array.
-_TERMS_INSERT = (
-    f"INSERT INTO {SearchTerm._meta.db_table} (term) SELECT unnest(%s::text[]) "
-    "ON CONFLICT DO NOTHING"
-)
-
-
 def _insert(rows: list[tuple]) -> None:
     write_rows(ENTRY_TABLE, *backend().with_index(COLUMNS, rows))
     vocabulary = sorted(
@@ -99,11 +91,7 @@ def _insert(rows: list[tuple]) -> None:
             if MIN_COMPLETION <= len(term) <= MAX_WORD
         }
     )
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute(_TERMS_INSERT, [vocabulary])
-        else:
-            cursor.executemany(_TERM_INSERT, [(term,) for term in vocabulary])
+    backend().add_terms(vocabulary)
     backend().remember([row[2] for row in rows])
 
 
@@ -115,13 +103,7 @@ def _rows(indexer: Indexer, ids: Sequence[int]) -> list[tuple]:
 def _remove(keys: Sequence[int]) -> None:
     backend().forget(keys)
     for start in range(0, len(keys), BATCH):
-        batch = keys[start : start + BATCH]
-        if connection.vendor == "postgresql":
-            # One array parameter instead of thousands spelled out in the statement.
-            with connection.cursor() as cursor:
-                cursor.execute(f"DELETE FROM {ENTRY_TABLE} WHERE rank_key = ANY(%s)", [batch])
-        else:
-            SearchEntry.objects.filter(rank_key__in=batch).delete()
+        backend().delete_entries(keys[start : start + BATCH])
 
 
 @transaction.atomic

@@ -8,7 +8,7 @@ existing entries are written anew.
 import django.contrib.postgres.search
 from django.db import migrations
 
-from twinning.search.backends import tsvector_text
+from twinning.search.backends import entry_vectors
 
 CHUNK = 5000
 GIN_CREATE = (
@@ -24,6 +24,7 @@ def fill(apps, schema_editor):
         rows = cursor.fetchall()
         for start in range(0, len(rows), CHUNK):
             chunk = rows[start : start + CHUNK]
+            vectors = [entry_vectors(title, terms) for _key, title, terms in chunk]
             cursor.execute(
                 "UPDATE search_searchentry "
                 "SET vector = v.vector::tsvector, title_vector = v.title_vector::tsvector "
@@ -31,8 +32,8 @@ def fill(apps, schema_editor):
                 "WHERE rank_key = v.key",
                 [
                     [key for key, _title, _terms in chunk],
-                    [tsvector_text([*title.split(), *terms.split()]) for _k, title, terms in chunk],
-                    [tsvector_text(title.split()) for _key, title, _terms in chunk],
+                    [vector for vector, _title_vector in vectors],
+                    [title_vector for _vector, title_vector in vectors],
                 ],
             )
         cursor.execute(GIN_CREATE)
