@@ -22,6 +22,7 @@ $(NODE_STAMP): package.json package-lock.json
 
 setup: $(STAMP) $(NODE_STAMP)
 	$(BIN)/twinning migrate --verbosity 0
+	$(BIN)/python -m twinning.gazetteer ensure
 
 run:
 	bash scripts/system-deps.sh --run
