@@ -3,8 +3,10 @@ from django.contrib import admin
 from django.urls import include, path
 
 from twinning.api import api
+from twinning.core.views import set_language
 
 urlpatterns = [
+    path("i18n/setlang/", set_language, name="set_language"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/", api.urls),
 ]

@@ -1,9 +1,12 @@
-"""The site's main menu, grouped, leaving out sections that are not installed."""
+"""The site's main menu, grouped, leaving out sections that are not installed, and the
+links to the page the visitor is on in the other languages."""
 
 import functools
 
 from django import template
-from django.urls import NoReverseMatch, get_script_prefix, reverse
+from django.conf import settings
+from django.urls import NoReverseMatch, get_script_prefix, reverse, translate_url
+from django.utils.translation import get_language, get_language_from_path, get_language_info
 from django.utils.translation import gettext_lazy as _
 
 register = template.Library()
@@ -60,13 +63,13 @@ MENU = [
 
 
 def _url(name: str) -> str | None:
-    return _reverse(get_script_prefix(), name)
+    return _reverse(get_script_prefix(), get_language(), name)
 
 
 @functools.lru_cache(maxsize=256)
-def _reverse(prefix: str, name: str) -> str | None:
+def _reverse(prefix: str, language: str, name: str) -> str | None:
     # Every page draws the menu; its addresses change only with the prefix the site is
-    # served under.
+    # served under and the language (/da/… for Danish).
     try:
         return reverse(name)
     except NoReverseMatch:
@@ -89,3 +92,34 @@ def main_menu(context):
                 {"label": label, "links": links, "current": any(link["current"] for link in links)}
             )
     return {"groups": groups}
+
+
+def path_in_language(path: str, language: str) -> str:
+    """Return the address of the page at ``path`` (query included) in ``language``.
+
+    An address that names no page (a 404) keeps its tail under the other prefix.
+    """
+    translated = translate_url(path, language)
+    if translated != path or get_language_from_path(path) == language:
+        return translated
+    current = get_language_from_path(path)
+    tail = path[len(current) + 1 :] if current else path
+    return tail if language == settings.LANGUAGE_CODE else f"/{language}{tail}"
+
+
+@register.inclusion_tag("includes/language_switch.html", takes_context=True)
+def language_switch(context):
+    """Return a link to this page in every other language, named in that language."""
+    request = context.get("request")
+    path = request.get_full_path() if request else "/"
+    current = get_language()
+    links = [
+        {
+            "code": code,
+            "name": get_language_info(code)["name_local"],
+            "url": path_in_language(path, code),
+        }
+        for code, _name in settings.LANGUAGES
+        if code != current
+    ]
+    return {"links": links, "current": get_language_info(current)["name_local"]}

@@ -84,6 +84,19 @@ def test_visitor_filters_the_list_without_reloading_and_switches_to_danish(page,
     expect(page.locator("#results")).to_contain_text("Suzhou")
     assert "partner_country=CN" in page.url
 
-    page.locator("#language-select").select_option("da")
+    # The language link carries the filter the list shows now, set without a reload.
+    page.get_by_role("link", name="Dansk").click()
     expect(page.locator("html")).to_have_attribute("lang", "da")
-    expect(page.locator("nav")).to_contain_text("Partnerskaber")
+    assert re.search(r"/da/partnerships/\?.*partner_country=CN", page.url), page.url
+    expect(page.locator("#results")).not_to_contain_text("Kiel")
+    expect(page.locator(".main-nav")).to_contain_text("Partnerskaber")
+
+    # Menus stay in Danish, and the way back lands on the same page in English.
+    page.locator(".main-nav summary", has_text="Aktiviteter").click()
+    page.get_by_role("link", name="Aktivitetslog").click()
+    assert page.url.endswith("/da/activities/"), page.url
+    expect(page.get_by_role("heading", level=1)).to_have_text(re.compile("Aktivitet"))
+    page.get_by_role("link", name="English").click()
+    assert page.url.endswith("/activities/") and "/da/" not in page.url, page.url
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    expect(page.locator(".main-nav")).to_contain_text("Partnerships")
