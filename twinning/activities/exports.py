@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 
@@ -13,9 +12,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
 from twinning.activities.models import ActivityArea
+from twinning.core.exports import clean_text, is_formula_like, write_csv
 from twinning.core.partialdates import Precision
-
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _entry(activity) -> str:
@@ -37,11 +35,11 @@ def overview_rows(overview: dict) -> list[list[str]]:
     return rows
 
 
-def overview_csv(overview: dict) -> str:
-    """Return the overview as CSV text, one line per month, entries split by line breaks."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerows(overview_rows(overview))
+def overview_csv(overview: dict) -> bytes:
+    """Return the overview as CSV, one line per month, entries split by line breaks."""
+    header, *rows = overview_rows(overview)
+    buffer = io.BytesIO()
+    write_csv(buffer, header, rows)
     return buffer.getvalue()
 
 
@@ -50,10 +48,17 @@ def overview_xlsx(overview: dict, *, title: str) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = str(overview["year"])
-    sheet.append([title])
+    sheet.append([clean_text(title)])
     sheet["A1"].font = Font(bold=True, size=13)
     for row in overview_rows(overview):
-        sheet.append(row)
+        sheet.append([clean_text(value) for value in row])
+    # Entries are text even when a title looks like a formula.
+    for row in sheet.iter_rows(min_row=2):
+        for cell in row:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"
+                if is_formula_like(cell.value):
+                    cell.quotePrefix = True
     for cell in sheet[2]:
         cell.font = Font(bold=True)
     wrap = Alignment(wrap_text=True, vertical="top")

@@ -15,10 +15,11 @@ from django.utils.translation import gettext as _
 
 from twinning.accounts.selectors import can_edit, is_editor, visible_to
 from twinning.activities import selectors, services
-from twinning.activities.exports import XLSX_TYPE, overview_csv, overview_xlsx
+from twinning.activities.exports import overview_csv, overview_xlsx
 from twinning.activities.filters import ActivityFilter
 from twinning.activities.forms import ActivityForm
 from twinning.activities.models import Activity, ActivityArea
+from twinning.core.exports import XLSX_TYPE
 from twinning.partnerships.models import Partnership
 
 PER_PAGE = 50

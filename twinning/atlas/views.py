@@ -1,7 +1,5 @@
 """Pages of the public atlas: the map, national overviews and statistics."""
 
-import csv
-
 from django import forms
 from django.conf import settings
 from django.http import HttpResponse, HttpResponseBadRequest
@@ -12,6 +10,7 @@ from django.utils.translation import gettext as _
 from twinning.atlas import selectors
 from twinning.atlas.charts import bar_chart
 from twinning.atlas.forms import NationalForm
+from twinning.core.exports import content_type, table_bytes
 from twinning.partnerships.filters import PartnershipFilter
 from twinning.partnerships.selectors import party_countries
 from twinning.places.countries import country_choices
@@ -105,13 +104,15 @@ def national_csv(request):
     form, overview = _national(request)
     if overview is None:
         return _bad_request(form)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    columns = selectors.NATIONAL_COLUMNS
+    rows = (
+        [row.get(column, "") for column in columns] for row in selectors.national_rows(overview)
+    )
+    response = HttpResponse(
+        table_bytes("csv", columns, rows, title="partnerships"), content_type=content_type("csv")
+    )
     filename = f"partnerships-{overview.country}-{overview.partner_country}.csv".lower()
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    rows = selectors.national_rows(overview)
-    writer = csv.DictWriter(response, fieldnames=selectors.NATIONAL_COLUMNS)
-    writer.writeheader()
-    writer.writerows(rows)
     return response
 
 

@@ -1,6 +1,5 @@
 """Pieces shared by the routers of the JSON API."""
 
-import csv
 import hashlib
 from functools import wraps
 from typing import Literal
@@ -14,9 +13,9 @@ from ninja import Field, Schema
 from ninja.conf import settings as ninja_settings
 from ninja.errors import ValidationError
 from ninja.pagination import LimitOffsetPagination, paginate
-from openpyxl import Workbook
 
 from twinning.accounts.selectors import visibility_scope
+from twinning.core.exports import content_type, table_bytes
 from twinning.core.selectors import data_stamp
 
 MAX_LIMIT = 500
@@ -106,21 +105,10 @@ def export_response(items, schema: type[Schema], fmt: str, filename: str) -> Htt
         _flatten(schema.from_orm(item).model_dump(mode="json"), "", row)
         rows.append(row)
     columns = list(dict.fromkeys(column for row in rows for column in row))
-    if fmt == "csv":
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        writer = csv.DictWriter(response, fieldnames=columns, restval="")
-        writer.writeheader()
-        writer.writerows(rows)
-    else:
-        book = Workbook(write_only=True)
-        sheet = book.create_sheet(filename[:31])
-        sheet.append(columns)
-        for row in rows:
-            sheet.append([row.get(column, "") for column in columns])
-        response = HttpResponse(
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        )
-        book.save(response)
+    table = [[row.get(column, "") for column in columns] for row in rows]
+    response = HttpResponse(
+        table_bytes(fmt, columns, table, title=filename), content_type=content_type(fmt)
+    )
     response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
     return response
 

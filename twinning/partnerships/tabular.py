@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import csv
-import io
 import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from django.utils.translation import gettext as _
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
+
+from twinning.core.exports import csv_uncell, write_csv, write_xlsx
 
 # The columns of an export; an import accepts them, or the four of public twin-town lists.
 EXPORT_COLUMNS = [
@@ -66,8 +67,12 @@ def _read_csv(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
     except OSError as exc:
         raise TableError(f"{path}: {exc.strerror}") from exc
     with handle:
-        reader = csv.reader(handle)
         try:
+            # Danish spreadsheets separate fields with ";"; the header line tells which.
+            first = handle.readline()
+            handle.seek(0)
+            delimiter = ";" if first.count(";") > first.count(",") else ","
+            reader = csv.reader(handle, delimiter=delimiter)
             header = _check_header(path, next(reader, []))
             for values in reader:
                 if not any(value.strip() for value in values):
@@ -77,7 +82,8 @@ def _read_csv(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
                         _("row %(row)d: expected %(expected)d columns, found %(found)d.")
                         % {"row": reader.line_num, "expected": len(header), "found": len(values)}
                     )
-                yield reader.line_num, dict(zip(header, values, strict=True))
+                cells = [csv_uncell(value) for value in values]
+                yield reader.line_num, dict(zip(header, cells, strict=True))
         except UnicodeDecodeError as exc:
             raise TableError(
                 _("%(file)s is not UTF-8 text: %(error)s") % {"file": path.name, "error": exc}
@@ -130,26 +136,25 @@ def _read_json(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
         )
 
 
-def write_rows(rows: Iterable[dict[str, str]], fmt: str, stream) -> None:
-    """Write export rows to a binary stream in the given format."""
+def write_rows(
+    rows: Iterable[dict[str, str]], fmt: str, stream, *, danish: bool | None = None
+) -> None:
+    """Write export rows to a binary stream in the given format.
+
+    CSV and XLSX go through ``core.exports``, so formulas stay text and control characters
+    never break the file; ``danish`` picks the Danish CSV dialect (the active language
+    decides when left out).
+    """
     if fmt == "csv":
-        text = io.TextIOWrapper(stream, encoding="utf-8", newline="")
-        writer = csv.DictWriter(text, fieldnames=EXPORT_COLUMNS)
-        writer.writeheader()
-        writer.writerows(rows)
-        text.flush()
-        text.detach()
+        table = ([row[column] for column in EXPORT_COLUMNS] for row in rows)
+        write_csv(stream, EXPORT_COLUMNS, table, danish=danish)
     elif fmt == "json":
         records = [
             {**row, "focus_areas": [s for s in row["focus_areas"].split(";") if s]} for row in rows
         ]
         stream.write(json.dumps(records, ensure_ascii=False, indent=1).encode("utf-8"))
     elif fmt == "xlsx":
-        book = Workbook(write_only=True)
-        sheet = book.create_sheet("partnerships")
-        sheet.append(EXPORT_COLUMNS)
-        for row in rows:
-            sheet.append([row[column] for column in EXPORT_COLUMNS])
-        book.save(stream)
+        table = ([row[column] for column in EXPORT_COLUMNS] for row in rows)
+        write_xlsx(stream, EXPORT_COLUMNS, table, title="partnerships")
     else:
         raise TableError(_("Unknown format %(format)s.") % {"format": fmt})

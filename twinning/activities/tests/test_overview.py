@@ -75,7 +75,7 @@ def test_private_activity_is_left_out_for_anonymous(make_activity, partnership):
 
 def test_csv_has_a_row_per_month_and_entries_in_cells(partnership, year_2013, admin_user):
     overview = activity_overview(user=admin_user, partnership=partnership, year=2013)
-    rows = list(csv.reader(io.StringIO(overview_csv(overview))))
+    rows = list(csv.reader(io.StringIO(overview_csv(overview).decode())))
     assert rows[0] == ["Month", "Overall project", "Education", "School"]
     assert rows[1][0] == "January"
     assert rows[1][1] == "14 January 2013: Network meeting"
