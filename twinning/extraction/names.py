@@ -1,0 +1,711 @@
+"""Place names that the gazetteer does not know, recognised from how the text uses them.
+
+Small towns, villages and foreign municipalities are partners as often as capitals are,
+and no packaged list holds them all. The way a text writes about a place tells that a
+name is one, whatever the name:
+
+- apposition to a country: "Eidsvoll (Norge)", "Rakvere i Estland", "Larvik, Norge",
+  "Kramfors (S)", "Opole in Poland", "日本 长野市";
+- a kind-of-place noun before it: "den finske venskabsby Lojo", "the town of Hitchin",
+  "der russischen Stadt Togliatti", "vår vänort Wuzhou";
+- an administrative word after it: "Sigtuna kommun", "Plunge kommune", "Sudbury Town
+  Council";
+- coordination with a known place: in "Hønefoss, Lojo, Växjö og Skagaströnd" every item
+  is a place once one of them is;
+- Chinese administrative suffixes after a province, a prefecture or a country:
+  "海南省三亚市", "特罗姆斯郡塞尼亚市", "香川县绫南町".
+
+Each name found becomes a mention of a place that exists only for the document; its
+country comes from the apposition when there is one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from twinning.extraction.gazetteer import Place, PlaceMention, fold, gazetteer
+
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
+# One word of a name: capitalised, with inner hyphens and apostrophes ("Nuits-Saint",
+# "Huai'an", "Rychnov-nad-Kneznou").
+_WORD = rf"[{_UPPER}][\w]*(?:[-'’‘][\w]+)*"
+# Lower-case particles inside names ("Mülheim an der Ruhr", "Gonfreville l‘ Orcher").
+_PARTICLE = (
+    r"(?:an\s+der|an\s+Der|am|im|an|auf|bei|ob|nad|pod|sur|sous|de|du|des|la|le|les|di|del|"
+    r"della|do|da|dos|van|von|upon|on|l[‘'’]|d[‘'’])"
+)
+_NAME = rf"{_WORD}(?:(?:[ \t]+{_PARTICLE})?[ \t]*(?<=[ \t‘'’]){_WORD}){{0,3}}"
+_NAME_END = re.compile(rf"(?:{_NAME})$")
+_NAME_AT = re.compile(_NAME)
+
+# Capitalised words that begin sentences or name kinds of places, never a place.
+_NOT_NAMES = frozenset(
+    fold(w)
+    for w in [
+        "The",
+        "A",
+        "An",
+        "And",
+        "Or",
+        "Of",
+        "In",
+        "At",
+        "On",
+        "With",
+        "From",
+        "To",
+        "For",
+        "By",
+        "Our",
+        "Their",
+        "Its",
+        "His",
+        "Her",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "Both",
+        "Also",
+        "Later",
+        "Meanwhile",
+        "Since",
+        "Today",
+        "Now",
+        "Here",
+        "There",
+        "When",
+        "While",
+        "After",
+        "Before",
+        "Den",
+        "Det",
+        "De",
+        "Der",
+        "Og",
+        "I",
+        "På",
+        "Med",
+        "Fra",
+        "Til",
+        "For",
+        "Af",
+        "Om",
+        "Som",
+        "Vi",
+        "Vores",
+        "Vor",
+        "Hun",
+        "Han",
+        "Nu",
+        "Her",
+        "Da",
+        "Siden",
+        "Både",
+        "Også",
+        "Byen",
+        "Byerne",
+        "Byer",
+        "By",
+        "Kommunen",
+        "Kommunerne",
+        "Kommune",
+        "Kommuner",
+        "Venskabsby",
+        "Venskabsbyer",
+        "Venskabsbyen",
+        "Venskabsbyerne",
+        "Vennskapsby",
+        "Vennskapsbyer",
+        "Vänort",
+        "Vänorter",
+        "Och",
+        "Även",
+        "Vår",
+        "Våra",
+        "Sedan",
+        "Idag",
+        "Staden",
+        "Städerna",
+        "Stad",
+        "Kommun",
+        "Kommunen",
+        "Kommunerne",
+        "Die",
+        "Das",
+        "Dem",
+        "Des",
+        "Ein",
+        "Eine",
+        "Und",
+        "Mit",
+        "Von",
+        "Zu",
+        "Zum",
+        "Zur",
+        "Im",
+        "Am",
+        "Seit",
+        "Auch",
+        "Stadt",
+        "Städte",
+        "Gemeinde",
+        "Partnerstadt",
+        "Partnerstädte",
+        "Town",
+        "Towns",
+        "City",
+        "Cities",
+        "Village",
+        "Municipality",
+        "Twin",
+        "Sister",
+        "Cousin",
+        "Mayor",
+        "Council",
+        "County",
+        "Region",
+        "Province",
+        "District",
+        "State",
+        "Republic",
+        "Kingdom",
+        "Foreningen",
+        "Forening",
+        "Association",
+        "Verein",
+        "University",
+        "Universitet",
+        "Universität",
+        "School",
+        "Skole",
+        "Skolen",
+        "Gymnasium",
+        "Hospital",
+        "Company",
+        "Group",
+        "Committee",
+        "Udvalg",
+        "Udvalget",
+        "Byråd",
+        "Mandag",
+        "Tirsdag",
+        "Onsdag",
+        "Torsdag",
+        "Fredag",
+        "Lørdag",
+        "Søndag",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "Montag",
+        "Dienstag",
+        "Mittwoch",
+        "Donnerstag",
+        "Freitag",
+        "Samstag",
+        "Sonntag",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Januar",
+        "Februar",
+        "Marts",
+        "Maj",
+        "Juni",
+        "Juli",
+        "Oktober",
+        "Dezember",
+    ]
+)
+
+_ORGANISATION_NOUNS = frozenset(
+    fold(w)
+    for w in [
+        "Institut",
+        "Institute",
+        "Instituttet",
+        "University",
+        "Universitet",
+        "Universität",
+        "College",
+        "School",
+        "Skole",
+        "Skolen",
+        "Gymnasium",
+        "Hospital",
+        "Museum",
+        "Forum",
+        "Center",
+        "Centre",
+        "Centret",
+        "Company",
+        "Bank",
+        "Group",
+        "Council",
+        "Committee",
+        "Association",
+        "Forening",
+        "Foreningen",
+        "Verein",
+        "Business",
+        "Agency",
+        "Ministry",
+        "Department",
+        "Afdeling",
+        "Kontor",
+        "Office",
+        "Hall",
+        "Rathaus",
+        "Airport",
+        "Lufthavn",
+        "Port",
+        "Havn",
+    ]
+)
+# "i Norge", "in Poland", "på Island", "(Norge)", ", Norge": apposition to a country.
+_APPOSITION = re.compile(
+    r"(?:[ \t]+(?:i|in|på|im|en)[ \t]+|[ \t]*,[ \t]*|[ \t]*\.[ \t]+|[ \t]*\([ \t]*)$"
+)
+_APPOSITION_AFTER = re.compile(
+    r"[ \t]*(?:$|[,.;:)\n–-]|(?:og|and|och|und|samt|sedan|siden|since|seit|near|nær|"
+    r"også|also|too|with|med|mit)(?![\w]))"
+)
+# Distinguishing signs of vehicles in international traffic, which Nordic texts use as
+# country abbreviations in parentheses: "Kramfors (S)", "Varde (DK)", "Halliko (Fin)".
+_VEHICLE_SIGNS = {
+    "dk": "DK",
+    "s": "SE",
+    "n": "NO",
+    "fin": "FI",
+    "sf": "FI",
+    "is": "IS",
+    "d": "DE",
+    "f": "FR",
+    "nl": "NL",
+    "pl": "PL",
+    "gb": "GB",
+    "uk": "GB",
+    "est": "EE",
+    "lt": "LT",
+    "lv": "LV",
+    "fo": "FO",
+    "fr": "FR",
+    "ch": "CH",
+    "a": "AT",
+    "b": "BE",
+    "i": "IT",
+    "e": "ES",
+    "cz": "CZ",
+    "rus": "RU",
+    "usa": "US",
+}
+_SIGN = re.compile(r"[ \t]*\((?P<sign>[A-Za-z]{1,3})\)")
+
+# Kind-of-place nouns after which a capitalised word is a place's name.
+_PLACE_NOUN = re.compile(
+    r"(?:(?<![\w])(?:venskabsby(?:en)?|venskabskommune(?:n)?|vennskapsby(?:en)?|"
+    r"vennskapskommune(?:n)?|vänort(?:en)?|vänstad(?:en)?|partnerby(?:en)?|partnerstadt|"
+    r"byen|\w+ske\s+(?:by|stad|kommune)|staden|kommunen|stadt|gemeinde|twin\s+town|"
+    r"twin\s+city|sister\s+city|"
+    r"town\s+of|city\s+of|village\s+of|municipality\s+of|borough\s+of)"
+    r"[ \t]*,?[ \t]*)$",
+    re.IGNORECASE,
+)
+# "zum polnischen Zagan": a German adjective of nationality before a name. German
+# capitalises every noun, so words with the endings of common nouns are left out.
+_GERMAN_ADJECTIVE = re.compile(
+    r"(?<![\w])(?:zum|zur|dem|vom|nach)[ \t]+[a-zäöü]+(?:ischen|sischen)[ \t]+$"
+)
+_GERMAN_NOUN_END = re.compile(r"(?:en|ung|heit|keit|schaft|stadt|ion|ität|tum|nis|s)$")
+# Administrative words after a name: "Sigtuna kommun", "Sudbury Town Council".
+_ADMIN_AFTER = re.compile(
+    r"[ \t]+(?:kommune|kommunes|kommun|kommuns|Kommune|Kommunes|Kommun|fylkeskommune|"
+    r"Fylkeskommune|Regionskommune|Town\s+Council|City\s+Council|Borough\s+Council|"
+    r"County\s+Council|District\s+Council)(?![\w])"
+)
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_CJK_SUFFIX = "市县町郡镇村州区"
+# A Chinese place name after a higher unit or a country: "海南省三亚市", "日本 长野市".
+_CJK_AFTER_UNIT = re.compile(r"(?<=[省郡县])(?P<name>[\u3400-\u9fff]{1,5}?[市町])")
+
+
+# Characters that end a Chinese name: function words, and the words of the relation.
+_CJK_NOT_IN_NAME = re.compile(r"[与和同及的在于是为将了从向对由]|其他|友好|城市|关系|国际")
+
+
+# Nordic adjectives of nationality and kind ("Danske", "islandsk") are not names.
+_ADJECTIVE = re.compile(r"(?:ske|isk|nsk)$")
+
+
+def _place(name: str, country: str) -> Place:
+    return Place(
+        id=f"text-{country or 'xx'}-{fold(name)}",
+        name=name,
+        kind="city",
+        country=country,
+        rank=5,
+    )
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Drop leading words that are not part of a name; None if nothing is left."""
+    while start < end:
+        m = re.match(r"\S+", text[start:end])
+        if m is None:
+            return None
+        word = m.group(0)
+        if fold(word.strip("'’‘")) in _NOT_NAMES or word[0].islower() or _ADJECTIVE.search(word):
+            nxt = re.search(rf"[ \t]+(?=[{_UPPER}])", text[start:end])
+            if nxt is None:
+                return None
+            start += nxt.end()
+            continue
+        break
+    if start >= end:
+        return None
+    name = text[start:end]
+    if fold(name) in _NOT_NAMES or _CJK_NOT_IN_NAME.search(name):
+        return None
+    if fold(name.split()[-1]) in _ORGANISATION_NOUNS:
+        return None  # "Confucius Institut": a name that ends in such a noun is a body
+    # Headings in capitals ("BOTSCHAFT VON FINNLAND") are not names.
+    if len(name) > 4 and name.isupper() and " " in name:
+        return None
+    return start, end
+
+
+def _country_mentions(mentions: Iterable[PlaceMention]) -> list[PlaceMention]:
+    return [m for m in mentions if m.place.kind == "country"]
+
+
+def find_names(
+    text: str, mentions: list[PlaceMention], home_country: str | None, url: str | None = None
+) -> list[PlaceMention]:
+    """Return mentions of places the gazetteer does not know, in text order.
+
+    ``url`` is the page's own address: a word of its host name that the text writes as
+    a name ("bengtsfors.se" and "Bengtsfors") is the site owner's place.
+    """
+    taken = [(m.start, m.end) for m in mentions]
+    found: dict[tuple[int, int], PlaceMention] = {}
+
+    def free(s: int, e: int) -> bool:
+        return not any(s < te and ts < e for ts, te in taken) and not any(
+            s < fe and fs < e for fs, fe in found
+        )
+
+    def add(s: int, e: int, country: str | None) -> None:
+        span = _trim(text, s, e)
+        if span is None:
+            return
+        s, e = span
+        if not free(s, e):
+            return
+        name = " ".join(text[s:e].split())
+        place = _place(name, country or "")
+        found[(s, e)] = PlaceMention(s, e, text[s:e], place, (place,))
+
+    countries = _country_mentions(mentions)
+    # Apposition to a country named after the place.
+    for c in countries:
+        head = text[max(0, c.start - 80) : c.start]
+        gap = _APPOSITION.search(head)
+        if gap is None:
+            continue
+        if gap.group(0).strip() == "(" and text[c.end : c.end + 1] != ")":
+            continue
+        # "Lahti i Finland, ..." closes the phrase; "Oplægsholder i Kina fortalte" reads
+        # a common noun at the start of a sentence, followed by its verb.
+        if not gap.group(0).strip("( \t") and not _APPOSITION_AFTER.match(text, c.end):
+            continue
+        if gap.group(0).strip() != "(" and re.match(rf"[ \t]+[{_UPPER}]", text[c.end :]):
+            continue  # "på Kina Forum": the country begins a longer name
+        before = head[: gap.start()]
+        m = _NAME_END.search(before)
+        if m is None:
+            continue
+        s = c.start - len(head) + m.start()
+        add(s, s + len(m.group(0)), c.place.country)
+    # Vehicle signs in parentheses.
+    signs = [m for m in _SIGN.finditer(text) if m.group("sign").lower() in _VEHICLE_SIGNS]
+    for m in signs:
+        country = _VEHICLE_SIGNS[m.group("sign").lower()]
+        # "(S)" after a name is as often a political party as Sweden: a one-letter sign
+        # counts only beside a longer one ("Kramfors (S) og Varde (DK)").
+        if len(m.group("sign")) == 1 and not any(
+            len(o.group("sign")) > 1 and abs(o.start() - m.start()) < 120 for o in signs
+        ):
+            continue
+        head = text[max(0, m.start() - 60) : m.start()]
+        n = _NAME_END.search(head)
+        if n is None:
+            continue
+        s = m.start() - len(head) + n.start()
+        add(s, m.start(), country)
+    # A kind-of-place noun before the name.
+    for m in _NAME_AT.finditer(text):
+        s = m.start()
+        head = text[max(0, s - 40) : s]
+        if not head:
+            continue
+        german = _GERMAN_ADJECTIVE.search(head) and not _GERMAN_NOUN_END.search(m.group(0))
+        if german or _PLACE_NOUN.search(head):
+            add(s, m.end(), None)
+    # An administrative word after the name.
+    for m in _ADMIN_AFTER.finditer(text):
+        head = text[max(0, m.start() - 60) : m.start()]
+        n = _NAME_END.search(head)
+        if n is None:
+            continue
+        s = m.start() - len(head) + n.start()
+        if re.search(r"(?:sk|ske)$", n.group(0)):
+            continue  # "en islandsk kommune": an adjective, not a name
+        add(s, m.start(), home_country)
+    if url:
+        for label in _host_labels(url):
+            for part in {label, *label.split("-")}:
+                if len(part) < 4:
+                    continue
+                for m in re.finditer(rf"(?<![\w])[{_UPPER}][\w]+", text):
+                    if ascii_key(m.group(0)) == part and not m.group(0).isupper():
+                        add(m.start(), m.end(), home_country)
+                        break
+    _coordinated(text, mentions, found, add)
+    _chinese(text, mentions, found, add)
+    _genitives(text, found)
+    _elsewhere(text, found, free)
+    return sorted(found.values(), key=lambda m: m.start)
+
+
+def _genitives(text: str, found: dict[tuple[int, int], PlaceMention]) -> None:
+    """Strip a genitive -s ("Paides jubilæum") when the bare name occurs as well."""
+    for (s, e), m in list(found.items()):
+        name = m.place.name
+        if name.endswith("s") and not _CJK.search(name):
+            bare = name[:-1]
+            if re.search(rf"(?<![\w]){re.escape(bare)}(?![\w])", text):
+                place = _place(bare, m.place.country)
+                found[(s, e)] = PlaceMention(s, e - 1, text[s : e - 1], place, (place,), True)
+
+
+def _elsewhere(text: str, found: dict[tuple[int, int], PlaceMention], free) -> None:
+    """Add the other occurrences of each name found: one name, one place per document."""
+    names: dict[str, Place] = {}
+    for m in found.values():
+        # The first country given for a name wins; a bare mention adopts it.
+        if m.place.name not in names or not names[m.place.name].country:
+            names[m.place.name] = m.place
+    for name, place in names.items():
+        pattern = re.escape(name) if _CJK.search(name) else rf"(?<![\w]){re.escape(name)}(?![\w])"
+        for occ in re.finditer(pattern, text):
+            s, e = occ.span()
+            if (s, e) in found:
+                found[(s, e)].place = place
+                continue
+            if free(s, e):
+                found[(s, e)] = PlaceMention(s, e, name, place, (place,))
+
+
+def _coordinated(text, mentions, found, add) -> None:
+    """Extend lists of places to their unknown items: "Hønefoss, Lojo, Växjö og X"."""
+    # Anchors are places the gazetteer knows or that a country qualifies; a list needs
+    # two of them before its other items are read as places too.
+    known = sorted(
+        [m for m in mentions if m.place.kind not in ("country",)] + list(found.values()),
+        key=lambda m: m.start,
+    )
+    # Items of a list are taken one word long: longer unknown names in a list are more
+    # often people ("Per Jonsson og Göran Eriksson") than places.
+    item = re.compile(rf"{_WORD}(?![\w'’‘-])(?![ \t]+[{_UPPER}])")
+    single_end = re.compile(rf"(?<![\w'’‘-]){_WORD}$")
+    previous_capital = re.compile(rf"[{_UPPER}][\w'’‘-]*[ \t]+$")
+    by_start = {m.start: m for m in known}
+    country_skip = re.compile(r"[ \t]*(?:\([^)\n]{1,30}\)|(?:i|in|på)[ \t]+[A-ZÆØÅ]\w+)?")
+    right_sep = re.compile(
+        r"(?:[ \t]*,[ \t]*(?:(?:og|and|och|und|samt|&)[ \t]+)?"
+        r"|[ \t]+(?:og|and|och|und|samt|&)[ \t]+)"
+    )
+    left_sep = re.compile(r"(?:[ \t]*,[ \t]*|[ \t]+(?:og|and|och|und|samt|&)[ \t]+)$")
+    done: set[int] = set()
+    for m in known:
+        if m.start in done:
+            continue
+        run: list[tuple[int, int]] = [(m.start, m.end)]
+        # Walk right over ", Name" / " og Name" items, then left over "Name, " items.
+        at = m.end
+        for _ in range(10):
+            at = country_skip.match(text, at).end()
+            sep = right_sep.match(text, at)
+            if sep is None:
+                break
+            anchor = by_start.get(sep.end())
+            if anchor is not None:
+                run.append((anchor.start, anchor.end))
+                at = anchor.end
+                continue
+            nxt = item.match(text, sep.end())
+            if nxt is None:
+                break
+            run.append(nxt.span())
+            at = nxt.end()
+        at = m.start
+        for _ in range(10):
+            head = text[max(0, at - 60) : at]
+            sep = left_sep.search(head)
+            if sep is None:
+                break
+            prev = single_end.search(head[: sep.start()])
+            if prev is None or previous_capital.search(head[: prev.start()]):
+                break
+            s = at - len(head) + prev.start()
+            run.append((s, s + len(prev.group(0))))
+            at = s
+        anchors = [by_start[s] for s, _ in run if s in by_start]
+        done.update(a.start for a in anchors)
+        if len(anchors) < 2:
+            continue
+        countries = {a.place.country for a in anchors}
+        country = countries.pop() if len(countries) == 1 else None
+        for s, e in run:
+            if s not in by_start:
+                add(s, e, country)
+
+
+def _chinese(text, mentions, found, add) -> None:
+    if not re.search(r"[\u3400-\u9fff]", text):
+        return
+    countries = _country_mentions(mentions)
+    for c in countries:
+        at = c.end
+        while at < len(text) and text[at] in " \t\u3000":
+            at += 1
+        m = re.match(rf"[\u3400-\u9fff]{{1,6}}?[{_CJK_SUFFIX}]", text[at:])
+        if m is None:
+            continue
+        name = m.group(0)
+        # "日本香川县绫南町": the town follows its prefecture.
+        inner = re.match(r"([\u3400-\u9fff]{1,4}[县郡省])([\u3400-\u9fff]{1,5}?[市町])", text[at:])
+        if inner:
+            add(at + len(inner.group(1)), at + len(inner.group(0)), c.place.country)
+            continue
+        add(at, at + len(name), c.place.country)
+    for m in _CJK_AFTER_UNIT.finditer(text):
+        add(m.start("name"), m.end("name"), None)
+
+
+def home_from_address(url: str, mentions: list[PlaceMention]) -> PlaceMention | None:
+    """Return the mention of the place whose site or section the page's address names.
+
+    "https://www.sigtuna.se/..." is Sigtuna's own page; ".../potsdam/landeshauptstadt/..."
+    is about Potsdam. Names are compared in an ASCII spelling ("soroe" is "Sorø").
+    """
+    m = re.match(r"https?://([^/\s]+)(/\S*)?", url)
+    if m is None:
+        return None
+    labels = _host_labels(url)
+    # Whole sections of the path ("/potsdam/"), not the words of an article's title.
+    path = [t for t in (m.group(2) or "").lower().split("/")[:-1] if t]
+    tokens = [(t, True) for t in labels] + [(t, False) for t in path if len(t) >= 4]
+    by_key: dict[str, PlaceMention] = {}
+    for mention in mentions:
+        if mention.place.kind == "country":
+            continue
+        key = ascii_key(mention.place.name)
+        if len(key) >= 4:
+            by_key.setdefault(key, mention)
+    for token, in_host in tokens:
+        token = re.sub(r"\d+$", "", token)
+        if not in_host:
+            by_key = {k: v for k, v in by_key.items() if v.place.kind in _TOWN_KINDS}
+        for part in [token, *token.split("-")]:
+            if part in by_key:
+                return by_key[part]
+        if in_host:
+            for key, mention in by_key.items():
+                if len(key) >= 5 and token.startswith(key):
+                    return mention
+    return None
+
+
+_TOWN_KINDS = frozenset({"municipality", "city", "group"})
+
+
+def _host_labels(url: str) -> list[str]:
+    """Return the name a site is registered under ("randers" in "velkommen.randers.dk")."""
+    m = re.match(r"https?://([^/\s]+)", url)
+    if m is None:
+        return []
+    labels = m.group(1).lower().split(":")[0].split(".")
+    while len(labels) > 1 and labels[-1] in (
+        "uk",
+        "au",
+        "nz",
+        "cn",
+        "jp",
+        "za",
+        "com",
+        "co",
+        "org",
+        "gov",
+        "net",
+        "ac",
+        "edu",
+    ):
+        if len(labels) == 2:
+            break
+        labels = (
+            labels[:-1]
+            if labels[-1] not in ("com", "co", "org", "gov", "net", "ac", "edu")
+            else labels[:-1]
+        )
+    labels = [x for x in labels[:-1] if x not in ("www", "www2", "web")]
+    return labels[-1:]
+
+
+def ascii_key(name: str) -> str:
+    """Return a name spelled the way web addresses write it: "Sorø" → "soroe"."""
+    low = name.lower()
+    for a, b in (("æ", "ae"), ("ø", "oe"), ("å", "aa"), ("ä", "a"), ("ö", "o"), ("ü", "u")):
+        low = low.replace(a, b)
+    return re.sub(r"[^a-z0-9]", "", fold(low))
+
+
+def address_place(url: str) -> Place | None:
+    """Return a gazetteer place named by a section of the address, when the text lacks it."""
+    m = re.match(r"https?://[^/\s]+(/\S*)?", url)
+    if m is None:
+        return None
+    gaz = gazetteer()
+    # "darlingtontowntwinning.co.uk": a host name that begins with a place's name.
+    for label in _host_labels(url):
+        for size in range(len(label), 4, -1):
+            ids = gaz.names.get(label[:size].capitalize())
+            places = [gaz.places[i] for i in ids or () if gaz.places[i].kind != "country"]
+            if places:
+                return min(places, key=lambda p: p.rank)
+    for token in (m.group(1) or "").split("/")[:-1]:
+        if len(token) < 4 or not token.isalpha():
+            continue
+        ids = gaz.names.get(token.capitalize())
+        if not ids:
+            continue
+        places = [gaz.places[i] for i in ids if gaz.places[i].kind in _TOWN_KINDS]
+        if places:
+            return min(places, key=lambda p: p.rank)
+    return None
