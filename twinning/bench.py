@@ -133,6 +133,12 @@ def main() -> int:
             f"spaCy {extraction['spacy_pipeline']}: {extraction['spacy_pages_per_s']} pages/s; "
             f"extraction is {extraction['extract_vs_spacy']}x faster"
         )
+    from twinning.extraction.bench import accuracy_lines, evaluation
+
+    scores = evaluation()
+    for name, result in scores.items():
+        print("\n".join(accuracy_lines(name, result)))
+    results["extract_accuracy"] = scores
     results["load_average_at_end"] = [round(value, 2) for value in os.getloadavg()]
     print(json.dumps(results))
     return 0

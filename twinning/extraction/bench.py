@@ -1,6 +1,9 @@
 """Measure extraction speed, start-up time and memory, and compare with spaCy.
 
-``python -m twinning.extraction.bench FILE_OR_DIR...`` prints one figure per line.
+``python -m twinning.extraction.bench FILE_OR_DIR...`` prints one figure per line;
+``python -m twinning.extraction.bench --accuracy`` prints precision, recall and F1 per
+fact type and per document language on every evaluation set that is present (see
+:data:`EVALUATION_SETS`).
 A page is 3,000 characters of normalised text. Speed is measured in one process on one
 core, after start-up, as the best of several rounds: on a busy machine the best round
 is the one least disturbed by other work. Wall-clock and CPU-time figures are both
@@ -218,9 +221,99 @@ def measure(
     return results
 
 
+ROOT = Path(__file__).resolve().parents[2]
+SHARED = ROOT.parent / "shared"
+# (name, folder of documents, gold file): the seed documents and the development corpus,
+# scored with the scorer that sits beside the gold files. They live outside the project.
+EVALUATION_SETS = (
+    ("seeds", SHARED / "seeds", SHARED / "gold" / "seeds.jsonl"),
+    ("corpus", SHARED / "corpus", SHARED / "corpus" / "GOLD.jsonl"),
+)
+SCORER = SHARED / "gold" / "score.py"
+FACT_TYPES = ("partnership", "event", "person", "amount", "institution_pair")
+
+
+def _scorer(path: Path):  # noqa: ANN202 - a module loaded from a file
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("twinning_gold_scorer", path)
+    if spec is None or spec.loader is None:
+        raise ImportError(f"cannot load the scorer {path}")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def accuracy(docs: Path, gold: Path, scorer: Path = SCORER) -> dict[str, dict]:
+    """Return precision, recall and F1 per fact type for the documents in ``docs``.
+
+    The result maps ``"all"`` and each document language (as the engine detects it) to
+    ``{type: {"gold", "predicted", "matched", "precision", "recall", "f1"}}`` for the
+    types the gold file annotates (a set without people in its gold says nothing about
+    the people found).
+    """
+    from twinning.extraction.language import detect_language
+
+    score = _scorer(scorer)
+    gold_records, texts = score.load_gold(Path(gold), Path(docs))
+    wanted = {g["doc"] for g in gold_records}
+    predicted: list[dict] = []
+    language: dict[str, str] = {}
+    for document in load_paths([docs]):
+        if document.name not in wanted:
+            continue
+        language[document.name] = detect_language(document.text) or "?"
+        predicted += [fact.to_record(document.name) for fact in extract(document)]
+    annotated = {r["type"] for r in gold_records}
+    groups = {"all": None, **{lang: lang for lang in sorted(set(language.values()))}}
+    out: dict[str, dict] = {}
+    keys = ("gold", "predicted", "matched", "precision", "recall", "f1")
+    for group, lang in groups.items():
+        g = [r for r in gold_records if lang is None or language.get(r["doc"]) == lang]
+        p = [r for r in predicted if lang is None or language.get(r["doc"]) == lang]
+        if not g:
+            continue
+        result = score.score(p, g, texts)
+        out[group] = {
+            t: {k: result[t][k] for k in keys} for t in FACT_TYPES if t in result and t in annotated
+        }
+    return out
+
+
+def accuracy_lines(name: str, result: dict[str, dict]) -> list[str]:
+    """Return the accuracy figures of one evaluation set as aligned lines of text."""
+    lines = [f"{name}: precision / recall / F1 per fact type (gold, predicted)"]
+    for group, types in result.items():
+        for t, row in types.items():
+            lines.append(
+                f"  {name:7} {group:4} {t:17} P {row['precision']:.3f}  R {row['recall']:.3f}"
+                f"  F1 {row['f1']:.3f}  ({row['gold']}, {row['predicted']})"
+            )
+    return lines
+
+
+def evaluation() -> dict[str, dict]:
+    """Return :func:`accuracy` for every evaluation set present on this machine."""
+    if not SCORER.is_file():
+        return {}
+    return {
+        name: accuracy(docs, gold)
+        for name, docs, gold in EVALUATION_SETS
+        if docs.is_dir() and gold.is_file()
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     """Print the measurement for the paths given on the command line."""
     args = sys.argv[1:] if argv is None else argv
+    if args == ["--accuracy"]:
+        results = evaluation()
+        if not results:
+            print("no evaluation set found beside the project", file=sys.stderr)
+            return 1
+        for name, result in results.items():
+            print("\n".join(accuracy_lines(name, result)))
+        return 0
     if not args:
         print("usage: python -m twinning.extraction.bench FILE_OR_DIR...", file=sys.stderr)
         return 2
