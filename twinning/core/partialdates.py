@@ -14,11 +14,16 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import total_ordering
 
+from django.conf import settings
 from django.utils.dates import MONTHS
 from django.utils.translation import get_language, override
 from django.utils.translation import gettext_lazy as _
 
 _ISO = re.compile(r"^(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?$")
+# Day first, as Danes and Europeans write it: 3.12.2026, 03-12-2026, 3/12/2026, 12.2026.
+_NUMERIC = re.compile(r"^(?:(?P<d>\d{1,2})[./-])?(?P<m>\d{1,2})[./-](?P<y>\d{4})$")
+# 3. december 2026, 3 Dec 2026, maj 2007, May 2007; a month name may be cut to three letters.
+_WRITTEN = re.compile(r"^(?:(?P<d>\d{1,2})\.?\s+)?(?P<m>[^\W\d_]{3,})\.?,?\s+(?P<y>\d{4})$")
 
 
 class Precision(StrEnum):
@@ -51,8 +56,8 @@ class PartialDate:
             last = calendar.monthrange(self.year, self.month)[1]
             if not 1 <= self.day <= last:
                 raise InvalidPartialDate(
-                    _("Day %(day)s does not exist in %(year)s-%(month)02d.")
-                    % {"day": self.day, "year": self.year, "month": self.month}
+                    _("Day %(day)s does not exist in %(month)s.")
+                    % {"day": self.day, "month": PartialDate(self.year, self.month).format()}
                 )
 
     @classmethod
@@ -74,6 +79,34 @@ class PartialDate:
             )
         month, day = match["m"], match["d"]
         return cls(int(match["y"]), int(month) if month else None, int(day) if day else None)
+
+    @classmethod
+    def read(cls, value: str | dt.date | PartialDate | None) -> PartialDate | None:
+        """Return the partial date as a person typed it, in ISO or the way Danes write dates.
+
+        Accept "2007", "2013-06", "2012-10-02", "3.12.2026", "03-12-2026", "12.2026",
+        "3. december 2026", "maj 2007" and "May 2007"; month names in every language of
+        the site.
+        """
+        if not isinstance(value, str):
+            return cls.parse(value)
+        text = " ".join(value.split())
+        if not text or _ISO.match(text):
+            return cls.parse(text)
+        if match := _NUMERIC.match(text):
+            month = int(match["m"])
+        elif (match := _WRITTEN.match(text)) and (month := _month_number(match["m"])):
+            pass
+        else:
+            raise InvalidPartialDate(
+                _(
+                    "“%(value)s” is not a date; write a year, a month or a day, such as 2007, "
+                    "May 2007 or 3.12.2026."
+                )
+                % {"value": text}
+            )
+        day = match["d"]
+        return cls(int(match["y"]), month, int(day) if day else None)
 
     @property
     def precision(self) -> Precision:
@@ -101,11 +134,16 @@ class PartialDate:
         day = self.day or calendar.monthrange(self.year, month)[1]
         return dt.date(self.year, month, day)
 
-    def format(self, language: str | None = None) -> str:
-        """Return the date as a reader would write it ("June 2013", "2. oktober 2012")."""
+    def format(self, language: str | None = None, *, numeric: bool = False) -> str:
+        """Return the date as a reader would write it ("June 2013", "2. oktober 2012").
+
+        ``numeric`` writes a day as in a form field: "2.10.2012".
+        """
         language = (language or get_language() or "en")[:2]
         if self.month is None:
             return str(self.year)
+        if numeric and self.day is not None:
+            return f"{self.day}.{self.month}.{self.year}"
         with override(language):
             month_name = str(MONTHS[self.month])
         if language == "da":
@@ -125,3 +163,19 @@ class PartialDate:
 
     def __str__(self) -> str:
         return self.isoformat()
+
+
+def _month_names() -> dict[str, int]:
+    names: dict[str, int] = {}
+    for language, _name in settings.LANGUAGES:
+        with override(language):
+            for number, name in MONTHS.items():
+                names[str(name).lower()] = number
+    return names
+
+
+def _month_number(word: str) -> int | None:
+    """Return the month a name or its first letters (at least three) stand for."""
+    word = word.lower()
+    numbers = {number for name, number in _month_names().items() if name.startswith(word)}
+    return numbers.pop() if len(numbers) == 1 else None

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from twinning.accounts.selectors import editable_organisation_ids
-from twinning.core.fields import PartialDateFormField
+from twinning.core.fields import DayFormField, PartialDateFormField
 from twinning.focusareas.models import FocusArea
 from twinning.organisations.models import Organisation
 from twinning.places.models import Place
@@ -73,7 +73,7 @@ class AlignmentForm(forms.Form):
 
     party = forms.CharField(label=_("Party"))
     partner = forms.CharField(label=_("Partner"))
-    on = forms.DateField(label=_("In force on"), required=False, help_text=_("YYYY-MM-DD"))
+    on = DayFormField(label=_("In force on"), required=False)
 
     def clean_party(self):
         return _place(self.cleaned_data["party"], "party")

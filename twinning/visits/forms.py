@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from twinning.accounts.selectors import editable_organisation_ids, visible_to
+from twinning.core.fields import DayFormField
 from twinning.focusareas.models import FocusArea
 from twinning.organisations.models import Organisation
 from twinning.partnerships.models import Partnership
@@ -12,7 +13,6 @@ from twinning.places.models import Place
 from twinning.sites.models import ShowcaseSite
 from twinning.visits.models import Commitment, Gift, ProgrammeItem, Visit, VisitMember
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 
 
@@ -63,9 +63,8 @@ class VisitForm(ServiceFormMixin, forms.ModelForm):
             "owner",
             "is_public",
         ]
+        field_classes = {"start_date": DayFormField, "end_date": DayFormField}
         widgets = {
-            "start_date": DATE,
-            "end_date": DATE,
             "interests": forms.CheckboxSelectMultiple,
             "purpose": forms.Textarea(attrs={"rows": 3}),
             "notes": forms.Textarea(attrs={"rows": 3}),
@@ -135,8 +134,8 @@ class ProgrammeItemForm(ServiceFormMixin, forms.ModelForm):
             "interpreter",
             "notes",
         ]
+        field_classes = {"day": DayFormField}
         widgets = {
-            "day": DATE,
             "start_time": TIME,
             "end_time": TIME,
             "notes": forms.Textarea(attrs={"rows": 2}),
@@ -155,7 +154,7 @@ class ProgrammeItemForm(ServiceFormMixin, forms.ModelForm):
 class AddSiteForm(forms.Form):
     """Place a suggested site in the programme: the day and, if known, the times."""
 
-    day = forms.DateField(label=_("Day"), widget=DATE)
+    day = DayFormField(label=_("Day"))
     start_time = forms.TimeField(label=_("From"), required=False, widget=TIME)
     end_time = forms.TimeField(label=_("To"), required=False, widget=TIME)
 
@@ -177,11 +176,8 @@ class CommitmentForm(ServiceFormMixin, forms.ModelForm):
     class Meta:
         model = Commitment
         fields = ["description", "responsible", "due_date", "done_on"]
-        widgets = {
-            "description": forms.Textarea(attrs={"rows": 2}),
-            "due_date": DATE,
-            "done_on": DATE,
-        }
+        field_classes = {"due_date": DayFormField, "done_on": DayFormField}
+        widgets = {"description": forms.Textarea(attrs={"rows": 2})}
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)

@@ -143,3 +143,21 @@ def test_pages_query_counts(client, make_activity, django_assert_max_num_queries
         client.get("/activities/overview/", {"partnership": partnership.pk, "year": 2013})
     with django_assert_max_num_queries(8):
         client.get("/activities/calendar/", {"month": "2013-03"})
+
+
+def test_danish_form_takes_danish_dates_and_explains_in_danish(client, editor, org):
+    client.force_login(editor)
+    form = client.get("/da/activities/new/").content.decode()
+    assert 'placeholder="d.m.åååå"' in form
+    data = {"title": "Møde", "area": "overall", "kind": "meeting", "owner": org.pk}
+
+    response = client.post("/da/activities/new/", {**data, "start": "31.2.2015"})
+    assert "Dag 31 findes ikke i februar 2015" in response.content.decode()
+    assert not Activity.objects.exists()
+
+    response = client.post("/da/activities/new/", {**data, "start": "3. december 2015"})
+    activity = Activity.objects.get()
+    assert activity.start.isoformat() == "2015-12-03"
+    assert response["Location"] == f"/da/activities/{activity.pk}/"
+    page = client.get(response["Location"]).content.decode()
+    assert "3. december 2015" in page

@@ -1,9 +1,11 @@
 import datetime as dt
 
 import pytest
+from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
-from twinning.core.fields import PartialDateFormField
+from twinning.core.fields import DayFormField, PartialDateFormField
 from twinning.core.partialdates import InvalidPartialDate, PartialDate, Precision
 
 
@@ -57,3 +59,56 @@ def test_form_field_cleans_text_and_reports_bad_input():
     assert field.clean("") is None
     with pytest.raises(ValidationError, match="not a date"):
         field.clean("next spring")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("3.12.2026", "2026-12-03"),
+        ("03-12-2026", "2026-12-03"),
+        ("3/12/2026", "2026-12-03"),
+        ("3. december 2026", "2026-12-03"),
+        ("3 Dec. 2026", "2026-12-03"),
+        ("  3.  DECEMBER   2026 ", "2026-12-03"),
+        ("maj 2007", "2007-05"),
+        ("May 2007", "2007-05"),
+        ("okt 2012", "2012-10"),
+        ("marts 2010", "2010-03"),
+        ("12.2026", "2026-12"),
+        ("2007", "2007"),
+        ("2012-10-02", "2012-10-02"),
+    ],
+)
+def test_read_accepts_dates_as_danes_and_iso_write_them(text, expected):
+    assert PartialDate.read(text).isoformat() == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["31.2.2026", "3.13.2026", "ju 2007", "mayo 2007", "3.12.26", "tomorrow", "2026-12-3"]
+)
+def test_read_refuses_impossible_ambiguous_or_unknown_dates(text):
+    with pytest.raises(InvalidPartialDate):
+        PartialDate.read(text)
+
+
+def test_errors_name_the_month_in_the_readers_language():
+    with translation.override("da"):
+        with pytest.raises(InvalidPartialDate, match="Dag 30 findes ikke i februar 2013"):
+            PartialDate.read("30.2.2013")
+
+
+def test_form_field_reads_danish_and_shows_the_day_back_the_same_way():
+    field = PartialDateFormField(required=False)
+    assert field.clean("3.12.2026") == PartialDate(2026, 12, 3)
+    assert field.prepare_value(PartialDate(2026, 12, 3)) == "3.12.2026"
+    with translation.override("da"):
+        assert field.prepare_value(PartialDate(2007, 5)) == "maj 2007"
+        assert field.widget_attrs(forms.TextInput())["placeholder"] == "d.m.åååå"
+
+
+def test_day_field_needs_a_day():
+    field = DayFormField()
+    assert field.clean("3. december 2026") == dt.date(2026, 12, 3)
+    assert field.clean("2026-12-03") == dt.date(2026, 12, 3)
+    with pytest.raises(ValidationError):
+        field.clean("december 2026")
