@@ -92,9 +92,11 @@ def test_read_refuses_impossible_ambiguous_or_unknown_dates(text):
 
 
 def test_errors_name_the_month_in_the_readers_language():
-    with translation.override("da"):
-        with pytest.raises(InvalidPartialDate, match="Dag 30 findes ikke i februar 2013"):
-            PartialDate.read("30.2.2013")
+    with (
+        translation.override("da"),
+        pytest.raises(InvalidPartialDate, match="Dag 30 findes ikke i februar 2013"),
+    ):
+        PartialDate.read("30.2.2013")
 
 
 def test_form_field_reads_danish_and_shows_the_day_back_the_same_way():
