@@ -70,6 +70,21 @@ class DocContext:
     # True when the page's own address names the place it is about.
     home_from_address: bool = False
 
+    @property
+    def home_name(self) -> str:
+        """Return the home party's name as the text first writes it (its own name if not)."""
+        if self.home is None:
+            return ""
+        for m in self.places:
+            if m.place.id == self.home.id:
+                name = self.text[m.start : m.end]
+                if m.genitive and name.endswith(("'s", "’s")):
+                    name = name[:-2]
+                elif m.genitive and name.endswith("s") and not m.place.name.endswith("s"):
+                    name = name[:-1]
+                return " ".join(name.split())
+        return self.home.name
+
     def dates_in(self, start: int, end: int) -> list[DateMention]:
         """Return the dates found in ``[start, end)`` (resolved against the document date)."""
         i = bisect_left(self._date_starts, start)
@@ -157,7 +172,10 @@ def analyse(name: str, text: str) -> DocContext:
     url = _address(text)
     extra = find_names(text, ctx.places, ctx.home_country, url)
     if extra:
-        ctx.places = sorted(ctx.places + extra, key=lambda m: m.start)
+        # A name found from the grammar replaces the gazetteer names inside it.
+        spans = [(m.start, m.end) for m in extra]
+        kept = [m for m in ctx.places if not any(s <= m.start and m.end <= e for s, e in spans)]
+        ctx.places = sorted(kept + extra, key=lambda m: m.start)
     ctx.segments = segments(text)
     ctx.dates = find_dates(text, reference=ctx.date)
     ctx._date_starts = [d.start for d in ctx.dates]
@@ -175,9 +193,9 @@ def analyse(name: str, text: str) -> DocContext:
     # Ties go to curated places: the documents are about the curated municipalities.
     ranked = sorted(counts, key=lambda pid: (counts[pid], places[pid].curated), reverse=True)
     if ctx.home_country is None and ranked:
-        ctx.home_country = places[ranked[0]].country
+        ctx.home_country = places[ranked[0]].country or None
     for pid in ranked:
-        if places[pid].country == ctx.home_country:
+        if places[pid].country == ctx.home_country or not places[pid].country:
             ctx.home = places[pid]
             break
     return ctx

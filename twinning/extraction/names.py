@@ -323,13 +323,13 @@ _PLACE_NOUN = re.compile(
     r"byen|\w+ske\s+(?:by|stad|kommune)|staden|kommunen|stadt|gemeinde|twin\s+town|"
     r"twin\s+city|sister\s+city|"
     r"town\s+of|city\s+of|village\s+of|municipality\s+of|borough\s+of)"
-    r"[ \t]*,?[ \t]*)$",
+    r"[ \t]*,?[ \t]*)(?=[A-ZÀ-ÖØ-ÞĀ-Ž])",
     re.IGNORECASE,
 )
 # "zum polnischen Zagan": a German adjective of nationality before a name. German
 # capitalises every noun, so words with the endings of common nouns are left out.
 _GERMAN_ADJECTIVE = re.compile(
-    r"(?<![\w])(?:zum|zur|dem|vom|nach)[ \t]+[a-zäöü]+(?:ischen|sischen)[ \t]+$"
+    r"(?<![\w])(?:zum|zur|dem|vom|nach)[ \t]+[a-zäöü]+(?:ischen|sischen)[ \t]+(?=[A-ZÄÖÜ])"
 )
 _GERMAN_NOUN_END = re.compile(r"(?:en|ung|heit|keit|schaft|stadt|ion|ität|tum|nis|s)$")
 # Administrative words after a name: "Sigtuna kommun", "Sudbury Town Council".
@@ -349,6 +349,7 @@ _CJK_AFTER_UNIT = re.compile(r"(?<=[省郡县])(?P<name>[\u3400-\u9fff]{1,5}?[�
 _CJK_NOT_IN_NAME = re.compile(r"[与和同及的在于是为将了从向对由]|其他|友好|城市|关系|国际")
 
 
+_TRAILING_ADMIN = re.compile(r"[ \t]+(?:Kommune|Kommun|Municipality|Gemeinde)$")
 # Nordic adjectives of nationality and kind ("Danske", "islandsk") are not names.
 _ADJECTIVE = re.compile(r"(?:ske|isk|nsk)$")
 
@@ -377,6 +378,9 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
             start += nxt.end()
             continue
         break
+    tail = _TRAILING_ADMIN.search(text, start, end)
+    if tail is not None and tail.start() > start:
+        end = tail.start()
     if start >= end:
         return None
     name = text[start:end]
@@ -402,20 +406,27 @@ def find_names(
     ``url`` is the page's own address: a word of its host name that the text writes as
     a name ("bengtsfors.se" and "Bengtsfors") is the site owner's place.
     """
-    taken = [(m.start, m.end) for m in mentions]
+    taken = [(m.start, m.end, m.place.kind) for m in mentions]
     found: dict[tuple[int, int], PlaceMention] = {}
 
-    def free(s: int, e: int) -> bool:
-        return not any(s < te and ts < e for ts, te in taken) and not any(
-            s < fe and fs < e for fs, fe in found
-        )
+    def free(s: int, e: int, country: str | None = None) -> bool:
+        # A longer name may swallow a gazetteer name inside it ("Mülheim an der Ruhr",
+        # "Nuits-Saint Georges"); the same span may replace a region that shares a
+        # town's name ("Luzern (Schweiz)").
+        for ts, te, kind in taken:
+            if s < te and ts < e:
+                inside = s <= ts and te <= e
+                same = (ts, te) == (s, e)
+                if not inside or (same and (not country or kind in _TOWN_KINDS | {"country"})):
+                    return False
+        return not any(s < fe and fs < e for fs, fe in found)
 
     def add(s: int, e: int, country: str | None) -> None:
         span = _trim(text, s, e)
         if span is None:
             return
         s, e = span
-        if not free(s, e):
+        if not free(s, e, country):
             return
         name = " ".join(text[s:e].split())
         place = _place(name, country or "")
@@ -442,6 +453,19 @@ def find_names(
             continue
         s = c.start - len(head) + m.start()
         add(s, s + len(m.group(0)), c.place.country)
+    # "Sunnyvale of California", "Anqing of Anhui": a town of a state or a province.
+    for r in mentions:
+        if r.place.kind in _TOWN_KINDS or r.place.kind == "country":
+            continue
+        head = text[max(0, r.start - 60) : r.start]
+        of = re.search(r"[ \t]+of[ \t]+$", head)
+        if of is None:
+            continue
+        n = _NAME_END.search(head[: of.start()])
+        if n is None:
+            continue
+        s = r.start - len(head) + n.start()
+        add(s, s + len(n.group(0)), r.place.country)
     # Vehicle signs in parentheses.
     signs = [m for m in _SIGN.finditer(text) if m.group("sign").lower() in _VEHICLE_SIGNS]
     for m in signs:
@@ -459,14 +483,14 @@ def find_names(
         s = m.start() - len(head) + n.start()
         add(s, m.start(), country)
     # A kind-of-place noun before the name.
-    for m in _NAME_AT.finditer(text):
-        s = m.start()
-        head = text[max(0, s - 40) : s]
-        if not head:
-            continue
-        german = _GERMAN_ADJECTIVE.search(head) and not _GERMAN_NOUN_END.search(m.group(0))
-        if german or _PLACE_NOUN.search(head):
-            add(s, m.end(), None)
+    for noun in _PLACE_NOUN.finditer(text):
+        m = _NAME_AT.match(text, noun.end())
+        if m is not None:
+            add(m.start(), m.end(), None)
+    for adjective in _GERMAN_ADJECTIVE.finditer(text):
+        m = _NAME_AT.match(text, adjective.end())
+        if m is not None and not _GERMAN_NOUN_END.search(m.group(0)):
+            add(m.start(), m.end(), None)
     # An administrative word after the name.
     for m in _ADMIN_AFTER.finditer(text):
         head = text[max(0, m.start() - 60) : m.start()]
@@ -486,6 +510,7 @@ def find_names(
                     if ascii_key(m.group(0)) == part and not m.group(0).isupper():
                         add(m.start(), m.end(), home_country)
                         break
+    _elsewhere(text, found, free)
     _coordinated(text, mentions, found, add)
     _chinese(text, mentions, found, add)
     _genitives(text, found)
@@ -595,7 +620,7 @@ def _chinese(text, mentions, found, add) -> None:
         at = c.end
         while at < len(text) and text[at] in " \t\u3000":
             at += 1
-        m = re.match(rf"[\u3400-\u9fff]{{1,6}}?[{_CJK_SUFFIX}]", text[at:])
+        m = re.match(rf"[\u3400-\u9fff]{{1,6}}[{_CJK_SUFFIX}]", text[at:])
         if m is None:
             continue
         name = m.group(0)

@@ -155,8 +155,28 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return not text[max(0, dot - 3) : dot].isdigit()
 
 
+# Chinese sentences end with full-width stops and need no space after them; Chinese web
+# text does not wrap its lines, so every line break in it ends a segment.
+_CJK_STOP = re.compile(r"[。！？]")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def _cjk_cuts(text: str, cuts: set[int]) -> None:
+    for m in _CJK_STOP.finditer(text):
+        if m.end() < len(text):
+            cuts.add(m.end())
+    at = 0
+    for line in text.split("\n"):
+        end = at + len(line)
+        if end + 1 < len(text) and _CJK.search(line):
+            cuts.add(end + 1)
+        at = end + 1
+
+
 def _boundaries(text: str) -> list[int]:
     cuts: set[int] = set()
+    if _CJK.search(text):
+        _cjk_cuts(text, cuts)
     for m in _END_PUNCT.finditer(text):
         nxt = m.group("next")
         if not (nxt.isupper() or nxt.isdigit() or nxt in _OPENERS):

@@ -16,8 +16,17 @@ from twinning.extraction.segments import BULLETS
 
 # Most specific first: the first cue found in a sentence decides its kind.
 _KIND_CUES: list[tuple[str, str, bool]] = [
-    ("letter_of_intent", r"letters?\s+of\s+intent|\bLOI\b|hensigtserklæring\w*", True),
-    ("memorandum", r"memorand\w+\s+of\s+understanding|\bMoU\b|\bMOU\b", True),
+    (
+        "letter_of_intent",
+        r"letters?\s+of\s+intent|\bLOI\b|hensigtserklæring\w*|absichtserklärung\w*"
+        r"|intensjonsavtale\w*|avsiktsförklaring\w*|意向书",
+        True,
+    ),
+    (
+        "memorandum",
+        r"memorand\w+\s+of\s+understanding|\bMoU\b|\bMOU\b|备忘录",
+        True,
+    ),
     (
         "strategic_sector_cooperation",
         r"strategic\s+sector\s+cooperation|strategisk\w*\s+sektorsamarbejde\w*",
@@ -28,14 +37,26 @@ _KIND_CUES: list[tuple[str, str, bool]] = [
         r"strategic\s+partnership\w*|strategisk\w*\s+partnerskab\w*",
         True,
     ),
+    # Ties that are vaguer than a twinning: "cousin towns", 友好交流城市, 友好关系城市.
+    (
+        "other",
+        r"cousin[\s-]+(?:twin[\s-]+)?(?:town|cit)\w*|友好交流城市|友好关系城市|友好合作关系",
+        True,
+    ),
     (
         "sister_city",
         r"sister[\s-]+(?:cit(?:y|ies)|town|municipalit\w+|region|province)|twin[\s-]*(?:town|cit)\w*"
-        r"|twinning|venskabsby\w*|venskabskommune\w*|søsterby\w*|vänort\w*|vennskapsby\w*"
-        r"|partnerstadt|städtepartnerschaft|姐妹城市|友好城市",
+        r"|twinning|venskabsby\w*|venskabskommune\w*|søsterby\w*|vänort\w*|vänstad\w*"
+        r"|vennskapsby\w*|vennskapskommune\w*|partnerstadt|partnerstädte\w*"
+        r"|städtepartnerschaft\w*|姐妹城市",
         True,
     ),
-    ("friendship_city", r"friendship\s+cit\w+|venskabssamarbejde\w*|friendly\s+cit\w+", True),
+    (
+        "friendship_city",
+        r"friendship\s+cit\w+|friendship\s+agreement\w*|venskabssamarbejde\w*"
+        r"|friendly\s+cit\w+|友好城市|友城",
+        True,
+    ),
     (
         "cooperation_agreement",
         r"co-?operation\s+agreements?|collaboration\s+agreements?|partnership\s+agreements?"
@@ -46,7 +67,8 @@ _KIND_CUES: list[tuple[str, str, bool]] = [
     (
         "other",
         r"partnership\w*|partnerskab\w*|partnered|samarbejdskommune\w*|partner\s+cit\w+"
-        r"|partner\s+municipalit\w+|partnerby\w*|partnerkommune\w*",
+        r"|partner\s+municipalit\w+|partnerby\w*|partnerkommune\w*|partnerschaft\w*"
+        r"|partnerskap\w*|freundschaftsbeziehung\w*|freundschaftliche\s+beziehung\w*",
         True,
     ),
     (
@@ -59,24 +81,40 @@ _KIND_CUES: list[tuple[str, str, bool]] = [
 _CUE_RES = [(kind, re.compile(body.lower()), strong) for kind, body, strong in _KIND_CUES]
 # The words each cue begins with: a cue is tried only where one of them occurs.
 _CUE_WORDS = [
-    "letter loi hensigtserklæring",
-    "memorand mou",
+    "letter loi hensigtserklæring absichtserklärung intensjonsavtale avsiktsförklaring 意向书",
+    "memorand mou 备忘录",
     "strategic strategisk",
     "strategic strategisk",
-    "sister twin venskabsby venskabskommune søsterby vänort vennskapsby partnerstadt "
-    "städtepartnerschaft 姐妹城市 友好城市",
-    "friendship venskabssamarbejde friendly",
+    "cousin 友好交流城市 友好关系城市 友好合作关系",
+    "sister twin venskabsby venskabskommune søsterby vänort vänstad vennskapsby "
+    "vennskapskommune partnerstadt partnerstädte städtepartnerschaft 姐妹城市",
+    "friendship venskabssamarbejde friendly 友好城市 友城",
     "co-operation cooperation collaboration partnership samarbejds samarbeidsavtale "
     "samarbetsavtal kooperationsvereinbarung 合作协议",
-    "partnership partnerskab partnered samarbejdskommune partner",
+    "partnership partnerskab partnered samarbejdskommune partner partnerschaft partnerskap "
+    "freundschaftsbeziehung freundschaftliche",
     "collaboration cooperation co-operation friendly samarbejde samarbete samarbeid",
 ]
 for _i, _words in enumerate(_CUE_WORDS):
     scan.register(f"cue:{_i}", _words, word_start=False)
 # Both are searched in the lower-cased text: plain first letters let the engine skip.
+# Words of ending, per language: ended, or announced to end.
 _TERMINATED = re.compile(
-    r"terminat\w+|opsagt|ophævet|ophørt|afbrudt|suspend\w+|ended|discontinued|cancelled|"
-    r"avsluta\w*|beendet|gekündigt",
+    r"terminat\w+|opsagt|opsagde|opsige\w*|ophævet|ophæve|ophørt|ophøre\w*|afbrudt|"
+    r"tidligere\s+venskabsby\w*|forhenværende|ended|\bend\s+(?:all\s+)?(?:its|the|their)\s+"
+    r"(?:links?|twinning|relationship|partnership)|discontinued|cancelled|dropp\w+\s+(?:its|the)"
+    r"|avsluta\w*|avslutt\w*|sagt\s+opp|upphör\w*|beendet|beenden|gekündigt|aufgelöst|"
+    r"终止|解除",
+)
+# Words that leave a tie's state open: suspended, inactive, proposed, considered.
+_UNSETTLED = re.compile(
+    r"suspend\w+|ausgesetzt|aussetz\w*|suspender\w*|inaktiv\w*|inactive|dormant|"
+    r"propos\w+|considerat\w+|considering|consider\s+establishing|"
+    r"anbefales\s+ikke|ikke\s+direkte\s+videreført|forslag\s+om|foreslå\w*|"
+    r"planned|planlagt|geplant|angestrebt|暂停|拟",
+)
+_NEGATION = re.compile(
+    r"(?:\bnot\b|\bnicht\b|\bkein\w*|\bikke\b|\bikkje\b|\binte\b|\bnever\b|\bno\b|不|未)"
 )
 _SINCE_CUE = re.compile(
     r"sign\w*|indg\w+|underskr\w+|since|siden|sedan|seit|dating|established|etabler\w+|"
@@ -86,10 +124,13 @@ _SINCE_CUE = re.compile(
 # What may stand between two items of a list once the countries in it are blanked out:
 # commas, a conjunction, and the preposition of an apposition ("Lahti i Finland, ...").
 _LIST_GAP = re.compile(
-    r"^[\s,;]*(?:(?:i|in|på|im|en)\s+)?[\s,;]*(?:(?:and|og|och|und|samt|&|as well as)\s*)?[\s,]*$"
+    r"^[\s,;]*(?:(?:kommune|kommun|municipality)\s+)?"
+    r"(?:(?:i|in|på|im|en)\s+(?:[A-ZÆØÅ]\w+\s*)?)?[\s,;]*"
+    r"(?:(?:and|og|och|und|samt|&|as well as|、|和|与|及)\s*)?[\s,]*"
+    r"(?:(?:zum|zur|zu|mit|with|to|med|til|the)\s+)?(?:\w+(?:schen|ske|ish|ese)\s+)?"
+    r"(?:(?:stadt|town|city|village|by|byen)\s+(?:of\s+)?)?$",
+    re.IGNORECASE,
 )
-# A heading that introduces a list: it ends with a colon, perhaps before debris.
-_HEADING_END = re.compile(r"[:：][^\w\u3400-\u9fff]{0,30}$|[:：]\s*$")
 _LIST_ITEM_MAX = 200
 _GOVERNMENT = re.compile(
     r"(?:den|the)\s+(?:danske|danish|kinesiske|chinese|svenske|swedish|norske|norwegian|"
@@ -112,6 +153,7 @@ _GOV_COUNTRY = {
 }
 
 
+_CJK = re.compile(r"[\u3400-\u9fff]")
 _QUALIFIER_GAP = re.compile(r"\s*(?:in|i|,|of)\s*")
 _BRACKET_GAP = re.compile(r"\s*\(\s*")
 _BRACKETED = re.compile(r"\([^)]*\)")
@@ -153,16 +195,37 @@ def _party_name(ctx: DocContext, m: PlaceMention, mentions: list[PlaceMention]) 
     return name
 
 
+_LOCATIVE_BEFORE = re.compile(
+    r"(?:near|nær|nära|bei|nahe|close\s+to|outside|(?:north|south|east|west)\s+of|"
+    r"(?:nord|syd|øst|vest|norr|söder|öster|väster)\s+(?:for|om))[ \t]+$",
+    re.IGNORECASE,
+)
+_OF_GAP = re.compile(r"[ \t]+of[ \t]+")
+_TOWN_KINDS = frozenset({"municipality", "city", "group"})
+
+
 def _qualifiers(ctx: DocContext, mentions: list[PlaceMention]) -> set[int]:
-    """Return indexes of mentions that only qualify a neighbour (a parent or an alias)."""
+    """Return indexes of mentions that only qualify a neighbour (a parent or an alias).
+
+    "Qingdao in Shandong", "Sunnyvale of California", "Jyväskylä (Finnland)", "near
+    Dijon", and in Chinese a higher unit written right before its town ("海南省三亚市").
+    """
     skip: set[int] = set()
     anc = gazetteer().ancestors
+    text = ctx.text
+    for j, m in enumerate(mentions):
+        if _LOCATIVE_BEFORE.search(text[max(0, m.start - 25) : m.start]):
+            skip.add(j)
+        if j + 1 < len(mentions) and m.end == mentions[j + 1].start and _CJK.match(m.surface):
+            skip.add(j)
     for i, m in enumerate(mentions):
         for j, other in enumerate(mentions):
             if j == i or other.start < m.end or other.start - m.end > 12:
                 continue
             gap = ctx.text[m.end : other.start]
             if _QUALIFIER_GAP.fullmatch(gap) and other.place.id in anc(m.place):
+                skip.add(j)
+            if _OF_GAP.fullmatch(gap) and other.place.kind not in _TOWN_KINDS:
                 skip.add(j)
             if _BRACKET_GAP.fullmatch(gap):
                 skip.add(j)
@@ -179,6 +242,27 @@ def _cue_index(text: str) -> list[list[int]]:
     # The last list holds every cue of any kind, to dismiss segments without one quickly.
     index.append(sorted(at for starts in index for at in starts))
     return index
+
+
+def _kinds(index: list[list[int]], start: int, end: int) -> list[tuple[str, int, bool]]:
+    """Return every cue in ``[start, end)`` in text order, the most specific at a place."""
+    every = index[-1]
+    i = bisect_left(every, start)
+    if i == len(every) or every[i] >= end:
+        return []
+    found: dict[int, tuple[str, int, bool]] = {}
+    for (kind, _, strong), starts in zip(_CUE_RES, index, strict=False):
+        i = bisect_left(starts, start)
+        while i < len(starts) and starts[i] < end:
+            found.setdefault(starts[i], (kind, starts[i], strong))
+            i += 1
+    # A cue inside a longer one ("partnership" in "partnership agreement") adds nothing.
+    out: list[tuple[str, int, bool]] = []
+    for at in sorted(found):
+        if out and at - out[-1][1] < 12:
+            continue
+        out.append(found[at])
+    return out
 
 
 def _kind(index: list[list[int]], start: int, end: int) -> tuple[str, int, bool] | None:
@@ -243,37 +327,29 @@ def extract_partnerships(ctx: DocContext) -> list[Partnership]:
     doc_focus = focus_topics(text)
     cues = _cue_index(text)
     items = _list_items(ctx, cues)
+    low = scan.lowered(text)
     for index, seg in enumerate(ctx.segments):
-        cue = _kind(cues, seg.start, seg.end)
+        found_cues = _kinds(cues, seg.start, seg.end)
         heading = items.get(index)
-        if cue is None and heading is not None:
+        if not found_cues and heading is not None:
             # An item of a list takes its kind from the heading above it.
             kind, _, strong = heading[0]
-            cue = (kind, seg.start, strong)
-        if cue is None:
+            found_cues = [(kind, seg.start, strong)]
+        if not found_cues:
             continue
         seg_text = text[seg.start : seg.end]
-        kind, cue_at, strong = cue
         mentions = [m for m in ctx.places_in(seg.start, seg.end) if not is_org_part(text, m)]
         skip = _qualifiers(ctx, mentions)
         parties = [m for i, m in enumerate(mentions) if i not in skip]
         if heading is not None:
             parties = heading[1] + parties
-        pairs: list[tuple[_Party, _Party]] = []
-        pairs += _possessive_pairs(ctx, parties, cue_at)
-        if not pairs:
-            pairs += _government_pairs(ctx, seg.start, seg.end, parties, cue_at)
-        if not pairs:
-            pairs += _home_pairs(ctx, parties, mentions, cue_at, strong)
-        if not pairs:
+        candidates: list[tuple[str, bool, tuple[_Party, _Party]]] = []
+        for kind, cue_at, strong in found_cues:
+            pairs = _pairs_at(ctx, seg.start, seg.end, parties, mentions, cue_at, strong)
+            candidates += [(kind, strong, pair) for pair in pairs]
+        if not candidates:
             continue
-        status, ended = "active", None
-        low = scan.lowered(text)
-        if _TERMINATED.search(low, seg.start, seg.end):
-            status = "terminated"
-            dates = ctx.dates_in(seg.start, seg.end)
-            full = [d for d in dates if d.precision == "day"] or dates
-            ended = full[-1].value if full else None
+        status, ended = _status(ctx, seg.start, seg.end)
         since = None
         # A year in a list item ("Rakvere i Estland 1990") is the year the tie began.
         if status == "active" and (
@@ -283,34 +359,108 @@ def extract_partnerships(ctx: DocContext) -> list[Partnership]:
                 if d.form != "yrange" and d.has_year:
                     since = d.value
                     break
-        rank = {"other": 1}.get(kind, 2) + (1 if strong else 0)
-        for a, b in pairs:
-            key = (a.key, b.key)
-            # An equally strong statement that says since when replaces one that does not.
-            dated = since is not None and key in best and best[key].since is None
-            if key in best and strength[key] >= rank and not (dated and strength[key] == rank):
-                continue
-            if any(k[1] == key[1] and strength[k] >= rank for k in best if k != key):
-                continue
-            focus = [t for t in focus_topics(text, seg.start, seg.end) if t in doc_focus]
-            best[key] = Partnership(
-                start=seg.start,
-                end=seg.end,
-                evidence=seg_text,
-                a=a.name,
-                a_country=a.country,
-                b=b.name,
-                b_country=b.country,
-                relation=kind,
-                since=since,
-                status=status,
-                ended=ended,
-                focus=focus,
+        for kind, strong, pair in candidates:
+            _keep(
+                ctx,
+                best,
+                strength,
+                seg_text,
+                seg.start,
+                seg.end,
+                kind,
+                strong,
+                pair,
+                since,
+                status,
+                ended,
+                doc_focus,
             )
-            strength[key] = rank
     kept = _prune(list(best.values()), list(best))
     _date_from_later_statements(ctx, kept)
     return kept
+
+
+def _pairs_at(
+    ctx: DocContext,
+    start: int,
+    end: int,
+    parties: list[PlaceMention],
+    mentions: list[PlaceMention],
+    cue_at: int,
+    strong: bool,
+) -> list[tuple[_Party, _Party]]:
+    """Return the pairs that the cue at ``cue_at`` states in the segment."""
+    pairs = _possessive_pairs(ctx, parties, cue_at)
+    if not pairs:
+        pairs = _government_pairs(ctx, start, end, parties, cue_at)
+    if not pairs:
+        pairs = _coordinated_pair(ctx, parties, cue_at)
+    if not pairs:
+        pairs = _home_pairs(ctx, parties, mentions, cue_at, strong)
+    return pairs
+
+
+def _status(ctx: DocContext, start: int, end: int) -> tuple[str, str | None]:
+    """Return the status a segment gives its ties, with the end date when ended.
+
+    Ended or announced to end: terminated. Suspended, inactive, proposed or under
+    consideration: unknown. A negated word ("nicht beenden") says nothing.
+    """
+    low = scan.lowered(ctx.text)
+    for pattern, status in ((_TERMINATED, "terminated"), (_UNSETTLED, "unknown")):
+        for m in pattern.finditer(low, start, end):
+            if _NEGATION.search(low, max(start, m.start() - 45), m.start()):
+                continue
+            if status == "terminated":
+                dates = ctx.dates_in(start, end)
+                full = [d for d in dates if d.precision == "day"] or dates
+                return status, full[-1].value if full else None
+            return status, None
+    return "active", None
+
+
+def _keep(
+    ctx: DocContext,
+    best: dict[tuple[str, str], Partnership],
+    strength: dict[tuple[str, str], int],
+    seg_text: str,
+    start: int,
+    end: int,
+    kind: str,
+    strong: bool,
+    pair: tuple[_Party, _Party],
+    since: str | None,
+    status: str,
+    ended: str | None,
+    doc_focus: list[str],
+) -> None:
+    """Record a pair unless a stronger statement of it is already kept."""
+    text = ctx.text
+    a, b = pair
+    rank = {"other": 1}.get(kind, 2) + (1 if strong else 0)
+    key = (a.key, b.key)
+    # An equally strong statement that says since when replaces one that does not.
+    dated = since is not None and key in best and best[key].since is None
+    if key in best and strength[key] >= rank and not (dated and strength[key] == rank):
+        return
+    if any(k[1] == key[1] and strength[k] >= rank for k in best if k != key):
+        return
+    focus = [t for t in focus_topics(text, start, end) if t in doc_focus]
+    best[key] = Partnership(
+        start=start,
+        end=end,
+        evidence=seg_text,
+        a=a.name,
+        a_country=a.country,
+        b=b.name,
+        b_country=b.country,
+        relation=kind,
+        since=since,
+        status=status,
+        ended=ended,
+        focus=focus,
+    )
+    strength[key] = rank
 
 
 # Matched on the lower-cased text, where plain first letters let the regex engine skip.
@@ -401,9 +551,14 @@ def _list_items(
     text = ctx.text
     out: dict[int, tuple[tuple[str, int, bool], list[PlaceMention]]] = {}
     segs = ctx.segments
+    headings = {
+        i
+        for i, seg in enumerate(segs)
+        if (i + 1 < len(segs) and _bullet_before(text, segs[i + 1].start))
+        or _is_heading(text[seg.start : seg.end])
+    }
     for i, seg in enumerate(segs):
-        bulleted = i + 1 < len(segs) and _bullet_before(text, segs[i + 1].start)
-        if not bulleted and not _HEADING_END.search(text[seg.start : seg.end]):
+        if i not in headings:
             continue
         cue = _kind(cues, seg.start, seg.end)
         if cue is None:
@@ -416,21 +571,72 @@ def _list_items(
         ]
         for j in range(i + 1, min(len(segs), i + 40)):
             item = segs[j]
-            if item.end - item.start > _LIST_ITEM_MAX:
+            item_text = text[item.start : item.end]
+            if not _WORDLIKE.search(item_text):
+                continue  # debris between the lines of a list
+            own_cue = _kind(cues, item.start, item.end)
+            if item.end - item.start > _LIST_ITEM_MAX or (j in headings and own_cue):
                 break
             places = [m for m in ctx.places_in(item.start, item.end) if m.place.kind != "country"]
             if not places:
                 break
-            if _kind(cues, item.start, item.end) is not None:
+            if own_cue is not None:
                 continue
             out[j] = (cue, home_side)
     return out
+
+
+# A word of three letters or a Chinese character: what debris lacks.
+_WORDLIKE = re.compile(r"[^\W\d_]{3}|[\u3400-\u9fff]")
+
+
+def _is_heading(segment: str) -> bool:
+    """Return True when a segment ends with a colon, perhaps followed by debris."""
+    at = max(segment.rfind(":"), segment.rfind("："))
+    return at >= 0 and not _WORDLIKE.search(segment[at + 1 :])
 
 
 def _bullet_before(text: str, start: int) -> bool:
     """Return True when the segment at ``start`` is a bulleted line."""
     line = text.rfind("\n", 0, start) + 1
     return any(c in BULLETS for c in text[line:start])
+
+
+_BOTH = re.compile(r"\b(?:begge|both|beide|båda|bägge|两者)\b")
+_PAIR_JOIN = re.compile(r"^\s*(?:og|and|und|och|&|与|和|同|vs\.?|versus|–|—)\s*$")
+
+
+def _coordinated_pair(
+    ctx: DocContext, parties: list[PlaceMention], cue_at: int
+) -> list[tuple[_Party, _Party]]:
+    """Return the pair in "Lappeenranta und Schwäbisch Hall feierten ... Partnerschaft".
+
+    Two towns of different countries joined by a conjunction, neither of them the
+    page's own place, are partners of each other.
+    """
+    towns = [m for m in parties if m.place.kind in PARTY_KINDS]
+    text = ctx.text
+    if any(_is_home(ctx, m) for m in towns):
+        return []
+    # "X og Y er begge små kommuner": "both" shares a predicate, it pairs nothing.
+    if _BOTH.search(
+        scan.lowered(text), towns[0].start if towns else 0, towns[-1].end + 60 if towns else 0
+    ):
+        return []
+    for x, y in zip(towns, towns[1:], strict=False):
+        gap = _BRACKETED.sub(" ", text[x.end : y.start])
+        for c in ctx.countries():
+            if c.start >= x.end and c.end <= y.start:
+                gap = gap.replace(text[c.start : c.end], " ")
+        if not _PAIR_JOIN.match(re.sub(r"\s+(?:i|in|of)\s+\S+\s*$", " ", gap)):
+            continue
+        cx, cy = x.place.country, y.place.country
+        if not cx or not cy or cx == cy:
+            continue
+        if len(towns) > 2:
+            continue
+        return [(_as_party(ctx, x, parties), _as_party(ctx, y, parties))]
+    return []
 
 
 def _is_home(ctx: DocContext, m: PlaceMention) -> bool:
@@ -461,8 +667,22 @@ def _home_pairs(
             home_side = [m for m in home_side if m not in run]
             foreign = [m for m in foreign if m not in home_side]
     else:
-        home_side = [m for m in candidates if m.place.country == ctx.home_country]
-        foreign = [m for m in candidates if m.place.country != ctx.home_country]
+        # A place of unknown country is on the home side only when it is the home.
+        home_side = [
+            m
+            for m in candidates
+            if _is_home(ctx, m) or (m.place.country and m.place.country == ctx.home_country)
+        ]
+        foreign = [m for m in candidates if m not in home_side]
+        # A town of the home country listed among foreign partners is a partner too
+        # ("zum polnischen Zagan und zur deutschen Stadt Ahlen").
+        run = _list_around(ctx, [m for m in candidates if not _is_home(ctx, m)], cue_at)
+        first_foreign = next((m.start for m in run if m in foreign), None)
+        run = [m for m in run if m in foreign or (first_foreign or 0) < m.start]
+        if len(run) > 1 and first_foreign is not None and cue_at < run[0].end:
+            foreign = [m for m in foreign if m not in run] + list(run)
+            foreign.sort(key=lambda m: m.start)
+            home_side = [m for m in home_side if m not in run]
     if not strong:
         foreign = [m for m in foreign if m.start >= cue_at]
     chosen = _list_around(ctx, foreign, cue_at)
@@ -472,7 +692,7 @@ def _home_pairs(
         if a is not None:
             a_party = _as_party(ctx, a, mentions)
         elif ctx.home is not None:
-            a_party = _Party(ctx.home.name, ctx.home.country, ctx.home.id, -1, -1)
+            a_party = _Party(ctx.home_name, ctx.home.country, ctx.home.id, -1, -1)
         else:
             continue
         if a_party.key == b.place.id or a_party.name == _party_name(ctx, b, mentions):

@@ -62,3 +62,61 @@ def test_coordinated_appositions_pair_with_the_home_in_the_list() -> None:
 def test_people_and_bodies_are_not_read_as_partners(text: str) -> None:
     facts = extract("Odense Kommune har venskabsbyer i hele Norden. " + text)
     assert not [f for f in facts if isinstance(f, Partnership)]
+
+
+def _partnerships(text: str) -> list[Partnership]:
+    return [f for f in extract(text) if isinstance(f, Partnership)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "status"),
+    [
+        (
+            "Byrådet besluttede i går at opsige venskabsbysamarbejdet med Vindelholm i Norge.",
+            "terminated",
+        ),
+        (
+            "Die Stadt Emden teilte mit, dass die Städtepartnerschaft mit der russischen Stadt "
+            "Wolgorsk vorübergehend ausgesetzt werde.",
+            "unknown",
+        ),
+        (
+            "Die Stadt Emden pflegt eine Städtepartnerschaft mit der russischen Stadt "
+            "Wolgorsk. Es wird nicht beabsichtigt, diese zu beenden.",
+            "active",
+        ),
+        ("Staff propose a friendship city relationship with Dongcheng in China.", "unknown"),
+    ],
+)
+def test_status_follows_ending_suspension_negation_and_proposal(sentence: str, status: str) -> None:
+    (p,) = _partnerships(sentence if "Emden" in sentence else "Odense Kommune. " + sentence)
+    assert p.status == status
+
+
+def test_two_towns_of_different_countries_celebrating_their_partnership_are_a_pair() -> None:
+    facts = _partnerships(
+        "Die Stadt Aschersleben lud ein. Lappeenranta und Schwäbisch Hall feierten ihre "
+        "Partnerschaft."
+    )
+    assert {(p.a, p.b) for p in facts} == {("Lappeenranta", "Schwäbisch Hall")}
+
+
+def test_german_adjective_of_nationality_introduces_partner_towns() -> None:
+    facts = _partnerships(
+        "Teltow unterhält Städtepartnerschaften zum französischen Bréville-sur-Orne, zum "
+        "polnischen Zielonka und zur deutschen Stadt Ahlen."
+    )
+    assert {p.b for p in facts} == {"Bréville-sur-Orne", "Zielonka", "Ahlen"}
+
+
+def test_chinese_list_lines_take_the_kind_of_their_heading() -> None:
+    text = (
+        "石家庄市国际友好城市:\n"
+        "第一类 正式国际友好城市(共2个):\n"
+        "日本 青叶市(1981年4月19日缔结)\n"
+        "加拿大 枫林市(1985年5月31日缔结)\n"
+        "第二类 友好关系城市(共1个):\n"
+        "巴西 椰风市(2002年8月正式商定建立友好关系)\n"
+    )
+    kinds = {p.b: p.relation for p in _partnerships(text)}
+    assert kinds == {"青叶市": "friendship_city", "枫林市": "friendship_city", "椰风市": "other"}
