@@ -8,6 +8,7 @@ from twinning.activities.api import router as activities_router
 from twinning.atlas.api import router as atlas_router
 from twinning.core.api_writes import validation_error_payload
 from twinning.focusareas.api import router as focusareas_router
+from twinning.ingestion.api import router as review_router
 from twinning.institutions.api import networks_router, pairs_router
 from twinning.organisations.api import router as organisations_router
 from twinning.partnerships.api import router as partnerships_router
@@ -54,6 +55,7 @@ def validation_error(request, exc):
 
 api.add_router("/partnerships", partnerships_router)
 api.add_router("/places", places_router)
+api.add_router("/review", review_router)
 api.add_router("/activities.ics", activities_ical_router)
 api.add_router("/activities", activities_router)
 api.add_router("/institution-pairs", pairs_router)

@@ -2,174 +2,134 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import Any
 
 from django import forms
 from django.template.defaultfilters import filesizeformat
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from twinning.accounts.selectors import editable_organisation_ids
 from twinning.core.fields import PartialDateFormField
 from twinning.extraction.documents import SUPPORTED_SUFFIXES
-from twinning.ingestion.models import SuggestionKind
+from twinning.ingestion.facts import (
+    AMOUNT_FIELDS,
+    DATE_FIELDS,
+    DATE_RANGES,
+    FACT_TYPES,
+    FIELD_CHOICES,
+    SPAN_FIELDS,
+    field_label,
+)
 from twinning.organisations.models import Organisation
-from twinning.partnerships.models import PartnershipKind, PartnershipStatus
-
-EVENT_KINDS = [
-    ("signing", _("signing")),
-    ("delegation_visit", _("delegation visit")),
-    ("meeting", _("meeting")),
-    ("conference", _("conference")),
-    ("exchange", _("exchange")),
-    ("other", _("other")),
-]
-EVENT_AREAS = [
-    ("", _("none")),
-    ("overall", _("overall project")),
-    ("education", _("education")),
-    ("school", _("school")),
-]
 
 
 def _country_choices():
     return [("", "—"), *countries]
 
 
+def _form_field(kind: str, spec: dataclasses.Field) -> forms.Field:
+    """Return the form field for one of the engine's fact fields, from its type."""
+    name = spec.name
+    label = capfirst(field_label(name))
+    annotation = str(spec.type)
+    optional = "None" in annotation or spec.default in ("", None) or name in OPTIONAL_FIELDS
+    required = not optional
+    if (choices := FIELD_CHOICES.get((kind, name))) is not None:
+        # Blank when the text does not tell ("unknown" from the engine).
+        return forms.ChoiceField(label=label, choices=[("", "—"), *choices.choices], required=False)
+    if name in DATE_FIELDS:
+        return PartialDateFormField(label=label, required=required)
+    if name.endswith("_country"):
+        return forms.ChoiceField(label=label, choices=_country_choices, required=False)
+    if name in AMOUNT_FIELDS or annotation.startswith("float"):
+        return forms.DecimalField(label=label, min_value=0, required=required)
+    if annotation.startswith("int"):
+        return forms.IntegerField(label=label, required=required)
+    if annotation.startswith("bool"):
+        return forms.BooleanField(label=label, required=False)
+    if annotation.startswith("list"):
+        return ListField(label=label, required=False)
+    return forms.CharField(label=label, max_length=300, required=required)
+
+
+class ListField(forms.CharField):
+    """A list of short texts, typed separated by commas."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("help_text", _("Separate them by commas."))
+        super().__init__(**kwargs)
+
+    def prepare_value(self, value):
+        return ", ".join(map(str, value)) if isinstance(value, list | tuple) else value
+
+    def to_python(self, value):
+        return [item.strip() for item in str(value or "").split(",") if item.strip()]
+
+
 class FactForm(forms.Form):
-    """The fields of one kind of fact, shown filled in from the suggestion."""
+    """The fields of one kind of fact, built from the engine's type, filled in from a suggestion."""
 
-    # Form field name → record key, where the record's key is not a valid Python name.
-    renamed: dict[str, str] = {}
+    fact_kind = ""
 
-    @classmethod
-    def initial_from(cls, fields: dict[str, Any]) -> dict[str, Any]:
-        """Return the form's initial data for a suggestion's fields."""
-        back = {record: name for name, record in cls.renamed.items()}
-        return {back.get(key, key): value for key, value in fields.items()}
+    def clean(self):
+        cleaned = super().clean()
+        for start_name, end_name in DATE_RANGES:
+            start, end = cleaned.get(start_name), cleaned.get(end_name)
+            if start and end and end.last_day() < start.first_day():
+                self.add_error(end_name, _("It cannot end before it begins."))
+        low, high = cleaned.get("amount_min"), cleaned.get("amount_max")
+        if low is not None and high is not None and high < low:
+            self.add_error("amount_max", _("The highest amount is below the lowest."))
+        if currency := cleaned.get("currency"):
+            cleaned["currency"] = currency.upper()
+        return cleaned
 
     def to_fields(self) -> dict[str, Any]:
-        """Return the cleaned data in the engine's record format, ready to store as JSON."""
+        """Return the cleaned data as the fact's JSON fields."""
         fields = {}
         for name, value in self.cleaned_data.items():
             if hasattr(value, "isoformat"):
                 value = value.isoformat()
-            if value == "":
-                value = None
-            fields[self.renamed.get(name, name)] = value
+            fields[name] = None if value == "" else value
         return fields
 
 
-class PartnershipFactForm(FactForm):
-    a = forms.CharField(label=_("Party"), max_length=200)
-    a_country = forms.ChoiceField(label=_("Country of the party"), required=False)
-    b = forms.CharField(label=_("Partner"), max_length=200)
-    b_country = forms.ChoiceField(label=_("Country of the partner"), required=False)
-    kind = forms.ChoiceField(label=_("Kind"), choices=PartnershipKind.choices)
-    status = forms.ChoiceField(label=_("Status"), choices=PartnershipStatus.choices)
-    since = PartialDateFormField(label=_("Since"), required=False)
-    ended = PartialDateFormField(label=_("Ended"), required=False)
-    focus = forms.CharField(
-        label=_("Focus areas"),
-        required=False,
-        help_text=_("Topics separated by commas, e.g. water, education."),
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["a_country"].choices = _country_choices()
-        self.fields["b_country"].choices = _country_choices()
-
-    @classmethod
-    def initial_from(cls, fields):
-        initial = super().initial_from(fields)
-        initial["focus"] = ", ".join(fields.get("focus") or [])
-        if initial.get("status") not in PartnershipStatus.values:
-            initial["status"] = PartnershipStatus.ACTIVE
-        return initial
-
-    def clean_focus(self):
-        return [topic.strip() for topic in self.cleaned_data["focus"].split(",") if topic.strip()]
-
-    def clean(self):
-        cleaned = super().clean()
-        since, ended = cleaned.get("since"), cleaned.get("ended")
-        if since and ended and ended.last_day() < since.first_day():
-            self.add_error("ended", _("A partnership cannot end before it begins."))
-        return cleaned
+# Fields the engine always fills but a reviewer may leave empty.
+OPTIONAL_FIELDS = frozenset({"title", "what", "currency", "area"})
+_FORMS: dict[str, type[FactForm]] = {}
 
 
-class EventFactForm(FactForm):
-    renamed = {"origin": "from", "destination": "to"}
-
-    event = forms.ChoiceField(label=_("Kind"), choices=EVENT_KINDS)
-    title = forms.CharField(label=_("Title"), max_length=300)
-    date = PartialDateFormField(label=_("Date"))
-    end_date = PartialDateFormField(label=_("End date"), required=False)
-    origin = forms.CharField(label=_("From"), max_length=200, required=False)
-    destination = forms.CharField(label=_("To"), max_length=200, required=False)
-    area = forms.ChoiceField(label=_("Area"), choices=EVENT_AREAS, required=False)
-
-    def clean(self):
-        cleaned = super().clean()
-        start, end = cleaned.get("date"), cleaned.get("end_date")
-        if start and end and end.last_day() < start.first_day():
-            self.add_error("end_date", _("An event cannot end before it begins."))
-        return cleaned
-
-
-class PersonFactForm(FactForm):
-    name = forms.CharField(label=_("Name"), max_length=200)
-    role = forms.CharField(label=_("Role"), max_length=200)
-    org = forms.CharField(label=_("Organisation or place"), max_length=200, required=False)
-
-
-class AmountFactForm(FactForm):
-    amount_min = forms.DecimalField(label=_("Amount (lowest)"), min_value=0)
-    amount_max = forms.DecimalField(label=_("Amount (highest)"), min_value=0)
-    currency = forms.CharField(label=_("Currency"), max_length=3, min_length=3)
-    what = forms.CharField(label=_("For what"), max_length=300)
-    year = forms.IntegerField(label=_("Year"), min_value=1900, max_value=2100, required=False)
-
-    def clean_currency(self):
-        return self.cleaned_data["currency"].upper()
-
-    def clean(self):
-        cleaned = super().clean()
-        low, high = cleaned.get("amount_min"), cleaned.get("amount_max")
-        if low is not None and high is not None and high < low:
-            self.add_error("amount_max", _("The highest amount is below the lowest."))
-        return cleaned
-
-    def to_fields(self):
-        fields = super().to_fields()
-        for key in ("amount_min", "amount_max"):
-            value = fields[key]
-            fields[key] = int(value) if value == value.to_integral_value() else float(value)
-        return fields
-
-
-class InstitutionPairFactForm(FactForm):
-    a = forms.CharField(label=_("Institution"), max_length=200)
-    b = forms.CharField(label=_("Partner institution"), max_length=200)
-
-
-FACT_FORMS: dict[str, type[FactForm]] = {
-    SuggestionKind.PARTNERSHIP: PartnershipFactForm,
-    SuggestionKind.EVENT: EventFactForm,
-    SuggestionKind.PERSON: PersonFactForm,
-    SuggestionKind.AMOUNT: AmountFactForm,
-    SuggestionKind.INSTITUTION_PAIR: InstitutionPairFactForm,
-}
+def fact_form_class(kind: str) -> type[FactForm]:
+    """Return the form of a kind of fact, built once from the engine's dataclass."""
+    if kind not in _FORMS:
+        specs = [f for f in dataclasses.fields(FACT_TYPES[kind]) if f.name not in SPAN_FIELDS]
+        attributes = {spec.name: _form_field(kind, spec) for spec in specs}
+        attributes["fact_kind"] = kind
+        _FORMS[kind] = type(f"{kind.title().replace('_', '')}FactForm", (FactForm,), attributes)
+    return _FORMS[kind]
 
 
 def fact_form(suggestion, data=None) -> FactForm:
     """Return the form of the suggestion's kind, bound to data or filled in from its fields."""
-    form_class = FACT_FORMS[suggestion.kind]
-    return form_class(
-        data, initial=form_class.initial_from(suggestion.fields), prefix=f"s{suggestion.pk}"
-    )
+    form_class = fact_form_class(suggestion.kind)
+    initial = dict(suggestion.fields or {})
+    for (kind, name), choices in FIELD_CHOICES.items():
+        if kind == suggestion.kind and initial.get(name) not in choices.values:
+            initial[name] = ""
+    return form_class(data, initial=initial, prefix=f"s{suggestion.pk}")
+
+
+def review_links(data) -> dict[str, str]:
+    """Return the reviewer's choice per name field, from the ``link-<field>`` inputs."""
+    return {
+        key.removeprefix("link-"): value
+        for key, value in data.items()
+        if key.startswith("link-") and value
+    }
 
 
 class MultipleFileInput(forms.ClearableFileInput):

@@ -8,7 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from twinning.core.models import TimeStampedModel
-from twinning.partnerships.models import PartnershipKind, PartnershipStatus
+from twinning.extraction.facts import Fact
+from twinning.ingestion.facts import fact_field_names, fact_from, field_label, field_text
 
 
 class SuggestionKind(models.TextChoices):
@@ -24,35 +25,6 @@ class SuggestionStatus(models.TextChoices):
     ACCEPTED = "accepted", _("accepted")
     EDITED = "edited", _("accepted with changes")
     REJECTED = "rejected", _("rejected")
-
-
-# Labels of the fields of the engine's records, in the order they are shown.
-FIELD_LABELS = {
-    "a": _("party"),
-    "a_country": _("country"),
-    "b": _("partner"),
-    "b_country": _("country of the partner"),
-    "kind": _("kind"),
-    "event": _("kind"),
-    "title": _("title"),
-    "name": _("name"),
-    "role": _("role"),
-    "org": _("organisation or place"),
-    "status": _("status"),
-    "since": _("since"),
-    "ended": _("ended"),
-    "date": _("date"),
-    "end_date": _("end date"),
-    "from": _("from"),
-    "to": _("to"),
-    "area": _("area"),
-    "focus": _("focus areas"),
-    "amount_min": _("amount (lowest)"),
-    "amount_max": _("amount (highest)"),
-    "currency": _("currency"),
-    "what": _("for what"),
-    "year": _("year"),
-}
 
 
 class Suggestion(TimeStampedModel):
@@ -154,21 +126,22 @@ class Suggestion(TimeStampedModel):
         if errors:
             raise ValidationError(errors)
 
+    @property
+    def fact(self) -> Fact:
+        """Return the suggestion as the engine's typed fact, with the current fields.
+
+        Fields the engine does not know (from an older engine) are left out; fields it
+        gained since keep their defaults.
+        """
+        return fact_from(self.kind, self.fields, start=self.start, end=self.end, quote=self.quote)
+
     def display_fields(self) -> list[tuple[str, str]]:
         """Return the fact's filled-in fields as (label, text) pairs for a page."""
         shown = []
-        for key, label in FIELD_LABELS.items():
-            value = self.fields.get(key)
-            if value in (None, "", []):
-                continue
-            if isinstance(value, list):
-                text = ", ".join(map(str, value))
-            elif key in ("kind", "status") and self.kind == SuggestionKind.PARTNERSHIP:
-                choices = PartnershipKind if key == "kind" else PartnershipStatus
-                text = str(choices(value).label) if value in choices.values else str(value)
-            else:
-                text = str(value)
-            shown.append((str(label), text))
+        for name in fact_field_names(self.kind):
+            value = (self.fields or {}).get(name)
+            if value not in (None, "", []):
+                shown.append((field_label(name), field_text(self.kind, name, value)))
         return shown
 
     @property

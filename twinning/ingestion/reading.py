@@ -9,9 +9,9 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from twinning.extraction.documents import DocumentError, load_document
+from twinning.extraction.facts import Fact
 from twinning.extraction.language import detect_language
 from twinning.extraction.pipeline import extract
 
@@ -28,7 +28,8 @@ class ReadDocument:
     text: str = ""
     source_format: str = ""
     language: str = ""
-    facts: list[dict[str, Any]] = field(default_factory=list)
+    title: str = ""
+    facts: list[Fact] = field(default_factory=list)
     error: str = ""
 
 
@@ -63,6 +64,24 @@ def _megabytes(size: int) -> str:
     return f"{size / (1024 * 1024):.1f} MB"
 
 
+# A first line longer than this, or ending as a sentence does, is a paragraph.
+_HEADLINE_CHARS = 150
+
+
+def headline(text: str, name: str) -> str:
+    """Return the document's headline: its first line when that reads as one, else its name."""
+    for line in text.splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        letters = sum(char.isalpha() for char in line)
+        if len(line) <= _HEADLINE_CHARS and letters >= 3 and not line.endswith((".", ",", ";")):
+            return line
+        break
+    stem = Path(name).stem.replace("_", " ").strip()
+    return stem or name
+
+
 def document_read(path: str, name: str = "", content_hash: str = "") -> ReadDocument:
     """Return the normalised text and the facts of the document at ``path``.
 
@@ -86,5 +105,6 @@ def document_read(path: str, name: str = "", content_hash: str = "") -> ReadDocu
     result.text = document.text
     result.source_format = document.source_format
     result.language = detect_language(document.text) or ""
-    result.facts = [fact.to_record(result.name) for fact in facts]
+    result.title = headline(document.text, result.name)
+    result.facts = list(facts)
     return result

@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
-from django.apps import apps
-from django.contrib.contenttypes.prefetch import GenericPrefetch
-from django.db.models import Count, Prefetch, Q, QuerySet
+from dataclasses import dataclass, replace
+from dataclasses import field as dataclass_field
 
-from twinning.accounts.selectors import editable_organisation_ids
+from django.contrib.contenttypes.prefetch import GenericPrefetch
+from django.db.models import Count, Model, Prefetch, Q, QuerySet
+
+from twinning.accounts.selectors import editable_organisation_ids, visible_to
+from twinning.activities.models import Activity
 from twinning.core.text import fold
+from twinning.ingestion.facts import NAME_FIELDS, NameRole
 from twinning.ingestion.models import IngestionFile, IngestionJob, Suggestion, SuggestionStatus
 from twinning.organisations.models import Organisation
 from twinning.partnerships.models import Partnership
 from twinning.people.models import Person, Post
 from twinning.places.models import Place, PlaceName
-from twinning.places.selectors import place_find
 from twinning.sources.models import Source
+from twinning.visits.models import Visit
 
 # Words that name the kind of body rather than the body: "Sønderborg Kommune", "City of
 # Aarhus" and "Sonderborg" are one place.
@@ -42,31 +46,195 @@ def place_key(name: str) -> str:
     return " ".join(kept or words)
 
 
-def place_match(*, name: str, country: str = "") -> Place | None:
-    """Return the one place this name (in any spelling or with generic words) names."""
-    found = place_find(name=name, country=country)
-    if found is not None:
-        return found
-    key = place_key(name)
-    if not key:
-        return None
-    first_word = key.split()[0]
-    candidates = Place.objects.filter(
-        Q(search_key__contains=first_word) | Q(names__search_key__contains=first_word)
+# How many other records a name offers the reviewer when it matches none or several.
+CANDIDATES = 6
+
+
+@dataclass
+class NameMatch:
+    """What a name in a suggested fact refers to in the registry.
+
+    ``record`` is the one record it names; otherwise ``candidates`` lists records it may
+    mean (several that fit equally, or near misses), and accepting it needs the reviewer
+    to link one of them or confirm a new record.
+    """
+
+    field: str
+    role: str
+    text: str
+    record: Model | None = None
+    candidates: list[Model] = dataclass_field(default_factory=list)
+
+    @property
+    def status(self) -> str:
+        if self.record is not None:
+            return "matched"
+        return "ambiguous" if self.ambiguous else "new"
+
+    ambiguous: bool = False
+
+    @property
+    def role_label(self) -> str:
+        return str(NameRole(self.role).label)
+
+    @property
+    def options(self) -> list[tuple[str, str, bool]]:
+        """Return (link token, label, whether chosen) for each record the name may mean."""
+        records = [self.record] if self.record is not None else self.candidates
+        options = []
+        for record in records:
+            country = getattr(record, "country", "")
+            label = f"{record} ({country})" if country else str(record)
+            options.append((link_token(record), label, record == self.record))
+        return options
+
+
+def link_token(record: Model) -> str:
+    """Return how a form or the API names a record to link a name to: "place:12"."""
+    return f"{type(record)._meta.model_name}:{record.pk}"
+
+
+def _words(key: str) -> list[str]:
+    return [word for word in key.split() if len(word) > 1] or key.split()
+
+
+def _places_near(keys: list[str]) -> list[Place]:
+    words = {_words(key)[0] for key in keys if key}
+    if not words:
+        return []
+    condition = Q()
+    for word in words:
+        condition |= Q(search_key__contains=word) | Q(names__search_key__contains=word)
+    places = (
+        Place.objects.filter(condition)
+        .distinct()
+        .select_related("parent")
+        .prefetch_related(Prefetch("names", queryset=PlaceName.objects.only("place_id", "name")))
+        .order_by("name", "pk")
     )
-    if country:
-        candidates = candidates.filter(Q(country=country) | Q(country=""))
-    matches = {
-        place.pk: place
-        for place in candidates.distinct()
-        if place_key(place.name) == key
-        or any(place_key(other) == key for other in _other_names(place.pk))
+    return list(places[:2000])
+
+
+def _match_places(items: list[tuple[str, str]]) -> dict[tuple[str, str], NameMatch]:
+    keys = [place_key(name) for name, _country in items]
+    places = _places_near(keys)
+    spellings = {
+        place.pk: {fold(place.name), *(fold(other.name) for other in place.names.all())}
+        for place in places
     }
-    return next(iter(matches.values())) if len(matches) == 1 else None
+    found = {}
+    for (name, country), key in zip(items, keys, strict=True):
+        match = NameMatch(field="", role="place", text=name)
+        folded = fold(name)
+        in_country = [p for p in places if not country or p.country in (country, "")]
+        exact = [p for p in in_country if folded in spellings[p.pk]]
+        same = ([p for p in exact if p.country == country] or exact) if country else exact
+        by_key = [
+            p for p in in_country if any(place_key(other) == key for other in spellings[p.pk])
+        ]
+        fitting = same or by_key
+        if len(fitting) == 1:
+            match.record = fitting[0]
+        elif fitting:
+            match.ambiguous, match.candidates = True, fitting[:CANDIDATES]
+        else:
+            first = _words(key)[0] if key else ""
+            match.candidates = [p for p in in_country if first and first in p.search_key][
+                :CANDIDATES
+            ]
+        found[(name, country)] = match
+    return found
 
 
-def _other_names(place_id: int) -> list[str]:
-    return list(PlaceName.objects.filter(place_id=place_id).values_list("name", flat=True))
+def _match_by_name(model, names: list[str], user) -> dict[str, NameMatch]:
+    role = model._meta.model_name
+    records = list(visible_to(model.objects.only("pk", "name"), user).order_by("name", "pk"))
+    folded = [(fold(record.name), record) for record in records]
+    found = {}
+    for name in names:
+        key = fold(name)
+        match = NameMatch(field="", role=role, text=name)
+        same = [record for other, record in folded if key and other == key]
+        if len(same) == 1:
+            match.record = same[0]
+        elif same:
+            match.ambiguous, match.candidates = True, same[:CANDIDATES]
+        else:
+            words = set(_words(key))
+            match.candidates = [record for other, record in folded if words & set(other.split())][
+                :CANDIDATES
+            ]
+        found[name] = match
+    return found
+
+
+def names_match(suggestions: list[Suggestion], *, user) -> dict[int, list[NameMatch]]:
+    """Return, per pending suggestion, what each name in it refers to in the registry.
+
+    Every suggestion is matched in a few queries together, so a review page costs the
+    same whatever the number of suggestions.
+    """
+    wanted: dict[int, list[tuple[str, str, str, str]]] = {}
+    for suggestion in suggestions:
+        if not suggestion.is_pending:
+            continue
+        fields = suggestion.fields or {}
+        wanted[suggestion.pk] = [
+            (name, role, (fields.get(name) or "").strip(), (fields.get(country) or "").upper())
+            for name, (role, country) in NAME_FIELDS.get(suggestion.kind, {}).items()
+            if (fields.get(name) or "").strip()
+        ]
+    items = [item for names in wanted.values() for item in names]
+    places = _match_places(
+        list(
+            dict.fromkeys(
+                (text, country)
+                for _n, role, text, country in items
+                if role in (NameRole.PLACE, NameRole.ORGANISATION)
+            )
+        )
+    )
+    organisations = _match_by_name(
+        Organisation,
+        list(dict.fromkeys(t for _n, r, t, _c in items if r == NameRole.ORGANISATION)),
+        user,
+    )
+    people = _match_by_name(
+        Person, list(dict.fromkeys(t for _n, r, t, _c in items if r == NameRole.PERSON)), user
+    )
+    result = {}
+    for pk, names in wanted.items():
+        matches = []
+        for name, role, text, country in names:
+            if role == NameRole.PLACE:
+                match = places[(text, country)]
+            elif role == NameRole.PERSON:
+                match = people[text]
+            else:
+                # "Sønderborg Kommune" as an organisation is the place when one matches.
+                place = places[(text, country)]
+                match = place if place.record is not None else organisations[text]
+            matches.append(replace(match, field=name))
+        result[pk] = matches
+    return result
+
+
+def name_match(suggestion: Suggestion, field: str, *, user) -> NameMatch | None:
+    """Return what one name of a pending suggestion refers to, or None if it is empty."""
+    for match in names_match([suggestion], user=user).get(suggestion.pk, []):
+        if match.field == field:
+            return match
+    return None
+
+
+def linked_record(token: str, *, user) -> Model | None:
+    """Return the record a link token ("place:12") names, if the user may see it."""
+    role, _sep, pk = (token or "").partition(":")
+    model = {"place": Place, "organisation": Organisation, "person": Person}.get(role)
+    if model is None or not pk.isdigit():
+        return None
+    records = model.objects.all() if model is Place else visible_to(model.objects.all(), user)
+    return records.filter(pk=int(pk)).first()
 
 
 def partnership_between(*, a: Place, b: Place) -> Partnership | None:
@@ -78,39 +246,21 @@ def partnership_between(*, a: Place, b: Place) -> Partnership | None:
     )
 
 
-def organisation_match(*, name: str) -> Organisation | None:
-    """Return the one organisation whose folded name is this name's, if exactly one."""
-    key = fold(name)
-    if not key:
-        return None
-    first_word = key.split()[0][:4]
-    found = [
-        org
-        for org in Organisation.objects.filter(name__icontains=first_word)
-        if fold(org.name) == key
-    ]
-    if not found:
-        # Folding changes letters ("ø" → "o"), so a substring filter may miss; scan names.
-        found = [
-            org for org in Organisation.objects.only("pk", "name", "kind") if fold(org.name) == key
-        ]
-    return found[0] if len(found) == 1 else None
-
-
-def person_match(*, name: str) -> Person | None:
-    """Return the one person whose folded name is this name's, if exactly one."""
-    key = fold(name)
-    if not key:
-        return None
-    found = [pk for pk, other in Person.objects.values_list("pk", "name") if fold(other) == key]
-    return Person.objects.get(pk=found[0]) if len(found) == 1 else None
-
-
 def post_match(*, person: Person, role: str, organisation=None, place=None) -> Post | None:
     """Return the person's post in this role at this organisation or place, if recorded."""
     key = fold(role)
     posts = person.posts.filter(organisation=organisation, place=place)
     return next((post for post in posts if fold(post.role) == key), None)
+
+
+def source_with_content(*, content_hash: str) -> Source | None:
+    """Return the source stored with this content (SHA-256 of the file), if any.
+
+    The one duplicate check of ingestion: a file is stored once, whatever its name.
+    """
+    if not content_hash:
+        return None
+    return Source.objects.filter(content_hash=content_hash).defer("text").order_by("pk").first()
 
 
 def _reviewable_sources(user) -> QuerySet[Source]:
@@ -149,15 +299,12 @@ def document_for_review(*, user, pk: int) -> Source:
 
 
 def _records() -> list[QuerySet]:
-    records = [
+    return [
         Partnership.objects.select_related("party_a__parent", "party_b__parent"),
         Post.objects.select_related("person"),
+        Activity.objects.all(),
+        Visit.objects.select_related("visiting_party", "host"),
     ]
-    if apps.is_installed("twinning.activities"):
-        from twinning.activities.models import Activity
-
-        records.append(Activity.objects.all())
-    return records
 
 
 def suggestion_list(*, source: Source) -> list[Suggestion]:
@@ -177,6 +324,26 @@ def suggestion_for_review(*, user, pk: int) -> Suggestion:
         .filter(source__in=_reviewable_sources(user))
         .get(pk=pk)
     )
+
+
+def suggestion_queue(
+    *, user, source: int | None = None, kind: str | None = None, status: str | None = None
+) -> QuerySet[Suggestion]:
+    """Return the suggestions of sources the user may review: newest source first, in text order."""
+    suggestions = (
+        Suggestion.objects.filter(source__in=_reviewable_sources(user))
+        .select_related("source", "reviewer", "content_type")
+        .defer("source__text")
+        .prefetch_related(GenericPrefetch("record", _records()))
+        .order_by("-source__created_at", "-source_id", "start", "pk")
+    )
+    if source is not None:
+        suggestions = suggestions.filter(source_id=source)
+    if kind:
+        suggestions = suggestions.filter(kind=kind)
+    if status:
+        suggestions = suggestions.filter(status=status)
+    return suggestions
 
 
 def job_list(*, user) -> QuerySet[IngestionJob]:

@@ -2,10 +2,10 @@
 
 from django_tasks import task
 
-from twinning.ingestion import services
+from twinning.ingestion.services.jobs import job_run
 
 
 @task()
 def ingestion_job_run(job_id: int) -> None:
     """Read the files of an upload job into sources and suggestions."""
-    services.job_run(job_id=job_id)
+    job_run(job_id=job_id)

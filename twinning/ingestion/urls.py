@@ -10,5 +10,6 @@ urlpatterns = [
     path("documents/<int:pk>/", views.review, name="review"),
     path("suggestions/<int:pk>/accept/", views.suggestion_accept, name="accept"),
     path("suggestions/<int:pk>/reject/", views.suggestion_reject, name="reject"),
+    path("suggestions/<int:pk>/reopen/", views.suggestion_reopen, name="reopen"),
     path("suggestions/<int:pk>/edit/", views.suggestion_edit, name="edit"),
 ]

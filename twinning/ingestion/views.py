@@ -9,10 +9,12 @@ from django.views.decorators.http import require_POST
 
 from twinning.accounts.selectors import is_editor
 from twinning.ingestion import selectors, services
+from twinning.ingestion.facts import NAME_FIELDS
 from twinning.ingestion.filters import DocumentFilter
-from twinning.ingestion.forms import UploadForm, fact_form
+from twinning.ingestion.forms import UploadForm, fact_form, review_links
 from twinning.ingestion.highlight import highlighted_text
 from twinning.ingestion.models import IngestionJob, Suggestion, SuggestionKind
+from twinning.ingestion.tasks import ingestion_job_run
 from twinning.ingestion.uploads import SizeLimitUploadHandler
 from twinning.sources.models import Source
 
@@ -30,8 +32,7 @@ def document_list(request):
     queryset = selectors.document_list(user=request.user)
     filterset = DocumentFilter(request.GET, queryset=queryset)
     page = Paginator(filterset.qs, PER_PAGE).get_page(request.GET.get("page"))
-    partial = request.htmx and not request.htmx.boosted
-    template = "ingestion/_documents.html" if partial else "ingestion/list.html"
+    template = "ingestion/_documents.html" if request.htmx else "ingestion/list.html"
     jobs = selectors.job_list(user=request.user)[:5]
     return render(request, template, {"filter": filterset, "page": page, "jobs": jobs})
 
@@ -63,7 +64,8 @@ def _upload(request, handler):
             owner=form.cleaned_data["owner"],
             is_public=form.cleaned_data["is_public"],
         )
-        job = services.job_enqueue(job=job)
+        result = ingestion_job_run.enqueue(job_id=job.pk)
+        job = services.job_queued(job=job, task_id=result.id)
         return redirect(job)
     return render(request, "ingestion/upload.html", {"form": form, "max_bytes": handler.max_bytes})
 
@@ -93,8 +95,10 @@ def _reviewable_source(request, pk: int) -> Source:
 def review(request, pk: int):
     source = _reviewable_source(request, pk)
     suggestions = selectors.suggestion_list(source=source)
+    names = selectors.names_match(suggestions, user=request.user)
     groups = {kind: [] for kind in SuggestionKind.values}
     for suggestion in suggestions:
+        suggestion.names = names.get(suggestion.pk, [])
         groups[suggestion.kind].append(suggestion)
     context = {
         "source": source,
@@ -117,9 +121,11 @@ def _reviewable_suggestion(request, pk: int) -> Suggestion:
 
 def _after_review(request, suggestion: Suggestion, error: str = "", form=None):
     if request.htmx:
-        if not error and form is None:
-            # Reload the record the suggestion became, for its link.
-            suggestion = selectors.suggestion_for_review(user=request.user, pk=suggestion.pk)
+        # Reload: the record the suggestion became, or its names' matches for another try.
+        suggestion = selectors.suggestion_for_review(user=request.user, pk=suggestion.pk)
+        suggestion.names = selectors.names_match([suggestion], user=request.user).get(
+            suggestion.pk, []
+        )
         context = {"suggestion": suggestion, "error": error, "form": form}
         return render(request, "ingestion/_suggestion.html", context)
     if error:
@@ -136,9 +142,10 @@ def _first_error(exc: ValidationError) -> str:
 def suggestion_accept(request, pk: int):
     suggestion = _reviewable_suggestion(request, pk)
     try:
-        services.suggestion_accept(suggestion=suggestion, user=request.user)
+        services.suggestion_accept(
+            suggestion=suggestion, user=request.user, links=review_links(request.POST)
+        )
     except ValidationError as exc:
-        suggestion.refresh_from_db()
         return _after_review(request, suggestion, error=_first_error(exc))
     return _after_review(request, suggestion)
 
@@ -155,16 +162,32 @@ def suggestion_reject(request, pk: int):
 
 
 @login_required
+@require_POST
+def suggestion_reopen(request, pk: int):
+    suggestion = _reviewable_suggestion(request, pk)
+    try:
+        services.suggestion_reopen(suggestion=suggestion, user=request.user)
+    except ValidationError as exc:
+        return _after_review(request, suggestion, error=_first_error(exc))
+    return _after_review(request, suggestion)
+
+
+@login_required
 def suggestion_edit(request, pk: int):
     suggestion = _reviewable_suggestion(request, pk)
     form = fact_form(suggestion, request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
+            # The correction is kept even when a name still needs the reviewer's decision.
+            services.suggestion_correct(suggestion=suggestion, fields=form.to_fields())
             services.suggestion_accept(
-                suggestion=suggestion, user=request.user, fields=form.to_fields()
+                suggestion=suggestion, user=request.user, links=review_links(request.POST)
             )
         except ValidationError as exc:
-            suggestion.refresh_from_db()
+            names = NAME_FIELDS.get(suggestion.kind, {})
+            if set(getattr(exc, "error_dict", {})) & set(names):
+                # A name to link or confirm: show the suggestion with its choices.
+                return _after_review(request, suggestion, error=_first_error(exc))
             form.add_error(None, exc)
         else:
             return _after_review(request, suggestion)

@@ -1,23 +1,19 @@
 """Builders of ingested documents for the tests, without running the engine."""
 
+from twinning.extraction.facts import Fact
+from twinning.ingestion.facts import FACT_TYPES
 from twinning.ingestion.models import Suggestion
 from twinning.ingestion.reading import ReadDocument
 from twinning.ingestion.services import document_store
 
 
-def fact(text: str, quote: str, fact_type: str, **fields) -> dict:
-    """Return an engine record for the first occurrence of quote in text."""
+def fact(text: str, quote: str, fact_type: str, **fields) -> Fact:
+    """Return the engine's typed fact for the first occurrence of quote in text."""
     start = text.index(quote)
-    return {
-        "type": fact_type,
-        **fields,
-        "evidence": quote,
-        "start": start,
-        "end": start + len(quote),
-    }
+    return FACT_TYPES[fact_type](start=start, end=start + len(quote), evidence=quote, **fields)
 
 
-def make_document(text: str, facts: list[dict], *, name="doc.txt", owner=None, is_public=True):
+def make_document(text: str, facts: list[Fact], *, name="doc.txt", owner=None, is_public=True):
     read = ReadDocument(
         path=name,
         name=name,

@@ -4,8 +4,8 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from twinning.ingestion import services
 from twinning.ingestion.models import Suggestion
+from twinning.ingestion.services import documents
 from twinning.sources.models import Source
 
 pytestmark = pytest.mark.django_db
@@ -45,6 +45,23 @@ def test_ingest_stores_each_document_with_its_text_hash_and_suggestions(examples
         assert suggestion.source.text[suggestion.start : suggestion.end] == suggestion.quote
         assert suggestion.status == "pending"
     assert "4 documents stored" in out
+
+
+def test_a_document_is_titled_by_its_headline(examples):
+    (examples / "notes.txt").write_text(
+        "The two towns have cooperated on water since 2001, and the council renewed the "
+        "agreement in 2019 after a long debate about the budget and the school exchanges.\n",
+        encoding="utf-8",
+    )
+
+    ingest(examples)
+
+    titles = dict(Source.objects.values_list("file_name", "title"))
+    assert titles["sonderborg_baoding_en.txt"] == "Sonderborg and Baoding: ten years of cooperation"
+    assert titles["aarhus_turku_da.txt"] == "Aarhus og Turku – venskabsbyer"
+    assert titles["wuxi_page.html"] == "Our partner cities"
+    # A first line that is a whole paragraph is no headline: the file's name stands in.
+    assert titles["notes.txt"] == "notes"
 
 
 def test_ingesting_the_same_files_twice_stores_nothing_new(examples):
@@ -108,7 +125,7 @@ def test_a_missing_file_is_reported_and_the_rest_go_on(examples):
 def test_a_failure_after_the_source_is_created_leaves_nothing_of_that_document(
     examples, monkeypatch
 ):
-    real = services.suggestions_create
+    real = documents.suggestions_create
 
     def fail_for_aarhus(*, source, facts):
         real(source=source, facts=facts)
@@ -116,7 +133,7 @@ def test_a_failure_after_the_source_is_created_leaves_nothing_of_that_document(
             raise RuntimeError("disk full")
         return None
 
-    monkeypatch.setattr(services, "suggestions_create", fail_for_aarhus)
+    monkeypatch.setattr(documents, "suggestions_create", fail_for_aarhus)
 
     _out, err = ingest(examples, expect_failure=True)
 
@@ -125,7 +142,7 @@ def test_a_failure_after_the_source_is_created_leaves_nothing_of_that_document(
     assert not Suggestion.objects.filter(source__file_name="aarhus_turku_da.txt").exists()
     assert Source.objects.count() == 3
 
-    monkeypatch.setattr(services, "suggestions_create", real)
+    monkeypatch.setattr(documents, "suggestions_create", real)
     out, _err = ingest(examples)
 
     assert "1 documents stored" in out and "3 already present" in out

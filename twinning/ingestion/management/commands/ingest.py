@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from twinning.extraction.documents import iter_files
-from twinning.ingestion.services import documents_ingest
+from twinning.ingestion.services import FileResult, Outcome, documents_ingest
 from twinning.organisations.models import Organisation
 
 
@@ -57,17 +57,18 @@ class Command(BaseCommand):
             raise CommandError("no .txt, .html or .pdf documents found in the paths given")
         bar = tqdm(total=len(files), unit="doc", disable=None, file=self.stderr._out)
 
-        def on_result(path: str, outcome: str, message: str) -> None:
-            if outcome == "failed":
+        def on_result(result: FileResult) -> None:
+            path = result.file.path
+            if result.outcome == Outcome.FAILED:
                 # tqdm.write keeps the message from breaking the progress bar.
-                tqdm.write(f"error: {path}: {message}", file=self.stderr._out)
-            elif outcome == "present" and options["verbosity"] > 1:
-                tqdm.write(f"{path}: {message}", file=self.stdout._out)
+                tqdm.write(f"error: {path}: {result.problem}", file=self.stderr._out)
+            elif result.outcome == Outcome.PRESENT and options["verbosity"] > 1:
+                tqdm.write(f"{path}: {result.problem}", file=self.stdout._out)
             bar.update(1)
 
         try:
             report = documents_ingest(
-                paths=files, jobs=jobs, owner=owner, is_public=not private, on_result=on_result
+                files=files, jobs=jobs, owner=owner, is_public=not private, on_result=on_result
             )
         finally:
             bar.close()
