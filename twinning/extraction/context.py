@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from twinning.extraction import scan
-from twinning.extraction.dates import DateMention, document_date, find_dates
+from twinning.extraction.dates import DateMention, document_date, document_month, find_dates
 from twinning.extraction.gazetteer import Place, PlaceMention, find_places, fold, gazetteer
 from twinning.extraction.language import detect_language
 from twinning.extraction.names import address_place, find_names, home_from_address
@@ -58,6 +58,8 @@ class DocContext:
     text: str
     language: str | None = None
     date: dt.date | None = None
+    # The month the document was written (``YYYY-MM``), known more often than its day.
+    month: str | None = None
     places: list[PlaceMention] = field(default_factory=list)
     segments: list[Segment] = field(default_factory=list)
     home_country: str | None = None
@@ -166,6 +168,7 @@ def analyse(name: str, text: str) -> DocContext:
     ctx = DocContext(name=name, text=text)
     ctx.language = detect_language(text)
     ctx.date = document_date(text)
+    ctx.month = document_month(text)
     ctx.places = find_places(text)
     _extend_place_words(text, ctx.places)
     ctx.home_country = LANGUAGE_COUNTRY.get(ctx.language or "")

@@ -44,13 +44,74 @@ _WS = r"[ \t\u00a0]*\n?[ \t\u00a0\n]*"  # a line break may fall inside a date
 _DAY = r"(?:[012]?\d|3[01])"
 _ORD = r"(?:st|nd|rd|th|\.)?"
 
+_CJK_RANGE = r"\s*(?:至|到|—|–|-)\s*"
+_WEEKDAYS: dict[str, int] = {}
+for _number, _names in enumerate(
+    [
+        "mandag måndag monday montag",
+        "tirsdag tisdag tuesday dienstag",
+        "onsdag wednesday mittwoch",
+        "torsdag thursday donnerstag",
+        "fredag friday freitag",
+        "lørdag lördag laurdag saturday samstag",
+        "søndag söndag sundag sunday sonntag",
+    ]
+):
+    for _name in _names.split():
+        _WEEKDAYS[_name] = _number
+# Words that place a happening relative to the text's own date, in days (None: the
+# text's year; "month": its month).
+_RELATIVE: dict[str, int | str | None] = {
+    "i går": -1,
+    "igår": -1,
+    "i gaar": -1,
+    "yesterday": -1,
+    "gestern": -1,
+    "昨日": -1,
+    "昨天": -1,
+    "i dag": 0,
+    "idag": 0,
+    "today": 0,
+    "heute": 0,
+    "今日": 0,
+    "今天": 0,
+    "日前": "month",
+    "近日": "month",
+    "tidligere på året": "year",
+    "tidligare i år": "year",
+    "earlier this year": "year",
+    "this year": "year",
+    "i år": "year",
+    "dieses jahr": "year",
+    "in diesem jahr": "year",
+    "今年": "year",
+}
+
+
+def _is_cjk(word: str) -> bool:
+    return "\u3400" <= word[0] <= "\u9fff"
+
+
 _PATTERNS = [
+    # 2017年9月19至22日 / 1981年4月19日 / 2002年8月 / 2005年
+    (
+        "cjk",
+        rf"(?P<cj_y>{_YEAR})\s*年(?:\s*(?P<cj_m>1[0-2]|0?[1-9])\s*月(?:\s*(?P<cj_d>{_DAY})\s*日?)?"
+        rf"(?:{_CJK_RANGE}(?:(?P<cj_m2>1[0-2]|0?[1-9])\s*月)?\s*(?P<cj_d2>{_DAY})\s*日)?)?",
+    ),
+    # 9月27日 / 18日至20日: the year, or the year and month, of the text's own date
+    (
+        "cjkmd",
+        rf"(?<![\d年])(?P<cm_m>1[0-2]|0?[1-9])\s*月\s*(?P<cm_d>{_DAY})\s*日"
+        rf"(?:{_CJK_RANGE}(?P<cm_d2>{_DAY})\s*日)?",
+    ),
+    ("cjkd", rf"(?<![\d月])(?P<cd_d>{_DAY})\s*日(?:{_CJK_RANGE}(?P<cd_d2>{_DAY})\s*日)?"),
     # 2013-06-07
-    ("iso", rf"(?<!\d)(?P<iso_y>{_YEAR})-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)(?!\d)"),
+    ("iso", rf"(?<!\d)(?P<iso_y>{_YEAR})-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]?\d)(?!\d)"),
     # 11.-16. januar 2015 / 14.-21. november / 14-21 November 2015 / 2 to 5 October
     (
         "drange",
-        rf"(?<![\d.])(?P<dr_d1>{_DAY})\.?{_WS}(?:[-–]|(?:to|til|until|and|og)(?![\w])){_WS}"
+        rf"(?<![\d.])(?P<dr_d1>{_DAY})\.?(?:/{_DAY}\.?)?{_WS}(?:[-–]|(?:to|til|until|and|og)(?![\w])){_WS}"
         rf"(?P<dr_d2>{_DAY})\.?{_WS}"
         rf"(?P<dr_m>{_MONTH})(?:{_WS}(?P<dr_y>{_YEAR}))?(?![\w])",
     ),
@@ -97,6 +158,16 @@ _PATTERNS = [
     # 2013-2016 / 2013–15
     ("yrange", rf"(?<![\w.-])(?P<yr_1>{_YEAR})[ \t]*[-–/][ \t]*(?P<yr_2>{_YEAR})(?![\w-])"),
     ("year", rf"(?<![\w.,-])(?P<y>{_YEAR})(?![\w-]|[.,]\d)"),
+    # i går / yesterday / 昨日 / torsdag / on Thursday (needs the text's own date)
+    (
+        "relative",
+        r"(?P<rel>"
+        + "|".join(
+            re.escape(w).replace("\\ ", r"\s+") + ("" if _is_cjk(w) else r"(?![^\W\d_])")
+            for w in sorted([*_RELATIVE, *_WEEKDAYS], key=len, reverse=True)
+        )
+        + ")",
+    ),
     # in September / i september (needs a reference year)
     (
         "month",
@@ -109,7 +180,19 @@ DATE_RE = re.compile("|".join(f"(?P<{name}>{body})" for name, body in _PATTERNS)
 # Every pattern begins with a digit, a month name, a week word or a preposition before a
 # month name. Only those positions are tried, each with the patterns that can begin
 # there, in priority order; one alternation per kind of start tries them in one call.
-_DIGIT_KINDS = ("iso", "drange", "nrange", "srange", "numeric", "dmy", "yrange", "year")
+_DIGIT_KINDS = (
+    "cjk",
+    "cjkmd",
+    "cjkd",
+    "iso",
+    "drange",
+    "nrange",
+    "srange",
+    "numeric",
+    "dmy",
+    "yrange",
+    "year",
+)
 _MONTH_KINDS = ("mdy", "my")
 
 
@@ -118,6 +201,7 @@ def _alternation(kinds: tuple[str, ...]) -> re.Pattern[str]:
 
 
 _BY_START = {
+    "relative": (_alternation(("relative",)), ("relative",)),
     "digit": (_alternation(_DIGIT_KINDS), _DIGIT_KINDS),
     "month": (_alternation(_MONTH_KINDS), _MONTH_KINDS),
     "week": (_alternation(("week",)), ("week",)),
@@ -129,6 +213,8 @@ _PREPOSITIONS = frozenset(["i", "in", "im", "på", "during", "from", "fra", "til
 _GAP = " \t\u00a0\n"
 scan.register("date-month", MONTHS)
 scan.register("date-week", ["uge", "uke", "vecka", "week", "woche", "kw"])
+scan.register("date-relative", [w for w in [*_RELATIVE, *_WEEKDAYS] if not _is_cjk(w)])
+scan.register("date-relative-cjk", [w for w in _RELATIVE if _is_cjk(w)], word_start=False)
 
 
 @scan.per_text
@@ -137,6 +223,8 @@ def _starts(text: str) -> list[tuple[int, str]]:
     low = scan.lowered(text)
     found = [(m.start(), "digit") for m in _DIGIT_RUN.finditer(low)]
     found += [(at, "week") for at in scan.positions(text, "date-week")]
+    found += [(at, "relative") for at in scan.positions(text, "date-relative")]
+    found += [(at, "relative") for at in scan.positions(text, "date-relative-cjk")]
     for at in scan.positions(text, "date-month"):
         found.append((at, "month"))
         j = at
@@ -259,6 +347,31 @@ def find_dates(
     return out
 
 
+_DATE_FOLLOWS = re.compile(
+    r",?[ \t]+(?:(?:den|the|der|am)[ \t]+)?(?:\d|(?:" + "|".join(_ALL_MONTHS) + r")\b)"
+)
+
+
+def _relative(word: str, s: int, e: int, reference: dt.date | None) -> DateMention | None:
+    """Resolve "i går", "torsdag" or "昨日" against the text's own date."""
+    if reference is None:
+        return None
+    key = " ".join(word.lower().split())
+    if key in _WEEKDAYS:
+        back = (reference.weekday() - _WEEKDAYS[key]) % 7
+        day = reference - dt.timedelta(days=back)
+        return DateMention(s, e, day.isoformat(), None, False, "relative")
+    shift = _RELATIVE.get(key)
+    if shift == "year":
+        return DateMention(s, e, f"{reference.year:04d}", None, False, "relative")
+    if shift == "month":
+        return DateMention(s, e, reference.isoformat()[:7], None, False, "relative")
+    if isinstance(shift, int):
+        day = reference + dt.timedelta(days=shift)
+        return DateMention(s, e, day.isoformat(), None, False, "relative")
+    return None
+
+
 def _year_or(
     m: re.Match[str],
     group: str,
@@ -267,7 +380,7 @@ def _year_or(
     reference: dt.date | None,
     default_year: int | None,
 ) -> tuple[int | None, bool]:
-    if m.group(group):
+    if group in m.re.groupindex and m.group(group):
         return int(m.group(group)), True
     if default_year is not None:
         return default_year, False
@@ -279,6 +392,37 @@ def _convert(
 ) -> DateMention | None:
     g = m.group
     s, e = m.span()
+    if kind == "cjk":
+        year = int(g("cj_y"))
+        month = int(g("cj_m")) if g("cj_m") else None
+        day = int(g("cj_d")) if g("cj_d") else None
+        value = _iso(year, month, day)
+        if value is None:
+            return None
+        end_value = None
+        if g("cj_d2") and month is not None:
+            end_value = _iso(year, int(g("cj_m2") or month), int(g("cj_d2")))
+        return DateMention(s, e, value, end_value, True, kind)
+    if kind == "cjkmd":
+        month, day = int(g("cm_m")), int(g("cm_d"))
+        year, has = _year_or(m, "cm_no_year", month, day, reference, default_year)
+        if year is None:
+            return None
+        value = _iso(year, month, day)
+        end_value = _iso(year, month, int(g("cm_d2"))) if g("cm_d2") else None
+        return DateMention(s, e, value, end_value, has, kind) if value else None
+    if kind == "cjkd":
+        if reference is None:
+            return None
+        day = int(g("cd_d"))
+        value = _iso(reference.year, reference.month, day)
+        end_value = _iso(reference.year, reference.month, int(g("cd_d2"))) if g("cd_d2") else None
+        return DateMention(s, e, value, end_value, False, kind) if value else None
+    if kind == "relative":
+        # "onsdag den 22. september", "Sunday, July 1": the date that follows says it.
+        if _DATE_FOLLOWS.match(m.string, e):
+            return None
+        return _relative(g("rel"), s, e, reference)
     if kind == "iso":
         value = _iso(int(g("iso_y")), int(g("iso_m")), int(g("iso_d")))
         return DateMention(s, e, value, form=kind) if value else None
@@ -370,8 +514,47 @@ _UPDATED = re.compile(
 )
 
 
+_ADDRESS = re.compile(r"\s*https?://\S+")
+_ADDRESS_DATE = re.compile(
+    r"(?<!\d)(?P<y>(?:19|20)\d\d)[-/_.]?(?P<m>0[1-9]|1[0-2])[-/_.]?(?P<d>0[1-9]|[12]\d|3[01])(?!\d)"
+)
+
+
+_DATELINE_MONTH = re.compile(
+    r"(?<![\w-])date[ \t]+(?P<y>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2])(?![\d-])"
+)
+
+
+def document_month(text: str) -> str | None:
+    """Return the month the document was written as ``YYYY-MM``: from its own date, or
+    from a dateline that gives only the month ("date 2018-10")."""
+    day = document_date(text)
+    if day is not None:
+        return day.isoformat()[:7]
+    m = _DATELINE_MONTH.search(text, 0, min(len(text), 800))
+    return f"{m['y']}-{m['m']}" if m else None
+
+
+def address_date(text: str) -> dt.date | None:
+    """Return the date that a saved page's address carries (".../2016-08-15-...",
+    ".../201709/t20170925_...", ".../2023/0928/..."), if the text begins with one."""
+    m = _ADDRESS.match(text[:600])
+    if m is None:
+        return None
+    for found in _ADDRESS_DATE.finditer(m.group(0)):
+        try:
+            return dt.date(int(found["y"]), int(found["m"]), int(found["d"]))
+        except ValueError:
+            continue
+    return None
+
+
 def document_date(text: str) -> dt.date | None:
-    """Return the document's own date: an 'updated'/'published' stamp or a dateline."""
+    """Return the document's own date: its address's date, an 'updated'/'published'
+    stamp or a dateline."""
+    from_address = address_date(text)
+    if from_address is not None:
+        return from_address
     candidates: list[tuple[int, dt.date]] = []
     for m in _UPDATED.finditer(scan.lowered(text)):
         for d in find_dates(text, start=m.end(), end=min(len(text), m.end() + 40)):
@@ -382,7 +565,8 @@ def document_date(text: str) -> dt.date | None:
         return candidates[0][1]
     # Otherwise the first full date in the first or last 400 characters: a byline or a
     # dateline at the foot of a news item.
-    head_tail = [(0, min(400, len(text))), (max(0, len(text) - 400), len(text))]
+    head = 800 if _ADDRESS.match(text[:600]) else 400
+    head_tail = [(0, min(head, len(text))), (max(0, len(text) - 400), len(text))]
     for lo, hi in head_tail:
         for d in find_dates(text, start=lo, end=hi):
             if d.precision == "day" and d.has_year and d.end_value is None:

@@ -18,9 +18,11 @@ _TYPE_CUES = [
         "signing",
         r"underskr\w+|signed|signing|signs|indgik|indgået|indgåelse|entered\s+into|"
         r"made\s+a\s+\w+\s+\w+\s+agreement|concluded|fornye\w*|renew\w*|undertecknade|"
-        r"unterzeichne\w*",
+        r"unterzeichne\w*|signerte|signert|undertegne\w*|skrev\s+under|undertecknat|"
+        r"besiegelt|签署|签订|签定|签约|缔结",
         "underskr signed signing signs indgik indgået indgåelse entered made concluded fornye "
-        "renew undertecknade unterzeichne",
+        "renew undertecknade unterzeichne signerte signert undertegne skrev undertecknat "
+        "besiegelt 签署 签订 签定 签约 缔结",
     ),
     (
         "conference",
@@ -36,29 +38,34 @@ _TYPE_CUES = [
     ),
     (
         "delegation_visit",
-        r"delegation\w*|besøg\w*|visit\w*|statsbesøg|state\s+visit|rejse\w*|rejser|"
-        r"\btrip\b|\btour\b|på\s+tur",
-        "delegation besøg visit state rejse trip tour på",
+        r"delegation\w*|besøg\w*|besøk\w*|besök\w*|besuch\w*|visit\w*|statsbesøg|"
+        r"state\s+visit|rejse\w*|rejser|reiste|avfärd|\btrip\b|\btour\b|på\s+tur|"
+        r"welcomed|hosted|at\s+the\s+invitation|访问|代表团|抵达|来访|出访",
+        "delegation besøg besøk besök besuch visit state rejse trip tour på reiste avfärd "
+        "welcomed hosted at 访问 代表团 抵达 来访 出访",
     ),
     (
         # "møde" anywhere also covers compounds such as "telefonmøde".
         "meeting",
-        r"møde\w*|meeting\w*|mødes|rundbord\w*|reception|dialog\w*|drøftelse\w*",
-        "møde meeting rundbord reception dialog drøftelse",
+        r"møde\w*|meeting\w*|mødes|rundbord\w*|reception|dialog\w*|drøftelse\w*|treffen|"
+        r"møte\w*|会见|会谈",
+        "møde meeting rundbord reception dialog drøftelse treffen møte 会见 会谈",
     ),
     (
         "other",
         r"launch\w*|initiat\w*|terminat\w*|decid\w*|besluttet|beslutning|godkend\w*|"
         r"vedtaget|opdateret|updated|etabler\w*|established|fremstillet|ansat|udarbejdet|"
         r"afleveret|indleveret|received|modtog|prize|award\w*|commence\w*|overtaget|udvidet|"
-        r"expanded|oprettet|åbning|opened|fejring|celebrat\w*|underbygget|cementeret|"
+        r"expanded|oprettet|åbning|opened|fejring|celebrat\w*|feierten|feiert|庆祝|纪念活动|"
+        r"underbygget|cementeret|"
         r"gennemført|held|afholdt|fandt\s+sted|took\s+place|will\s+\w+|begyndte|started|"
-        r"began|effort|rescu\w+|aktiv\s+del|viser",
+        r"began|effort|rescu\w+|aktiv\s+del|viser|submit\w*",
         "launch initiat terminat decid besluttet beslutning godkend vedtaget opdateret updated "
         "etabler established fremstillet ansat udarbejdet afleveret indleveret received modtog "
         "prize award commence overtaget udvidet expanded oprettet åbning opened fejring "
-        "celebrat underbygget cementeret gennemført held afholdt fandt took will begyndte "
-        "started began effort rescu aktiv viser",
+        "celebrat feierten feiert 庆祝 纪念活动 underbygget cementeret gennemført held afholdt "
+        "fandt took will begyndte "
+        "started began effort rescu aktiv viser submit",
     ),
 ]
 _TYPE_RES = [(kind, re.compile(body)) for kind, body, _ in _TYPE_CUES]
@@ -104,6 +111,21 @@ def has_event_cue(text: str, start: int = 0, end: int | None = None) -> bool:
     return any(_cues_in(text, start, len(text) if end is None else end))
 
 
+_ADDRESS = re.compile(r"\s*https?://")
+# Kinds of happening that a news item dates by its own date when it gives none.
+_UNDATED_KINDS = ("signing", "delegation_visit")
+# Future and modal wording: what is planned is dated only when the text dates it.
+_NOT_YET = re.compile(
+    r"\b(?:will|shall|would|should|skal|skulle|vil|ville|bør|burde|kommer\s+til|ska|wird|"
+    r"werden|soll|sollen|sollte|"
+    r"planned|planlagt|planlægger|forbereder|preparing|plans?\s+to)\b|将|拟|计划"
+)
+
+
+def _past_or_present(text: str, start: int, end: int) -> bool:
+    return _NOT_YET.search(scan.lowered(text), start, end) is None
+
+
 _LEADING_DATE = re.compile(r"^[\d.\s\-–]+:\s*")
 _NAMED_BEFORE = re.compile(r"[A-Z]{2,}\s$|Expo\s$|EXPO\s$")
 
@@ -115,8 +137,24 @@ def title_for(text: str, limit: int = 90) -> str:
     return title if len(title) <= limit else title[: limit - 1].rstrip() + "…"
 
 
+# A year after these words dates a state ("siden 1992"), not a happening.
+_SINCE_BEFORE = re.compile(r"(?:siden|sedan|since|seit|fra|från|from|自)[ \t]+(?:\w+[ \t]+)?$")
+
+
+def _in_brackets(text: str, start: int) -> bool:
+    """Return True when ``start`` lies inside parentheses on its line."""
+    line = text.rfind("\n", 0, start) + 1
+    before = text[line:start]
+    return before.rfind("(") > before.rfind(")")
+
+
 def _usable(ctx: DocContext, d: DateMention, money_spans: list[tuple[int, int]]) -> bool:
     if d.form in ("yrange",):
+        return False
+    if d.form == "year" and _SINCE_BEFORE.search(ctx.text[max(0, d.start - 20) : d.start]):
+        return False
+    # "长野市(1981年4月19日缔结)": a date in brackets annotates an item of a list.
+    if _in_brackets(ctx.text, d.start):
         return False
     if any(s <= d.start < e for s, e in money_spans):
         return False
@@ -130,39 +168,108 @@ def extract_events(ctx: DocContext) -> list[Event]:
     text = ctx.text
     out: list[Event] = []
     money_spans = [(m.start, m.end) for m in find_money(text)]
+    waiting: list[tuple[str, int, int]] = []  # undated happenings: (kind, start, end)
     for seg in ctx.segments:
         # Cheapest tests first: most segments have no date at all.
         if seg.end - seg.start < 15:
             continue
         found = ctx.dates_in(seg.start, seg.end)
-        if not found or ctx.is_excluded(seg.start, seg.end):
+        if (not found and not ctx.month) or ctx.is_excluded(seg.start, seg.end):
             continue
         seg_text = text[seg.start : seg.end]
-        if _DOC_STAMP.match(seg_text):
+        if _DOC_STAMP.match(seg_text) or _ADDRESS.match(seg_text):
+            continue
+        if not found:
+            waiting.append((event_type(text, seg.start, seg.end), seg.start, seg.end))
             continue
         dates = [d for d in found if _usable(ctx, d, money_spans)]
+        if _ANNIVERSARY.search(scan.lowered(text), seg.start, seg.end):
+            # "This year marks the 20th anniversary": the year of a jubilee is no date.
+            dates = [d for d in dates if d.form != "relative"]
+        if _SINCE_START.match(scan.lowered(text), seg.start):
+            continue  # "Siden 1992 har ...": a state that lasts, not a happening
         if not dates or not has_event_cue(text, seg.start, seg.end):
             continue
-        # Keep the most precise date for each year: "i april 2014" beats "2014".
+        # Keep one date for each year: the most precise, then the nearest to the cue.
+        cue_at = _first_cue(text, seg.start, seg.end)
         chosen: dict[str, DateMention] = {}
         for d in dates:
             year = d.value[:4]
-            if year not in chosen or len(d.value) > len(chosen[year].value):
+            old = chosen.get(year)
+            if old is None or _rank(d, cue_at) > _rank(old, cue_at):
                 chosen[year] = d
-        places = ctx.places_in(seg.start, seg.end)
-        destination = " ".join(text[places[0].start : places[0].end].split()) if places else None
         kind = event_type(text, seg.start, seg.end)
         for d in chosen.values():
-            out.append(
-                Event(
-                    start=seg.start,
-                    end=seg.end,
-                    evidence=seg_text,
-                    event=kind,
-                    date=d.value,
-                    end_date=d.end_value,
-                    destination=destination,
-                    title=title_for(seg_text),
-                )
-            )
+            out.append(_event(ctx, seg.start, seg.end, kind, d.value, d.end_value))
+    out += _undated(ctx, waiting, out)
     return out
+
+
+def _event(
+    ctx: DocContext, start: int, end: int, kind: str, date: str, end_date: str | None
+) -> Event:
+    text = ctx.text
+    places = ctx.places_in(start, end)
+    destination = " ".join(text[places[0].start : places[0].end].split()) if places else None
+    return Event(
+        start=start,
+        end=end,
+        evidence=text[start:end],
+        event=kind,
+        date=date,
+        end_date=end_date,
+        destination=destination,
+        title=title_for(text[start:end]),
+    )
+
+
+def _undated(
+    ctx: DocContext, waiting: list[tuple[str, int, int]], dated: list[Event]
+) -> list[Event]:
+    """Date the first visit and the first signing that a news item tells without a date.
+
+    A news item reports what happened around its own date, so a sentence such as "the
+    delegation visited Teltow for two days" is dated by the page's month. Only a kind
+    of happening that no sentence of the page dates is read this way, only once, and
+    only from a sentence in the past or present that names a town.
+    """
+    if not ctx.month:
+        return []
+    done = {e.event for e in dated}
+    out: list[Event] = []
+    for kind, start, end in waiting:
+        if kind not in _UNDATED_KINDS or kind in done:
+            continue
+        text = ctx.text
+        sentence = text[start:end].rstrip()
+        if not sentence or sentence[-1] not in ".!?。":
+            continue  # a heading or a caption
+        if not _past_or_present(text, start, end):
+            continue
+        towns = [m for m in ctx.places_in(start, end) if m.place.kind != "country"]
+        if not towns:
+            continue
+        done.add(kind)
+        out.append(_event(ctx, start, end, kind, ctx.month, None))
+    return out
+
+
+def _rank(d: DateMention, cue_at: int) -> tuple[int, bool, int]:
+    # More precise first, then a date the text writes out, then the nearest to the cue.
+    return len(d.value), d.form != "relative", -abs(d.start - cue_at)
+
+
+def _first_cue(text: str, start: int, end: int) -> int:
+    best = end
+    for starts in _cue_starts(text)[:-1]:
+        i = bisect_left(starts, start)
+        if i < len(starts) and starts[i] < end:
+            best = min(best, starts[i])
+    return best
+
+
+_ANNIVERSARY = re.compile(
+    r"\d+(?:st|nd|rd|th|\.)?\s*(?:anniversary|års\s*jubil|-års|årsjubil|jahrestag|jubiläum)|"
+    r"\d+\s*周年|marks\s+\d+\s+years"
+)
+_SINCE_START = re.compile(r"\s*(?:siden|sedan|since|seit)\b")
