@@ -198,7 +198,10 @@ def analyse(name: str, text: str) -> DocContext:
     if ctx.home_country is None and ranked:
         ctx.home_country = places[ranked[0]].country or None
     for pid in ranked:
-        if places[pid].country == ctx.home_country or not places[pid].country:
+        if places[pid].country == ctx.home_country:
             ctx.home = places[pid]
             break
+    else:
+        # No place of the language's country: a place of unknown country may be home.
+        ctx.home = next((places[pid] for pid in ranked if not places[pid].country), None)
     return ctx

@@ -345,6 +345,12 @@ _CJK_SUFFIX = "市县町郡镇村州区"
 _CJK_AFTER_UNIT = re.compile(r"(?<=[省郡县])(?P<name>[\u3400-\u9fff]{1,5}?[市町])")
 
 
+_CJK_LISTED = re.compile(
+    r"(?:(?<=[、，,。；;:：与和同及])|(?<=所辖)|(?<=\n))(?P<name>[\u3400-\u9fff]{1,4}?[市县])"
+    r"(?=[、，,。与和同及也均都分])"
+)
+# Numerals and determiners: "两市", "各市", "我市" are no names.
+_CJK_NOT_FIRST = frozenset("两一二三四五六七八九十各本我该全每此其他贵")
 # Characters that end a Chinese name: function words, and the words of the relation.
 _CJK_NOT_IN_NAME = re.compile(r"[与和同及的在于是为将了从向对由]|其他|友好|城市|关系|国际")
 
@@ -630,8 +636,14 @@ def _chinese(text, mentions, found, add) -> None:
             add(at + len(inner.group(1)), at + len(inner.group(0)), c.place.country)
             continue
         add(at, at + len(name), c.place.country)
+    units = {m.end: m.place.country for m in mentions + list(found.values())}
     for m in _CJK_AFTER_UNIT.finditer(text):
-        add(m.start("name"), m.end("name"), None)
+        # "海南省三亚市": the town is in the country of the province before it.
+        add(m.start("name"), m.end("name"), units.get(m.start("name")))
+    # "所辖新乐市、辛集市": names of towns after a boundary, in a list or after 所辖.
+    for m in _CJK_LISTED.finditer(text):
+        if m.group("name")[0] not in _CJK_NOT_FIRST:
+            add(m.start("name"), m.end("name"), None)
 
 
 def home_from_address(url: str, mentions: list[PlaceMention]) -> PlaceMention | None:

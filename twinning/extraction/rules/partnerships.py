@@ -328,13 +328,24 @@ def extract_partnerships(ctx: DocContext) -> list[Partnership]:
     cues = _cue_index(text)
     items = _list_items(ctx, cues)
     low = scan.lowered(text)
+    recent: tuple[int, tuple[str, int, bool]] | None = None
     for index, seg in enumerate(ctx.segments):
         found_cues = _kinds(cues, seg.start, seg.end)
+        if found_cues:
+            recent = (index, found_cues[0])
         heading = items.get(index)
         if not found_cues and heading is not None:
             # An item of a list takes its kind from the heading above it.
             kind, _, strong = heading[0]
             found_cues = [(kind, seg.start, strong)]
+        versus = False
+        # "They are: Sunnyvale of California vs. Anqing of Anhui, ...": a list of pairs
+        # after the sentence that says what they signed.
+        near = recent is not None and index - recent[0] <= 3
+        if not found_cues and near and _VERSUS.search(text, seg.start, seg.end):
+            kind, _, strong = recent[1]
+            found_cues = [(kind, seg.start, strong)]
+            versus = True
         if not found_cues:
             continue
         seg_text = text[seg.start : seg.end]
@@ -345,7 +356,9 @@ def extract_partnerships(ctx: DocContext) -> list[Partnership]:
             parties = heading[1] + parties
         candidates: list[tuple[str, bool, tuple[_Party, _Party]]] = []
         for kind, cue_at, strong in found_cues:
-            pairs = _pairs_at(ctx, seg.start, seg.end, parties, mentions, cue_at, strong)
+            pairs = _versus_pairs(ctx, parties) or _respective_pairs(ctx, parties, seg.end)
+            if not pairs and not versus:
+                pairs = _pairs_at(ctx, seg.start, seg.end, parties, mentions, cue_at, strong)
             candidates += [(kind, strong, pair) for pair in pairs]
         if not candidates:
             continue
@@ -602,6 +615,69 @@ def _bullet_before(text: str, start: int) -> bool:
     return any(c in BULLETS for c in text[line:start])
 
 
+_VERSUS = re.compile(r"\s(?:vs\.?|versus)\s")
+# Between the two towns of a pair: perhaps the first town's region, then "vs.".
+_VERSUS_GAP = re.compile(r"\s*(?:,?\s*(?:of|in|i)\s+[^,\n]{1,40}?)?\s+(?:vs\.?|versus)\s+")
+
+
+def _versus_pairs(ctx: DocContext, parties: list[PlaceMention]) -> list[tuple[_Party, _Party]]:
+    """Return the pairs written "A vs. B" (or "A – B") one after another."""
+    if not _VERSUS.search(
+        ctx.text, parties[0].start if parties else 0, parties[-1].end if parties else 0
+    ):
+        return []
+    towns = [m for m in parties if m.place.kind in PARTY_KINDS]
+    out = []
+    i = 0
+    while i + 1 < len(towns):
+        x, y = towns[i], towns[i + 1]
+        if _VERSUS_GAP.fullmatch(ctx.text[x.end : y.start]):
+            out.append((_as_party(ctx, x, parties), _as_party(ctx, y, parties)))
+            i += 2
+            continue
+        i += 1
+    return out
+
+
+_RESPECTIVELY = re.compile(r"分别|respectively|henholdsvis|respektive|beziehungsweise")
+
+
+def _respective_pairs(
+    ctx: DocContext, parties: list[PlaceMention], end: int
+) -> list[tuple[_Party, _Party]]:
+    """Return the pairs of "新乐市、辛集市也分别与A、B" and "X and Y with A and B respectively"."""
+    if not parties:
+        return []
+    m = _RESPECTIVELY.search(scan.lowered(ctx.text), parties[0].start, end)
+    if m is None:
+        return []
+    towns = [p for p in parties if p.place.kind in PARTY_KINDS]
+    left = [p for p in towns if p.end <= m.start()]
+    right = [p for p in towns if p.start >= m.end()] if m.group(0) == "分别" else []
+    if not right:
+        # "X and Y are twinned with A and B respectively": the word closes the sentence.
+        cut = next(
+            (
+                i
+                for i, p in enumerate(left)
+                if i and _WITH_BEFORE.search(ctx.text[left[i - 1].end : p.start])
+            ),
+            None,
+        )
+        if cut is None:
+            return []
+        left, right = left[:cut], left[cut:]
+    # The last towns before the word are the ones it distributes.
+    left = left[-len(right) :] if len(left) >= len(right) else []
+    if len(left) < 2 or len(left) != len(right):
+        return []
+    return [
+        (_as_party(ctx, a, parties), _as_party(ctx, b, parties))
+        for a, b in zip(left, right, strict=True)
+    ]
+
+
+_WITH_BEFORE = re.compile(r"\b(?:with|med|mit|och|with)\b|与|和", re.IGNORECASE)
 _BOTH = re.compile(r"\b(?:begge|both|beide|båda|bägge|两者)\b")
 _PAIR_JOIN = re.compile(r"^\s*(?:og|and|und|och|&|与|和|同|vs\.?|versus|–|—)\s*$")
 

@@ -120,3 +120,26 @@ def test_chinese_list_lines_take_the_kind_of_their_heading() -> None:
     )
     kinds = {p.b: p.relation for p in _partnerships(text)}
     assert kinds == {"青叶市": "friendship_city", "枫林市": "friendship_city", "椰风市": "other"}
+
+
+def test_a_list_of_pairs_after_the_sentence_that_says_what_they_signed() -> None:
+    facts = _partnerships(
+        "On 4 November 2003 four pairs of cities signed cooperation agreements.\n\n"
+        "They are: Sunnyvale of California vs. Anqing of Anhui, Norwood of Massachusetts "
+        "vs. Wucheng of Shandong.\n"
+    )
+    assert {(p.a, p.b) for p in facts} == {("Sunnyvale", "Anqing"), ("Norwood", "Wucheng")}
+    assert {p.relation for p in facts} == {"cooperation_agreement"}
+
+
+def test_respectively_pairs_the_towns_in_order() -> None:
+    facts = _partnerships(
+        "石家庄市所辖青原市、白河市也分别与日本香川县绫川町(1995年5月23日)、"
+        "意大利索拉诺市(1997年8月19日)正式缔结为友好城市。"
+    )
+    assert {(p.a, p.b) for p in facts} == {("青原市", "绫川町"), ("白河市", "索拉诺市")}
+
+
+def test_province_before_a_town_qualifies_it() -> None:
+    facts = _partnerships("日前海南省三亚市与特罗姆斯郡塞尼亚市签署了加强友好往来的意向书。")
+    assert [(p.a, p.b, p.relation) for p in facts] == [("三亚市", "塞尼亚市", "letter_of_intent")]
