@@ -4,6 +4,7 @@ Only editors review, and only suggestions read from sources of their organisatio
 """
 
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.utils.translation import gettext as _
 from ninja import Query, Router
 from ninja.errors import HttpError
@@ -118,6 +119,12 @@ def _review(run):
         raise HttpError(422, validation_error_payload(exc)["detail"]) from None
 
 
+def _decide(request, pk: int, service) -> Suggestion:
+    suggestion = _suggestion(request, pk)
+    _review(lambda: service(suggestion=suggestion, user=request.user))
+    return _suggestion(request, pk)
+
+
 @router.post(
     "/suggestions/{int:pk}/accept",
     response={
@@ -143,6 +150,8 @@ def accept_suggestion(request, pk: int, payload: SuggestionAcceptIn):
     _review(lambda: services.suggestion_check_pending(suggestion=suggestion))
     fields = None if payload.fields is None else _checked_fields(suggestion, payload.fields)
 
+    # All or nothing: a correction is not kept when the fact cannot be filed.
+    @transaction.atomic
     def run():
         if fields is not None:
             services.suggestion_correct(suggestion=suggestion, fields=fields)
@@ -161,9 +170,7 @@ def accept_suggestion(request, pk: int, payload: SuggestionAcceptIn):
     description="Mark the suggestion as wrong; undo puts it back. Reviewed ones give 409.",
 )
 def reject_suggestion(request, pk: int):
-    suggestion = _suggestion(request, pk)
-    _review(lambda: services.suggestion_reject(suggestion=suggestion, user=request.user))
-    return _suggestion(request, pk)
+    return _decide(request, pk, services.suggestion_reject)
 
 
 @router.post(
@@ -175,6 +182,4 @@ def reject_suggestion(request, pk: int):
     description="Put a rejected suggestion back in the queue; any other state gives 409.",
 )
 def undo_rejection(request, pk: int):
-    suggestion = _suggestion(request, pk)
-    _review(lambda: services.suggestion_reopen(suggestion=suggestion, user=request.user))
-    return _suggestion(request, pk)
+    return _decide(request, pk, services.suggestion_reopen)

@@ -15,8 +15,10 @@ from typing import Any
 from django.db import models
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
+from django_countries import countries
 
 from twinning.activities.models import ActivityArea, ActivityKind
+from twinning.core.partialdates import InvalidPartialDate, PartialDate
 from twinning.extraction.facts import Fact
 from twinning.partnerships.models import PartnershipKind, PartnershipStatus
 
@@ -121,6 +123,13 @@ def field_text(kind: str, name: str, value: Any) -> str:
     choices = FIELD_CHOICES.get((kind, name))
     if choices is not None and value in choices.values:
         return str(choices(value).label)
+    if name in DATE_FIELDS:
+        try:
+            return PartialDate.parse(value).format()
+        except (InvalidPartialDate, TypeError):
+            return str(value)
+    if name.endswith("_country") and isinstance(value, str):
+        return str(countries.name(value.upper()) or value)
     if name in AMOUNT_FIELDS and isinstance(value, int | float):
         places = 0 if float(value).is_integer() else 2
         return number_format(value, decimal_pos=places, use_l10n=True, force_grouping=True)

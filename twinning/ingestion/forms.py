@@ -67,7 +67,8 @@ class ListField(forms.CharField):
         return ", ".join(map(str, value)) if isinstance(value, list | tuple) else value
 
     def to_python(self, value):
-        return [item.strip() for item in str(value or "").split(",") if item.strip()]
+        items = value if isinstance(value, list | tuple) else str(value or "").split(",")
+        return [str(item).strip() for item in items if str(item).strip()]
 
 
 class FactForm(forms.Form):

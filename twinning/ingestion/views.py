@@ -137,39 +137,33 @@ def _first_error(exc: ValidationError) -> str:
     return " ".join(exc.messages)
 
 
-@login_required
-@require_POST
-def suggestion_accept(request, pk: int):
-    suggestion = _reviewable_suggestion(request, pk)
-    try:
-        services.suggestion_accept(
-            suggestion=suggestion, user=request.user, links=review_links(request.POST)
-        )
-    except ValidationError as exc:
-        return _after_review(request, suggestion, error=_first_error(exc))
-    return _after_review(request, suggestion)
+def _decision(decide):
+    """Return the POST view that applies one review decision and shows the result."""
+
+    @login_required
+    @require_POST
+    def view(request, pk: int):
+        suggestion = _reviewable_suggestion(request, pk)
+        try:
+            decide(request, suggestion)
+        except ValidationError as exc:
+            return _after_review(request, suggestion, error=_first_error(exc))
+        return _after_review(request, suggestion)
+
+    return view
 
 
-@login_required
-@require_POST
-def suggestion_reject(request, pk: int):
-    suggestion = _reviewable_suggestion(request, pk)
-    try:
-        services.suggestion_reject(suggestion=suggestion, user=request.user)
-    except ValidationError as exc:
-        return _after_review(request, suggestion, error=_first_error(exc))
-    return _after_review(request, suggestion)
-
-
-@login_required
-@require_POST
-def suggestion_reopen(request, pk: int):
-    suggestion = _reviewable_suggestion(request, pk)
-    try:
-        services.suggestion_reopen(suggestion=suggestion, user=request.user)
-    except ValidationError as exc:
-        return _after_review(request, suggestion, error=_first_error(exc))
-    return _after_review(request, suggestion)
+suggestion_accept = _decision(
+    lambda request, suggestion: services.suggestion_accept(
+        suggestion=suggestion, user=request.user, links=review_links(request.POST)
+    )
+)
+suggestion_reject = _decision(
+    lambda request, suggestion: services.suggestion_reject(suggestion=suggestion, user=request.user)
+)
+suggestion_reopen = _decision(
+    lambda request, suggestion: services.suggestion_reopen(suggestion=suggestion, user=request.user)
+)
 
 
 @login_required

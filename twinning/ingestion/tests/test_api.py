@@ -69,8 +69,15 @@ def test_accepting_needs_a_decision_on_every_unmatched_name(editor, document, so
 
     assert refused.status_code == 422 and "Baoding" in refused.json()["detail"]
     assert not Place.objects.filter(name="Baoding").exists()
+    corrected = {**item.fields, "relation": "sister_city"}
+    refused = Client().post(
+        url, {"fields": corrected}, content_type="application/json", **auth(editor)
+    )
+    assert refused.status_code == 422
+    item.refresh_from_db()
+    assert item.fields["relation"] == "friendship_city" and item.status == "pending"
 
-    edited = {**item.fields, "relation": "sister_city"}
+    edited = {**item.fields, "relation": "sister_city", "focus": ["water", "culture"]}
     response = Client().post(
         url,
         {"fields": edited, "links": {"b": "new"}},
@@ -81,6 +88,7 @@ def test_accepting_needs_a_decision_on_every_unmatched_name(editor, document, so
     assert response.status_code == 200, response.content
     body = response.json()
     assert body["status"] == "edited" and body["record"]["type"] == "partnership"
+    assert body["fields"]["focus"] == ["water", "culture"]
     partnership = Partnership.objects.get()
     assert partnership.kind == "sister_city" and partnership.party_a == sonderborg
     assert Evidence.objects.get().fact == partnership

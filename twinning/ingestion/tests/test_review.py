@@ -618,7 +618,9 @@ def test_suggestion_offsets_are_ordered_in_the_database(document):
         Suggestion.objects.filter(pk=item.pk).update(status="maybe")
 
 
-def test_amounts_are_written_the_way_the_language_writes_them(client, editor, document):
+def test_amounts_dates_and_countries_are_written_the_way_the_language_writes_them(
+    client, editor, document
+):
     from django.utils import translation
 
     client.force_login(editor)
@@ -630,6 +632,8 @@ def test_amounts_are_written_the_way_the_language_writes_them(client, editor, do
 
     assert "250,000" in pages["en"] and "250000" not in pages["en"]
     assert "250.000" in pages["da"]
+    assert "May 2012" in pages["en"] and "maj 2012" in pages["da"]
+    assert "China" in pages["en"] and "Kina" in pages["da"]
 
 
 def test_a_queued_upload_says_what_it_waits_for(client, editor, org):
