@@ -125,6 +125,8 @@ class AgreementForm(forms.ModelForm):
             "term_months",
             "expires",
             "notice_months",
+            "renews_tacitly",
+            "notice_given",
             "renews",
             "document",
             "notes",

@@ -1,3 +1,6 @@
+import datetime as dt
+
+from dateutil.relativedelta import relativedelta
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Left
@@ -7,6 +10,7 @@ from simple_history.models import HistoricalRecords
 
 from twinning.core.fields import PartialDateField
 from twinning.core.models import OwnedModel, TimeStampedModel
+from twinning.core.partialdates import PartialDate
 
 
 class PartnershipKind(models.TextChoices):
@@ -172,6 +176,24 @@ class AgreementKind(models.TextChoices):
     TERMINATION = "termination", _("termination")
 
 
+# Kinds that frame the partnership as a whole; contracts and terminations do not.
+FRAMEWORK_KINDS = (
+    AgreementKind.FOUNDING,
+    AgreementKind.RENEWAL,
+    AgreementKind.AMENDMENT,
+    AgreementKind.MEMORANDUM,
+    AgreementKind.LETTER_OF_INTENT,
+)
+
+
+class AgreementDueKind(models.TextChoices):
+    """Why an agreement needs attention."""
+
+    RENEWAL_DUE = "renewal_due", _("renewal due")
+    NOTICE_DEADLINE = "notice_deadline", _("notice deadline")
+    AGREEMENT_LAPSED = "agreement_lapsed", _("agreement lapsed")
+
+
 class Agreement(TimeStampedModel):
     """A signed document within a partnership; renewals form a chain."""
 
@@ -194,6 +216,17 @@ class Agreement(TimeStampedModel):
     expires = PartialDateField(_("expires or renews"), null=True, blank=True)
     notice_months = models.PositiveSmallIntegerField(
         _("notice period in months"), null=True, blank=True
+    )
+    renews_tacitly = models.BooleanField(
+        _("renews tacitly"),
+        default=False,
+        help_text=_("The agreement runs for another term unless one side gives notice."),
+    )
+    notice_given = models.DateField(
+        _("notice given on"),
+        null=True,
+        blank=True,
+        help_text=_("When one side gave notice to end a tacitly renewing agreement."),
     )
     renews = models.ForeignKey(
         "self",
@@ -225,6 +258,14 @@ class Agreement(TimeStampedModel):
                 condition=~models.Q(renews=models.F("id")), name="agreement_not_renewing_itself"
             ),
             _end_not_before_start("signed", "expires", "agreement_expires_not_before_signed"),
+            models.CheckConstraint(
+                condition=models.Q(renews_tacitly=False) | models.Q(term_months__gt=0),
+                name="agreement_tacit_renewal_has_term",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(notice_given__isnull=True) | models.Q(renews_tacitly=True),
+                name="agreement_notice_only_when_tacit",
+            ),
         ]
 
     def __str__(self):
@@ -235,6 +276,10 @@ class Agreement(TimeStampedModel):
         errors = {}
         if self.signed and self.expires and self.expires.last_day() < self.signed.first_day():
             errors["expires"] = _("An agreement cannot expire before it is signed.")
+        if self.renews_tacitly and not self.term_months:
+            errors["term_months"] = _("An agreement that renews tacitly needs a term.")
+        if self.notice_given and not self.renews_tacitly:
+            errors["notice_given"] = _("Notice is recorded only for a tacitly renewing agreement.")
         if self.renews_id and self.pk and self.renews_id == self.pk:
             errors["renews"] = _("An agreement cannot renew itself.")
         if (
@@ -248,3 +293,31 @@ class Agreement(TimeStampedModel):
 
     def get_absolute_url(self):
         return self.partnership.get_absolute_url() + f"#agreement-{self.pk}"
+
+    def term_end(self) -> PartialDate | None:
+        """Return the end of the first term as precisely as it is known.
+
+        The explicit expiry, or else the signing date moved on by the term.
+        """
+        if self.expires or not (self.signed and self.term_months):
+            return self.expires
+        end = self.signed.first_day() + relativedelta(months=self.term_months)
+        if self.signed.month is None:
+            # A year plus whole years is a year; plus odd months it is not known which.
+            return PartialDate(end.year) if self.term_months % 12 == 0 else None
+        if self.signed.day is None:
+            return PartialDate(end.year, end.month)
+        return PartialDate.parse(end)
+
+    def first_term_end(self) -> tuple[dt.date, dt.date] | None:
+        """Return the earliest and latest day the first term can end, or None if unknown.
+
+        An explicit expiry wins; otherwise the end is the signing date plus the term, as
+        wide as the signing date is vague ("2010" plus 36 months ends some day in 2013).
+        """
+        if self.expires:
+            return self.expires.first_day(), self.expires.last_day()
+        if self.signed and self.term_months:
+            months = relativedelta(months=self.term_months)
+            return self.signed.first_day() + months, self.signed.last_day() + months
+        return None

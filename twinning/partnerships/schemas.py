@@ -1,5 +1,7 @@
 """Shapes of partnerships in the JSON API."""
 
+import datetime as dt
+
 from ninja import Field, Schema
 
 from twinning.core.partialdates import PartialDate
@@ -134,6 +136,12 @@ class AgreementOut(Schema):
         description=f"When it expires or is due for renewal. {PARTIAL_DATE}"
     )
     notice_months: int | None = Field(description="Months of notice needed to end it.")
+    renews_tacitly: bool = Field(
+        description="Whether it runs for another term unless one side gives notice."
+    )
+    notice_given: dt.date | None = Field(
+        description="When notice to end a tacitly renewing agreement was given (YYYY-MM-DD)."
+    )
     renews: int | None = Field(
         description="Identifier of the agreement this one renews or replaces."
     )
@@ -250,6 +258,12 @@ class AgreementIn(Schema):
     term_months: int | None = Field(None, ge=0, description="Term in months.")
     expires: str | None = Field(None, description=PARTIAL_DATE)
     notice_months: int | None = Field(None, ge=0, description="Notice period in months.")
+    renews_tacitly: bool | None = Field(
+        None, description="Runs for another term unless one side gives notice."
+    )
+    notice_given: dt.date | None = Field(
+        None, description="When notice to end a tacit renewal was given (YYYY-MM-DD)."
+    )
     renews: int | None = Field(None, description="Identifier of the agreement it renews.")
     document: int | None = Field(None, description="Identifier of the source holding its text.")
     notes: str | None = Field(None, description="Free notes.")

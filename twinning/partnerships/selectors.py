@@ -1,16 +1,25 @@
 import datetime as dt
 import hashlib
 from collections.abc import Sequence
+from dataclasses import dataclass
 
+from dateutil.relativedelta import relativedelta
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import F, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from twinning.accounts.selectors import visibility_scope, visible_link, visible_to
 from twinning.core.selectors import data_stamp, history_changes
 from twinning.core.text import fold
-from twinning.partnerships.models import Agreement, Partnership, PartnershipStatus
+from twinning.partnerships.models import (
+    FRAMEWORK_KINDS,
+    Agreement,
+    AgreementDueKind,
+    AgreementKind,
+    Partnership,
+    PartnershipStatus,
+)
 from twinning.people.models import Person, Post
 from twinning.places.models import Place, PlaceName
 from twinning.sources.models import Evidence, Source
@@ -54,25 +63,142 @@ def partnership_evidence(*, partnership: Partnership) -> QuerySet[Evidence]:
     ).select_related("source")
 
 
-def agreements_due(*, user, within_days: int = 180, today: dt.date | None = None):
-    """Return agreements of live partnerships that expire or renew within the coming days."""
-    today = today or timezone.localdate()
-    horizon = today + dt.timedelta(days=within_days)
-    return (
-        Agreement.objects.filter(
-            visible_link(
-                "partnership_id",
-                visible_to(Partnership.objects.all(), user).exclude(
-                    status=PartnershipStatus.TERMINATED
+# When an agreement names no notice period, its renewal is flagged this long before the end.
+DEFAULT_NOTICE_MONTHS = 6
+# A notice deadline of a tacitly renewing agreement is flagged this long before it passes.
+NOTICE_LEAD_DAYS = 90
+
+
+@dataclass(frozen=True)
+class AgreementDue:
+    """An agreement that needs attention today, and why.
+
+    ``date`` is the day that matters: the end of the term for a renewal, the last day to
+    give notice for a tacit renewal, and the day the term ended for a lapse.
+    """
+
+    agreement: Agreement
+    kind: str
+    date: dt.date
+    window_opens: dt.date
+    term_end: dt.date
+    suggested_status: str = ""
+
+    @property
+    def owner_id(self):
+        return self.agreement.partnership.owner_id
+
+    def get_kind_display(self) -> str:
+        return str(AgreementDueKind(self.kind).label)
+
+    def get_suggested_status_display(self) -> str:
+        return str(PartnershipStatus(self.suggested_status).label) if self.suggested_status else ""
+
+
+def _current_term_end(agreement: Agreement, today: dt.date) -> tuple[dt.date, dt.date] | None:
+    """Return the bounds of the term running today (or that ran last) of an agreement.
+
+    A tacit renewal rolls the term on until the term in which notice took effect.
+    """
+    bounds = agreement.first_term_end()
+    if bounds is None or not agreement.renews_tacitly:
+        return bounds
+    first, last = bounds
+    notice = agreement.notice_months or 0
+    step = 0
+    term = relativedelta(months=agreement.term_months)
+    while True:
+        end_first, end_last = first + term * step, last + term * step
+        if agreement.notice_given:
+            if agreement.notice_given <= end_first - relativedelta(months=notice):
+                return end_first, end_last
+        elif end_last >= today:
+            return end_first, end_last
+        step += 1
+
+
+def _agreement_due(agreement: Agreement, today: dt.date, latest: bool) -> AgreementDue | None:
+    """Return why an agreement needs attention today, or None; ``latest`` when it is the
+    most recent framework agreement of its partnership (only that one can lapse)."""
+    bounds = _current_term_end(agreement, today)
+    if bounds is None:
+        return None
+    first, last = bounds
+    if last < today:
+        if latest and agreement.partnership.status == PartnershipStatus.ACTIVE:
+            return AgreementDue(
+                agreement,
+                AgreementDueKind.AGREEMENT_LAPSED,
+                date=last,
+                window_opens=last,
+                term_end=last,
+                # Notice given means it was ended on purpose; otherwise it merely ran out.
+                suggested_status=(
+                    PartnershipStatus.TERMINATED
+                    if agreement.notice_given
+                    else PartnershipStatus.DORMANT
                 ),
-            ),
-            expires__gte=today.isoformat()[:7],
-            expires__lte=horizon.isoformat(),
+            )
+        return None
+    if agreement.renews_tacitly and not agreement.notice_given:
+        deadline = first - relativedelta(months=agreement.notice_months or 0)
+        opens = deadline - dt.timedelta(days=NOTICE_LEAD_DAYS)
+        if opens <= today <= deadline:
+            return AgreementDue(
+                agreement,
+                AgreementDueKind.NOTICE_DEADLINE,
+                date=deadline,
+                window_opens=opens,
+                term_end=last,
+            )
+        return None
+    opens = first - relativedelta(months=agreement.notice_months or DEFAULT_NOTICE_MONTHS)
+    if opens <= today:
+        return AgreementDue(
+            agreement, AgreementDueKind.RENEWAL_DUE, date=last, window_opens=opens, term_end=last
+        )
+    return None
+
+
+def agreements_due(*, user, today: dt.date | None = None) -> list[AgreementDue]:
+    """Return the agreements of live partnerships that need attention today, soonest first.
+
+    This is the one rule for "agreement due" that the dashboard, alerts and reports share:
+    an agreement's term ends on its explicit expiry or on its signing date plus its term;
+    it is due for renewal from its notice period (or DEFAULT_NOTICE_MONTHS) before that end;
+    a tacitly renewing one runs on term after term, and its notice deadline is flagged
+    instead; the latest framework agreement of an active partnership that ended without
+    renewal has lapsed, and the partnership is then suggested dormant.
+    """
+    today = today or timezone.localdate()
+    live = visible_to(Partnership.objects.all(), user).exclude(status=PartnershipStatus.TERMINATED)
+    # The latest framework agreement of each partnership is the one that can lapse.
+    latest = (
+        Agreement.objects.filter(
+            partnership_id=OuterRef("partnership_id"),
+            kind__in=[*FRAMEWORK_KINDS, AgreementKind.TERMINATION],
+        )
+        .order_by(F("signed").desc(nulls_last=True), "-pk")
+        .values("pk")[:1]
+    )
+    candidates = (
+        Agreement.objects.filter(
+            visible_link("partnership_id", live),
+            Q(expires__isnull=False) | Q(signed__isnull=False, term_months__gt=0),
             renewed_by__isnull=True,
         )
+        .exclude(kind=AgreementKind.TERMINATION)
+        .annotate(latest_framework=Subquery(latest))
         .select_related("partnership__party_a", "partnership__party_b")
-        .order_by("expires")
+        .order_by("pk")
     )
+    due = []
+    for agreement in candidates:
+        is_latest = agreement.latest_framework == agreement.pk
+        found = _agreement_due(agreement, today, is_latest)
+        if found is not None:
+            due.append(found)
+    return sorted(due, key=lambda d: (d.date, d.agreement.pk))
 
 
 def partnership_export_rows(*, user=None):

@@ -1,4 +1,5 @@
 import dataclasses
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -126,6 +127,8 @@ def agreement_create(
     term_months: int | None = None,
     expires: PartialDate | str | None = None,
     notice_months: int | None = None,
+    renews_tacitly: bool = False,
+    notice_given: dt.date | None = None,
     renews: Agreement | None = None,
     document=None,
     notes: str = "",
@@ -140,6 +143,8 @@ def agreement_create(
         term_months=term_months,
         expires=partial_date_or_error(expires, "expires"),
         notice_months=notice_months,
+        renews_tacitly=renews_tacitly,
+        notice_given=notice_given,
         renews=renews,
         document=document,
         notes=notes,

@@ -28,7 +28,14 @@ from twinning.reports.schemas import (
     ReportPatch,
     ReportQuery,
 )
-from twinning.reports.selectors import alerts_due, report_content, report_detail, report_list
+from twinning.reports.selectors import (
+    AlertKind,
+    alerts_due,
+    commitment_kind,
+    report_content,
+    report_detail,
+    report_list,
+)
 from twinning.reports.services import report_create, report_delete, report_update
 
 router = Router(tags=["reports"])
@@ -166,23 +173,40 @@ def delete_report(request, pk: int):
     auth=read_auth,
     operation_id="alerts",
     summary="What is due",
-    description="Agreements in their notice period, visits in the next 30 days and overdue "
-    "commitments that the caller may see.",
+    description="Agreements due for renewal, at their notice deadline or lapsed, visits in "
+    "the next 30 days and commitments overdue or due within 30 days that the caller may see; "
+    "each with its kind.",
 )
 def get_alerts(request):
     alerts = alerts_due(user=request.user)
     return {
         "today": alerts.today,
+        "items": alerts.items(),
         "agreements": [
             {
-                "agreement": alert.agreement.pk,
-                "partnership": alert.agreement.partnership_id,
-                "title": alert.agreement.title or alert.agreement.get_kind_display(),
-                "expires": alert.agreement.expires.isoformat(),
-                "window_opens": alert.window_opens,
+                "kind": due.kind,
+                "agreement": due.agreement.pk,
+                "partnership": due.agreement.partnership_id,
+                "title": due.agreement.title or due.agreement.get_kind_display(),
+                "date": due.date,
+                "term_end": due.term_end,
+                "window_opens": due.window_opens,
+                "suggested_status": due.suggested_status,
             }
-            for alert in alerts.agreements
+            for due in alerts.agreements
         ],
-        "visits": alerts.visits,
-        "commitments": alerts.commitments,
+        "visits": [
+            {"kind": AlertKind.VISIT_SOON, "id": v.pk, "title": v.title, "start_date": v.start_date}
+            for v in alerts.visits
+        ],
+        "commitments": [
+            {
+                "kind": commitment_kind(c, alerts.today),
+                "id": c.pk,
+                "visit": c.visit_id,
+                "description": c.description,
+                "due_date": c.due_date,
+            }
+            for c in alerts.commitments
+        ],
     }

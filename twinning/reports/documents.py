@@ -175,7 +175,7 @@ def _docx(content: ReportContent) -> bytes:
                     a.signed.format() if a.signed else "",
                     a.title or a.get_kind_display(),
                     a.get_kind_display(),
-                    a.expires.format() if a.expires else "",
+                    a.term_end().format() if a.term_end() else "",
                 ]
                 for a in content.agreements
             ],

@@ -5,6 +5,7 @@ import datetime as dt
 from ninja import Field, Schema
 
 from twinning.reports.models import ReportLanguage
+from twinning.reports.selectors import AlertKind
 
 
 class ReportQuery(Schema):
@@ -56,43 +57,68 @@ class ReportDetailOut(ReportOut):
     docx_url: str = Field(description="Path of the report as a Word (.docx) file.")
 
 
+ALERT_KINDS = ", ".join(f"`{kind}`" for kind in AlertKind.values)
+
+
+class AlertOut(Schema):
+    kind: AlertKind = Field(description=f"Why it is due: one of {ALERT_KINDS}.")
+    date: dt.date | None = Field(
+        description="The day that matters (YYYY-MM-DD): end of term, notice deadline, day "
+        "of lapse, first day of the visit or due day of the commitment."
+    )
+    title: str = Field(description="What is due, in a line.")
+    partnership: str = Field(description="The partnership's two parties; empty for visits.")
+    url: str = Field(description="Path of the page where it is dealt with.")
+
+
 class AgreementAlertOut(Schema):
+    kind: AlertKind = Field(
+        description="`renewal_due`, `notice_deadline` (tacit renewal) or `agreement_lapsed`."
+    )
     agreement: int = Field(description="Identifier of the agreement.")
     partnership: int = Field(description="Identifier of the agreement's partnership.")
     title: str = Field(description="Title of the agreement, or its kind when it has none.")
-    expires: str = Field(description="The expiry or renewal date as a partial date.")
-    window_opens: dt.date = Field(description="The day the notice period began.")
+    date: dt.date = Field(
+        description="End of the term, last day to give notice, or the day it lapsed."
+    )
+    term_end: dt.date = Field(
+        description="Last possible day of the running (or last) term, taken from the expiry "
+        "or derived from the signing date and the term."
+    )
+    window_opens: dt.date = Field(description="The day the alert began.")
+    suggested_status: str = Field(
+        description="For a lapse, the status the partnership is suggested to take; else empty."
+    )
 
 
 class VisitAlertOut(Schema):
+    kind: AlertKind = Field(description="Always `visit_soon`.")
     id: int = Field(description="Identifier of the visit.")
     title: str = Field(description="Title of the visit.")
     start_date: dt.date = Field(description="First day of the visit (YYYY-MM-DD).")
 
 
 class CommitmentAlertOut(Schema):
+    kind: AlertKind = Field(description="`commitment_overdue` or `commitment_due`.")
     id: int = Field(description="Identifier of the commitment.")
     visit: int = Field(description="Identifier of the visit where it was made.")
     description: str = Field(description="What was promised.")
     due_date: dt.date | None = Field(
-        description="The day it was due (YYYY-MM-DD); null when no day was set."
+        description="The day it is due (YYYY-MM-DD); null when no day was set."
     )
-
-    @staticmethod
-    def resolve_visit(obj):
-        return obj.visit_id
 
 
 class AlertsOut(Schema):
     today: dt.date = Field(description="The day the alerts were computed for (YYYY-MM-DD).")
+    items: list[AlertOut] = Field(description="Every alert below in one list, by kind and day.")
     agreements: list[AgreementAlertOut] = Field(
-        description="Agreements not yet renewed whose notice period has begun."
+        description="Agreements due for renewal, at their notice deadline, or lapsed."
     )
     visits: list[VisitAlertOut] = Field(
         description="Visits, not cancelled, that begin within the next 30 days."
     )
     commitments: list[CommitmentAlertOut] = Field(
-        description="Commitments from visits that are past their due day and not done."
+        description="Open commitments from visits, overdue or due within the next 30 days."
     )
 
 

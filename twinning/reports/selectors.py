@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 from types import SimpleNamespace
 
 from django.contrib.contenttypes.models import ContentType
+from django.db import models
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -19,8 +19,13 @@ from twinning.activities.selectors import activity_overview
 from twinning.core.selectors import history_changes
 from twinning.institutions.models import Exchange
 from twinning.institutions.selectors import partnership_institution_pairs
-from twinning.partnerships.models import Agreement, Partnership, PartnershipStatus
-from twinning.partnerships.selectors import partnership_detail, partnership_list
+from twinning.partnerships.models import Agreement, AgreementDueKind, Partnership
+from twinning.partnerships.selectors import (
+    AgreementDue,
+    agreements_due,
+    partnership_detail,
+    partnership_list,
+)
 from twinning.places.models import Place
 from twinning.places.selectors import place_find
 from twinning.projects.models import Project
@@ -36,7 +41,7 @@ from twinning.strategies.selectors import (
     strategies_in_period,
 )
 from twinning.visits.models import Visit, VisitStatus
-from twinning.visits.selectors import commitments_overdue
+from twinning.visits.selectors import commitments_due
 
 # Commands (cron jobs, the report command) act for the whole registry, not for a person.
 EVERYONE = SimpleNamespace(is_superuser=True, is_authenticated=True, pk=None)
@@ -139,6 +144,8 @@ class ReportContent:
     budgets: list[Budget]
     alignment: Alignment
     evidence: list[tuple[str, list[Evidence]]] = field(default_factory=list)
+    # The partnership's agreements that need attention today, by the shared rule.
+    due: list[AgreementDue] = field(default_factory=list)
     sections: list[tuple[str, str]] = field(default_factory=lambda: list(SECTIONS))
 
     @property
@@ -293,34 +300,49 @@ def report_content(*, user, report: EvaluationReport) -> ReportContent:
         budgets=budgets,
         alignment=alignment,
         evidence=evidence,
+        due=[d for d in agreements_due(user=user) if d.agreement.partnership_id == partnership.pk],
     )
 
 
 # Alerts ---------------------------------------------------------------------------------
 
-DEFAULT_NOTICE_MONTHS = 6
 VISIT_HORIZON_DAYS = 30
+COMMITMENT_HORIZON_DAYS = 30
+
+# Every kind of alert: the agreement kinds come from the one agreement-due rule.
+AlertKind = models.TextChoices(
+    "AlertKind",
+    [
+        *((kind.name, (kind.value, kind.label)) for kind in AgreementDueKind),
+        ("COMMITMENT_DUE", ("commitment_due", _("commitment due"))),
+        ("COMMITMENT_OVERDUE", ("commitment_overdue", _("commitment overdue"))),
+        ("VISIT_SOON", ("visit_soon", _("visit soon"))),
+    ],
+)
 
 
-@dataclass
-class AgreementAlert:
-    """An agreement whose expiry or renewal lies within its notice period."""
+@dataclass(frozen=True)
+class Alert:
+    """One thing due for attention, as the command, the API and the digest list it."""
 
-    agreement: Agreement
-    window_opens: dt.date
-    deadline: dt.date
+    kind: str
+    date: dt.date
+    title: str
+    partnership: str
+    url: str
+    owner_id: int | None
+    subject: object
 
-    @property
-    def owner_id(self):
-        return self.agreement.partnership.owner_id
+    def get_kind_display(self) -> str:
+        return str(AlertKind(self.kind).label)
 
 
 @dataclass
 class Alerts:
-    """What is due: agreements to renew, visits coming up, commitments overdue."""
+    """What is due: agreements to renew or lapsed, visits coming up, commitments due."""
 
     today: dt.date
-    agreements: list[AgreementAlert]
+    agreements: list[AgreementDue]
     visits: list
     commitments: list
     # How many of each are due, when the lists above hold only the first few.
@@ -341,44 +363,63 @@ class Alerts:
     def truncated(self) -> bool:
         return self.count > len(self.agreements) + len(self.visits) + len(self.commitments)
 
+    def of_kind(self, kind: str) -> list:
+        """Return the shown items of one alert kind."""
+        return [alert.subject for alert in self.items() if alert.kind == kind]
 
-def _months_before(day: dt.date, months: int) -> dt.date:
-    """Return the same day some months earlier, or the month's last day when it is shorter."""
-    index = day.year * 12 + day.month - 1 - months
-    year, month = divmod(index, 12)
-    month += 1
-    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
-
-
-def agreements_in_notice(*, user, today: dt.date | None = None) -> list[AgreementAlert]:
-    """Return the agreements not yet renewed whose notice period has begun and not ended.
-
-    The window opens ``notice_months`` before the (last possible day of the) expiry, or
-    DEFAULT_NOTICE_MONTHS before when the agreement sets no notice period.
-    """
-    today = today or timezone.localdate()
-    candidates = (
-        Agreement.objects.filter(
-            visible_link(
-                "partnership_id",
-                partnership_list(user=user).exclude(status=PartnershipStatus.TERMINATED),
-            ),
-            expires__gte=f"{today.year:04d}",
-            renewed_by__isnull=True,
-        )
-        .select_related("partnership__party_a", "partnership__party_b")
-        .order_by("expires", "pk")
-    )
-    alerts = []
-    for agreement in candidates:
-        deadline = agreement.expires.last_day()
-        months = agreement.notice_months or DEFAULT_NOTICE_MONTHS
-        opens = _months_before(deadline, months)
-        if opens <= today <= deadline:
-            alerts.append(
-                AgreementAlert(agreement=agreement, window_opens=opens, deadline=deadline)
+    def items(self) -> list[Alert]:
+        """Return every shown alert with its kind, in the order of the kinds, soonest first."""
+        found = []
+        for due in self.agreements:
+            agreement = due.agreement
+            found.append(
+                Alert(
+                    kind=due.kind,
+                    date=due.date,
+                    title=agreement.title or agreement.get_kind_display(),
+                    partnership=_pair(agreement.partnership),
+                    url=agreement.get_absolute_url(),
+                    owner_id=agreement.partnership.owner_id,
+                    subject=due,
+                )
             )
-    return alerts
+        for visit in self.visits:
+            found.append(
+                Alert(
+                    kind=AlertKind.VISIT_SOON,
+                    date=visit.start_date,
+                    title=visit.title,
+                    partnership="",
+                    url=visit.get_absolute_url(),
+                    owner_id=visit.owner_id,
+                    subject=visit,
+                )
+            )
+        for commitment in self.commitments:
+            found.append(
+                Alert(
+                    kind=commitment_kind(commitment, self.today),
+                    date=commitment.due_date,
+                    title=commitment.description,
+                    partnership="",
+                    url=commitment.visit.get_absolute_url(),
+                    owner_id=commitment.visit.owner_id,
+                    subject=commitment,
+                )
+            )
+        order = {kind: index for index, kind in enumerate(AlertKind.values)}
+        return sorted(found, key=lambda a: (order[a.kind], a.date))
+
+
+def _pair(partnership: Partnership) -> str:
+    return f"{partnership.party_a.name} – {partnership.party_b.name}"
+
+
+def commitment_kind(commitment, today: dt.date) -> str:
+    """Return whether an open commitment is overdue or merely due soon."""
+    if commitment.is_overdue(today):
+        return AlertKind.COMMITMENT_OVERDUE
+    return AlertKind.COMMITMENT_DUE
 
 
 def upcoming_visits(*, user, today: dt.date | None = None, days: int = VISIT_HORIZON_DAYS):
@@ -407,9 +448,9 @@ def alerts_due(*, user, today: dt.date | None = None, limit: int | None = None) 
     a busy month.
     """
     today = today or timezone.localdate()
-    agreements = agreements_in_notice(user=user, today=today)
+    agreements = agreements_due(user=user, today=today)
     visits = upcoming_visits(user=user, today=today)
-    commitments = commitments_overdue(user=user, today=today)
+    commitments = commitments_due(user=user, today=today, days=COMMITMENT_HORIZON_DAYS)
     if limit is None:
         return Alerts(today, agreements, list(visits), list(commitments))
     shown_visits, visit_total = _first(visits, limit)

@@ -69,18 +69,6 @@ def report_delete(*, report: EvaluationReport) -> None:
     report.delete()
 
 
-def _alert_items(alerts: Alerts) -> list[tuple]:
-    """Return the alerts grouped as items, each with the organisation that owns it."""
-    items = []
-    for alert in alerts.agreements:
-        items.append(("agreements", alert, alert.agreement.partnership.owner_id))
-    for visit in alerts.visits:
-        items.append(("visits", visit, visit.owner_id))
-    for commitment in alerts.commitments:
-        items.append(("commitments", commitment, commitment.visit.owner_id))
-    return items
-
-
 def alerts_email_digest(*, today: dt.date | None = None, alerts: Alerts | None = None) -> int:
     """Send each responsible user one e-mail listing what is due; return how many were sent.
 
@@ -88,8 +76,8 @@ def alerts_email_digest(*, today: dt.date | None = None, alerts: Alerts | None =
     the partnership or visit. Users without an e-mail address are skipped.
     """
     alerts = alerts if alerts is not None else alerts_due(user=EVERYONE, today=today)
-    items = _alert_items(alerts)
-    owner_ids = {owner for _kind, _item, owner in items if owner is not None}
+    items = alerts.items()
+    owner_ids = {alert.owner_id for alert in items if alert.owner_id is not None}
     if not owner_ids:
         return 0
     members: dict[int, set[int]] = defaultdict(set)
@@ -100,18 +88,13 @@ def alerts_email_digest(*, today: dt.date | None = None, alerts: Alerts | None =
     users = get_user_model().objects.filter(pk__in=members).exclude(email="").order_by("pk")
     messages = []
     for user in users:
-        mine: dict[str, list] = {"agreements": [], "visits": [], "commitments": []}
-        for kind, item, owner in items:
-            if owner in members[user.pk]:
-                mine[kind].append(item)
-        if not any(mine.values()):
+        mine = [alert for alert in items if alert.owner_id in members[user.pk]]
+        if not mine:
             continue
         with translation.override(settings.LANGUAGE_CODE):
-            context = {"user": user, "today": alerts.today, **mine}
+            context = {"user": user, "today": alerts.today, "alerts": mine}
             body = render_to_string("reports/alerts_email.txt", context)
-            subject = _("twinning: %(count)s item(s) need attention") % {
-                "count": sum(len(v) for v in mine.values())
-            }
+            subject = _("twinning: %(count)s item(s) need attention") % {"count": len(mine)}
         messages.append(EmailMessage(subject=subject, body=body, to=[user.email]))
     if messages:
         get_connection().send_messages(messages)

@@ -1,16 +1,19 @@
 """Forms for strategies and for choosing the parties of an alignment."""
 
+from decimal import Decimal, InvalidOperation
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from twinning.accounts.selectors import editable_organisation_ids
+from twinning.accounts.selectors import editable_organisation_ids, visible_to
 from twinning.core.fields import DayFormField, PartialDateFormField
 from twinning.focusareas.models import FocusArea
 from twinning.organisations.models import Organisation
 from twinning.places.models import Place
 from twinning.places.selectors import place_find
-from twinning.strategies.models import Strategy
+from twinning.sources.models import Source
+from twinning.strategies.models import Indicator, IndicatorPeriod, Strategy
 
 
 class StrategyForm(forms.ModelForm):
@@ -80,3 +83,63 @@ class AlignmentForm(forms.Form):
 
     def clean_partner(self):
         return _place(self.cleaned_data["partner"], "partner")
+
+
+class IndicatorForm(forms.ModelForm):
+    """Add or change an indicator of a goal."""
+
+    baseline_date = PartialDateFormField(label=_("Baseline date"), required=False)
+
+    class Meta:
+        model = Indicator
+        fields = ["title", "unit", "direction", "baseline", "baseline_date", "description"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 2})}
+
+    def service_arguments(self) -> dict:
+        """Return the cleaned data as the keyword arguments the services take."""
+        return dict(self.cleaned_data)
+
+
+class IndicatorPeriodForm(forms.ModelForm):
+    """Record the target and actual of one period of an indicator."""
+
+    indicator = forms.ModelChoiceField(label=_("Indicator"), queryset=Indicator.objects.none())
+    start = DayFormField(label=_("Period start"))
+    end = DayFormField(label=_("Period end"))
+    breakdown = forms.CharField(
+        label=_("Breakdown"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_('One part a line: dimension; category; actual, e.g. "age group; 13–15; 12".'),
+    )
+
+    class Meta:
+        model = IndicatorPeriod
+        fields = ["indicator", "start", "end", "target", "actual", "source", "evidence"]
+        widgets = {"evidence": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, goal, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["indicator"].queryset = goal.indicators.all()
+        self.fields["source"].queryset = visible_to(Source.objects.all(), user).order_by("title")
+
+    def clean_breakdown(self) -> list[dict]:
+        parts = []
+        for number, line in enumerate(self.cleaned_data["breakdown"].splitlines(), start=1):
+            if not line.strip():
+                continue
+            cells = [cell.strip() for cell in line.split(";")]
+            try:
+                dimension, category, actual = cells
+                parts.append(
+                    {"dimension": dimension, "category": category, "actual": Decimal(actual)}
+                )
+            except (ValueError, InvalidOperation) as exc:
+                raise ValidationError(
+                    _("Line %(number)s: write dimension; category; a number.") % {"number": number}
+                ) from exc
+        return parts
+
+    def service_arguments(self) -> dict:
+        """Return the cleaned data as the keyword arguments the services take."""
+        return dict(self.cleaned_data)

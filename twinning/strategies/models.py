@@ -1,3 +1,5 @@
+from __future__ import annotations
+
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
@@ -177,11 +179,191 @@ class Goal(TimeStampedModel):
     def __str__(self):
         return self.title
 
+    def derived_status(self) -> str:
+        """Return the status the indicators give: met when every period with a target and an
+        actual reached it, partly met when some did, not met when none did."""
+        outcomes = [
+            indicator.met(period)
+            for indicator in self.indicators.all()
+            for period in indicator.periods.all()
+        ]
+        outcomes = [outcome for outcome in outcomes if outcome is not None]
+        if not outcomes:
+            return GoalStatus.NOT_ASSESSED
+        if all(outcomes):
+            return GoalStatus.MET
+        return GoalStatus.PARTLY_MET if any(outcomes) else GoalStatus.NOT_MET
+
+    def get_absolute_url(self):
+        return reverse("strategies:goal_detail", args=[self.pk])
+
+    def derived_status_label(self) -> str:
+        return str(GoalStatus(self.derived_status()).label)
+
     def clean(self):
         if self.status == GoalStatus.NOT_ASSESSED and self.assessed_on:
             raise ValidationError(
                 {"assessed_on": _("A goal that is not assessed has no assessment date.")}
             )
+
+
+class IndicatorDirection(models.TextChoices):
+    INCREASE = "increase", _("higher is better")
+    DECREASE = "decrease", _("lower is better")
+
+
+class Indicator(TimeStampedModel):
+    """A measurable sign of a goal's progress: unit, direction, baseline and periods."""
+
+    goal = models.ForeignKey(
+        Goal, verbose_name=_("goal"), on_delete=models.CASCADE, related_name="indicators"
+    )
+    position = models.PositiveSmallIntegerField(_("number"), default=1)
+    title = models.CharField(_("title"), max_length=300)
+    description = models.TextField(_("description"), blank=True)
+    unit = models.CharField(_("unit"), max_length=60, help_text=_("e.g. pupils, DKK, visits"))
+    direction = models.CharField(
+        _("direction"),
+        max_length=10,
+        choices=IndicatorDirection.choices,
+        default=IndicatorDirection.INCREASE,
+    )
+    baseline = models.DecimalField(
+        _("baseline"), max_digits=16, decimal_places=2, null=True, blank=True
+    )
+    baseline_date = PartialDateField(_("baseline date"), null=True, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("indicator")
+        verbose_name_plural = _("indicators")
+        ordering = ["goal", "position", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(direction__in=IndicatorDirection.values),
+                name="indicator_direction_valid",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(baseline__isnull=True) | models.Q(baseline_date__isnull=False),
+                name="indicator_baseline_has_date",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.title} ({self.unit})"
+
+    def clean(self):
+        if self.baseline is not None and not self.baseline_date:
+            raise ValidationError({"baseline_date": _("A baseline needs the date it was taken.")})
+
+    def get_absolute_url(self):
+        return reverse("strategies:goal_detail", args=[self.goal_id]) + f"#indicator-{self.pk}"
+
+    def met(self, period: IndicatorPeriod) -> bool | None:
+        """Return whether a period's actual reaches its target, or None when one is missing."""
+        if period.target is None or period.actual is None:
+            return None
+        if self.direction == IndicatorDirection.DECREASE:
+            return period.actual <= period.target
+        return period.actual >= period.target
+
+
+class IndicatorPeriod(models.Model):
+    """An indicator's target and actual for one period, with where the actual comes from."""
+
+    indicator = models.ForeignKey(
+        Indicator, verbose_name=_("indicator"), on_delete=models.CASCADE, related_name="periods"
+    )
+    start = models.DateField(_("period start"))
+    end = models.DateField(_("period end"))
+    target = models.DecimalField(
+        _("target"), max_digits=16, decimal_places=2, null=True, blank=True
+    )
+    actual = models.DecimalField(
+        _("actual"), max_digits=16, decimal_places=2, null=True, blank=True
+    )
+    source = models.ForeignKey(
+        "sources.Source",
+        verbose_name=_("source"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="indicator_periods",
+    )
+    evidence = models.TextField(
+        _("evidence"), blank=True, help_text=_("The passage or note the actual rests on.")
+    )
+
+    class Meta:
+        verbose_name = _("indicator period")
+        verbose_name_plural = _("indicator periods")
+        ordering = ["indicator", "start"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indicator", "start"], name="indicatorperiod_unique_start"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(end__gte=models.F("start")),
+                name="indicatorperiod_end_not_before_start",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.indicator}: {self.start:%Y-%m-%d}–{self.end:%Y-%m-%d}"
+
+    def clean(self):
+        if self.start and self.end and self.end < self.start:
+            raise ValidationError({"end": _("A period cannot end before it starts.")})
+
+    def met(self) -> bool | None:
+        """Return whether the actual reaches the target, or None when one is missing."""
+        return self.indicator.met(self)
+
+    @property
+    def label(self) -> str:
+        """Return the period as a year when it is one calendar year, else as its two days."""
+        whole_year = (self.start.month, self.start.day, self.end.month, self.end.day) == (
+            1,
+            1,
+            12,
+            31,
+        )
+        if whole_year and self.start.year == self.end.year:
+            return str(self.start.year)
+        return f"{self.start.isoformat()}–{self.end.isoformat()}"
+
+
+class IndicatorBreakdown(models.Model):
+    """Part of a period's actual (and target) for one category, such as pupils aged 13–15."""
+
+    period = models.ForeignKey(
+        IndicatorPeriod,
+        verbose_name=_("indicator period"),
+        on_delete=models.CASCADE,
+        related_name="breakdown",
+    )
+    dimension = models.CharField(_("dimension"), max_length=60, help_text=_("e.g. age group"))
+    category = models.CharField(_("category"), max_length=100, help_text=_("e.g. 13–15"))
+    target = models.DecimalField(
+        _("target"), max_digits=16, decimal_places=2, null=True, blank=True
+    )
+    actual = models.DecimalField(
+        _("actual"), max_digits=16, decimal_places=2, null=True, blank=True
+    )
+
+    class Meta:
+        verbose_name = _("breakdown of an indicator")
+        verbose_name_plural = _("breakdowns of indicators")
+        ordering = ["period", "dimension", "category"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["period", "dimension", "category"], name="indicatorbreakdown_unique"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.dimension}: {self.category}"
 
 
 def _not_negative(field: str, name: str) -> models.CheckConstraint:

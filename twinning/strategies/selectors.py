@@ -17,6 +17,8 @@ from twinning.strategies.models import (
     Budget,
     BudgetAllocation,
     Goal,
+    Indicator,
+    IndicatorPeriod,
     Strategy,
     StrategyFocusArea,
     StrategyKind,
@@ -36,12 +38,34 @@ def strategy_list(*, user) -> QuerySet[Strategy]:
 
 
 def strategy_detail(*, user, pk: int) -> Strategy:
-    """Return one visible strategy with its goals loaded."""
-    goals = Goal.objects.select_related("focus_area").order_by("position", "pk")
+    """Return one visible strategy with its goals and their indicators loaded."""
     return (
         strategy_list(user=user)
         .select_related("owner", "party__parent")
-        .prefetch_related(Prefetch("goals", queryset=goals))
+        .prefetch_related(goals_with_indicators())
+        .get(pk=pk)
+    )
+
+
+def _indicators() -> Prefetch:
+    periods = IndicatorPeriod.objects.select_related("source").prefetch_related("breakdown")
+    return Prefetch(
+        "indicators", queryset=Indicator.objects.prefetch_related(Prefetch("periods", periods))
+    )
+
+
+def goals_with_indicators() -> Prefetch:
+    """Return the prefetch that loads a strategy's goals with indicators, periods and parts."""
+    goals = Goal.objects.select_related("focus_area").prefetch_related(_indicators())
+    return Prefetch("goals", queryset=goals.order_by("position", "pk"))
+
+
+def goal_detail(*, user, pk: int) -> Goal:
+    """Return one goal of a visible strategy, with its indicators, periods and parts loaded."""
+    return (
+        Goal.objects.filter(strategy__in=visible_to(Strategy.objects.all(), user))
+        .select_related("strategy__party", "strategy__owner", "focus_area")
+        .prefetch_related(_indicators())
         .get(pk=pk)
     )
 
@@ -65,14 +89,13 @@ def strategies_in_period(
     *, user, parties: Iterable[Place], first: dt.date, last: dt.date
 ) -> list[Strategy]:
     """Return the visible strategies of these parties that were in force at some point of
-    the period, with goals loaded."""
-    goals = Goal.objects.select_related("focus_area").order_by("position", "pk")
+    the period, with goals and their indicators loaded."""
     strategies = (
         strategy_list(user=user)
         .filter(party__in=list(parties))
         .filter(Q(start__isnull=True) | Q(start__lte=last.isoformat()))
         .filter(Q(end__isnull=True) | Q(end__gte=f"{first.year:04d}"))
-        .prefetch_related(Prefetch("goals", queryset=goals))
+        .prefetch_related(goals_with_indicators())
     )
     return sorted(strategies, key=lambda s: (KIND_ORDER.get(s.kind, 9), str(s.start or ""), s.pk))
 

@@ -18,6 +18,10 @@ from twinning.strategies.models import (
     BudgetLine,
     Goal,
     GoalStatus,
+    Indicator,
+    IndicatorBreakdown,
+    IndicatorDirection,
+    IndicatorPeriod,
     Strategy,
     StrategyFocusArea,
     StrategyKind,
@@ -304,3 +308,122 @@ def budget_line_update(*, line: BudgetLine, **fields) -> BudgetLine:
 def budget_line_delete(*, line: BudgetLine) -> None:
     """Delete a line of a budget."""
     line.delete()
+
+
+# Indicators -----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def indicator_create(
+    *,
+    goal: Goal,
+    title: str,
+    unit: str,
+    position: int | None = None,
+    description: str = "",
+    direction: str = IndicatorDirection.INCREASE,
+    baseline: Decimal | None = None,
+    baseline_date: PartialDate | str | None = None,
+) -> Indicator:
+    """Add an indicator to a goal, numbered after the last one unless a number is given."""
+    if position is None:
+        position = goal.indicators.count() + 1
+    indicator = Indicator(
+        goal=goal,
+        title=title,
+        unit=unit,
+        position=position,
+        description=description,
+        direction=direction,
+        baseline=baseline,
+        baseline_date=partial_date_or_error(baseline_date, "baseline_date"),
+    )
+    indicator.full_clean()
+    indicator.save()
+    return indicator
+
+
+@transaction.atomic
+def indicator_update(*, indicator: Indicator, **fields) -> Indicator:
+    """Change the given fields of an indicator after validating them; save only changes."""
+    changed = []
+    for field, value in fields.items():
+        if field == "baseline_date":
+            value = partial_date_or_error(value, field)
+        if getattr(indicator, field) != value:
+            setattr(indicator, field, value)
+            changed.append(field)
+    if changed:
+        indicator.full_clean()
+        indicator.save(update_fields=[*changed, "updated_at"])
+    return indicator
+
+
+@transaction.atomic
+def indicator_delete(*, indicator: Indicator) -> None:
+    """Delete an indicator with its periods."""
+    indicator.delete()
+
+
+@transaction.atomic
+def indicator_period_set(
+    *,
+    indicator: Indicator,
+    start: dt.date,
+    end: dt.date,
+    target: Decimal | None = None,
+    actual: Decimal | None = None,
+    source=None,
+    evidence: str = "",
+    breakdown: Iterable[dict] | None = None,
+) -> IndicatorPeriod:
+    """Record the target and actual of the period that starts on a day, replacing what was
+    there; a breakdown, when given, replaces the period's parts by category.
+
+    Each part of the breakdown is a mapping with ``dimension``, ``category`` and ``actual``
+    and optionally ``target``.
+    """
+    period = IndicatorPeriod.objects.filter(indicator=indicator, start=start).first()
+    period = period or IndicatorPeriod(indicator=indicator, start=start)
+    period.end = end
+    period.target = target
+    period.actual = actual
+    period.source = source
+    period.evidence = evidence
+    period.full_clean()
+    period.save()
+    if breakdown is not None:
+        period.breakdown.all().delete()
+        seen = set()
+        for part in breakdown:
+            key = (part["dimension"], part["category"])
+            if key in seen:
+                raise ValidationError(
+                    {"breakdown": _("%(dimension)s: %(category)s is given twice.") % part}
+                )
+            seen.add(key)
+            row = IndicatorBreakdown(
+                period=period,
+                dimension=part["dimension"],
+                category=part["category"],
+                target=part.get("target"),
+                actual=part.get("actual"),
+            )
+            row.full_clean()
+            row.save()
+    return period
+
+
+@transaction.atomic
+def indicator_period_delete(*, period: IndicatorPeriod) -> None:
+    """Delete one period of an indicator."""
+    period.delete()
+
+
+@transaction.atomic
+def goal_status_derive(*, goal: Goal, assessed_on: dt.date | None = None) -> Goal:
+    """Set a goal's status to what its indicators give, keeping the written assessment."""
+    status = goal.derived_status()
+    return goal_assess(
+        goal=goal, status=status, assessment=goal.assessment, assessed_on=assessed_on
+    )

@@ -6,13 +6,19 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from twinning.accounts.selectors import can_edit, is_editor
 from twinning.strategies import selectors, services
 from twinning.strategies.filters import BudgetFilter, StrategyFilter
-from twinning.strategies.forms import AlignmentForm, StrategyForm
-from twinning.strategies.models import Budget, Strategy
+from twinning.strategies.forms import (
+    AlignmentForm,
+    IndicatorForm,
+    IndicatorPeriodForm,
+    StrategyForm,
+)
+from twinning.strategies.models import Budget, Goal, Strategy
 
 PER_PAGE = 50
 
@@ -49,6 +55,40 @@ def strategy_detail(request, pk: int):
         "may_edit": can_edit(request.user, strategy),
     }
     return render(request, "strategies/detail.html", context)
+
+
+def goal_detail(request, pk: int):
+    """Show a goal with its indicators; editors add indicators and periods here."""
+    try:
+        goal = selectors.goal_detail(user=request.user, pk=pk)
+    except Goal.DoesNotExist as exc:
+        raise Http404(_("No such goal.")) from exc
+    may_edit = can_edit(request.user, goal.strategy)
+    action = request.POST.get("form") if request.method == "POST" else None
+    if action and not may_edit:
+        raise PermissionDenied
+    indicator_form = IndicatorForm(request.POST if action == "indicator" else None)
+    period_form = IndicatorPeriodForm(
+        request.POST if action == "period" else None, goal=goal, user=request.user
+    )
+    saved = None
+    if action == "indicator" and indicator_form.is_valid():
+        saved = _save(indicator_form, lambda **d: services.indicator_create(goal=goal, **d))
+    elif action == "period" and period_form.is_valid():
+        saved = _save(period_form, services.indicator_period_set)
+    elif action == "derive":
+        saved = services.goal_status_derive(goal=goal, assessed_on=timezone.localdate())
+    if saved is not None:
+        messages.success(request, _("The goal was saved."))
+        return redirect(goal)
+    context = {
+        "goal": goal,
+        "strategy": goal.strategy,
+        "may_edit": may_edit,
+        "indicator_form": indicator_form,
+        "period_form": period_form,
+    }
+    return render(request, "strategies/goal_detail.html", context)
 
 
 def _save(form, save):

@@ -104,6 +104,20 @@ def commitments_overdue(*, user, today: dt.date | None = None) -> QuerySet[Commi
     )
 
 
+def commitments_due(*, user, today: dt.date | None = None, days: int = 30) -> QuerySet[Commitment]:
+    """Return open commitments due within the coming days, overdue ones included, oldest first."""
+    today = today or timezone.localdate()
+    return (
+        Commitment.objects.filter(
+            visible_link("visit_id", visible_to(Visit.objects.all(), user)),
+            done_on__isnull=True,
+            due_date__lte=today + dt.timedelta(days=days),
+        )
+        .select_related("visit__visiting_party", "visit__host", "responsible")
+        .order_by("due_date", "pk")
+    )
+
+
 def visit_history(*, visit: Visit, limit: int = 50):
     """Return the visit's own changes, newest first, with the fields changed."""
     records = list(

@@ -328,6 +328,8 @@ def test_detail_has_agreements_people_and_sources(client, documented):
             "term_months": 36,
             "expires": "2010",
             "notice_months": 6,
+            "renews_tacitly": False,
+            "notice_given": None,
             "renews": None,
         },
         {
@@ -340,6 +342,8 @@ def test_detail_has_agreements_people_and_sources(client, documented):
             "term_months": None,
             "expires": "2016-06",
             "notice_months": None,
+            "renews_tacitly": False,
+            "notice_given": None,
             "renews": founding.pk,
         },
     ]

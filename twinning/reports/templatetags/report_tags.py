@@ -37,8 +37,8 @@ def get_item(mapping, key):
 
 
 @register.inclusion_tag("reports/_alerts_card.html", takes_context=True)
-def alerts_card(context):
-    """Show what is due for the visitor: agreements in notice, visits soon, overdue work."""
+def alerts_card(context, limit=CARD_LIMIT):
+    """Show what is due for the visitor, the first few of each kind unless limit is 0."""
     request = context.get("request")
     user = getattr(request, "user", None)
-    return {"alerts": alerts_due(user=user, limit=CARD_LIMIT), "request": request}
+    return {"alerts": alerts_due(user=user, limit=limit or None), "request": request}

@@ -38,6 +38,10 @@ def test_demo_report_carries_every_dated_activity_of_the_period():
         language="da",
     )
     content = report_content(user=EVERYONE, report=report)
+    # The 2013 renewal ran out in June 2016 and nothing renewed it.
+    assert [(d.kind, d.agreement.signed.isoformat()) for d in content.due] == [
+        ("agreement_lapsed", "2013-06")
+    ]
     assert content.activity_count == len(expected)
 
     html = render_report(content, "html").decode()

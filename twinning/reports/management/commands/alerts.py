@@ -12,7 +12,10 @@ from twinning.reports.services import alerts_email_digest
 
 
 class Command(BaseCommand):
-    help = "List agreements in their notice period, visits soon and overdue commitments."
+    help = (
+        "List agreements due for renewal, at their notice deadline or lapsed, visits soon "
+        "and commitments due or overdue."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--quiet", action="store_true", help="Print nothing; only exit 0 or 1.")
@@ -34,18 +37,9 @@ class Command(BaseCommand):
             sys.exit(1)
 
     def _print(self, alerts):
-        for alert in alerts.agreements:
-            a = alert.agreement
-            self.stdout.write(
-                f"agreement\t{a.expires}\t{a.partnership.party_a.name} – "
-                f"{a.partnership.party_b.name}: {a.title or a.get_kind_display()}"
-            )
-        for visit in alerts.visits:
-            self.stdout.write(f"visit\t{visit.start_date}\t{visit.title}")
-        for commitment in alerts.commitments:
-            self.stdout.write(
-                f"commitment\t{commitment.due_date}\t{commitment.description} "
-                f"({commitment.visit.title})"
-            )
+        # One line per alert, tab-separated: kind, day, partnership or blank, what.
+        for alert in alerts.items():
+            day = alert.date.isoformat() if alert.date else ""
+            self.stdout.write(f"{alert.kind}\t{day}\t{alert.partnership}\t{alert.title}")
         if not alerts:
             self.stdout.write("Nothing is due.")
