@@ -168,7 +168,7 @@ def analyse(name: str, text: str) -> DocContext:
     ctx = DocContext(name=name, text=text)
     ctx.language = detect_language(text)
     ctx.date = document_date(text)
-    ctx.month = document_month(text)
+    ctx.month = document_month(text, ctx.date)
     ctx.places = find_places(text)
     _extend_place_words(text, ctx.places)
     ctx.home_country = LANGUAGE_COUNTRY.get(ctx.language or "")

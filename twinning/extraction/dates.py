@@ -525,10 +525,11 @@ _DATELINE_MONTH = re.compile(
 )
 
 
-def document_month(text: str) -> str | None:
-    """Return the month the document was written as ``YYYY-MM``: from its own date, or
-    from a dateline that gives only the month ("date 2018-10")."""
-    day = document_date(text)
+def document_month(text: str, day: dt.date | None = None) -> str | None:
+    """Return the month the document was written as ``YYYY-MM``: from its own date
+    (``day``, when the caller has it), or from a dateline that gives only the month
+    ("date 2018-10")."""
+    day = day or document_date(text)
     if day is not None:
         return day.isoformat()[:7]
     m = _DATELINE_MONTH.search(text, 0, min(len(text), 800))

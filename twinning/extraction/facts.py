@@ -29,6 +29,19 @@ class Fact:
 
 @dataclass
 class Partnership(Fact):
+    """A tie between two places, as the text names them.
+
+    ``a`` and ``b`` are written as the text writes them; ``a_place`` and ``b_place``
+    are the ids of the gazetteer places they were read as (None for a place that only
+    the grammar of the text revealed), so a review can match them to registry records.
+    ``status`` is "active", "terminated" or "unknown" (proposed, suspended, inactive),
+    and ``status_reason`` holds the words that decided it. ``term_years``,
+    ``tacit_renewal`` and ``notice_months`` are what the text says of the agreement's
+    term: how many years it runs, whether it renews itself unless ended, and how many
+    months' notice ends it (None when the text does not say). The record format of
+    :meth:`fields` is the exchange format of the gold files and leaves them out.
+    """
+
     kind: ClassVar[str] = "partnership"
     a: str = ""
     a_country: str | None = None
@@ -39,6 +52,12 @@ class Partnership(Fact):
     status: str = "active"
     ended: str | None = None
     focus: list[str] = field(default_factory=list)
+    status_reason: str = ""
+    term_years: int | None = None
+    tacit_renewal: bool | None = None
+    notice_months: int | None = None
+    a_place: str | None = None
+    b_place: str | None = None
 
     def fields(self) -> dict[str, Any]:
         return {

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from twinning.extraction.gazetteer import Place, PlaceMention, fold, gazetteer
 
@@ -513,7 +514,10 @@ def find_names(
                 if len(part) < 4:
                     continue
                 for m in re.finditer(rf"(?<![\w])[{_UPPER}][\w]+", text):
-                    if ascii_key(m.group(0)) == part and not m.group(0).isupper():
+                    word = m.group(0)
+                    if abs(len(word) - len(part)) > 3 or word[0].lower() != part[0]:
+                        continue
+                    if ascii_key(word) == part and not word.isupper():
                         add(m.start(), m.end(), home_country)
                         break
     _elsewhere(text, found, free)
@@ -715,6 +719,7 @@ def _host_labels(url: str) -> list[str]:
     return labels[-1:]
 
 
+@lru_cache(maxsize=65536)
 def ascii_key(name: str) -> str:
     """Return a name spelled the way web addresses write it: "Sorø" → "soroe"."""
     low = name.lower()

@@ -362,7 +362,7 @@ def extract_partnerships(ctx: DocContext) -> list[Partnership]:
             candidates += [(kind, strong, pair) for pair in pairs]
         if not candidates:
             continue
-        status, ended = _status(ctx, seg.start, seg.end)
+        status, ended, reason = _status(ctx, seg.start, seg.end)
         since = None
         # A year in a list item ("Rakvere i Estland 1990") is the year the tie began.
         if status == "active" and (
@@ -384,12 +384,12 @@ def extract_partnerships(ctx: DocContext) -> list[Partnership]:
                 strong,
                 pair,
                 since,
-                status,
-                ended,
+                (status, ended, reason),
                 doc_focus,
             )
     kept = _prune(list(best.values()), list(best))
     _date_from_later_statements(ctx, kept)
+    _agreement_terms(ctx, kept)
     return kept
 
 
@@ -413,7 +413,7 @@ def _pairs_at(
     return pairs
 
 
-def _status(ctx: DocContext, start: int, end: int) -> tuple[str, str | None]:
+def _status(ctx: DocContext, start: int, end: int) -> tuple[str, str | None, str]:
     """Return the status a segment gives its ties, with the end date when ended.
 
     Ended or announced to end: terminated. Suspended, inactive, proposed or under
@@ -424,12 +424,13 @@ def _status(ctx: DocContext, start: int, end: int) -> tuple[str, str | None]:
         for m in pattern.finditer(low, start, end):
             if _NEGATION.search(low, max(start, m.start() - 45), m.start()):
                 continue
+            reason = " ".join(ctx.text[m.start() : m.end()].split())
             if status == "terminated":
                 dates = ctx.dates_in(start, end)
                 full = [d for d in dates if d.precision == "day"] or dates
-                return status, full[-1].value if full else None
-            return status, None
-    return "active", None
+                return status, full[-1].value if full else None, reason
+            return status, None, reason
+    return "active", None, ""
 
 
 def _keep(
@@ -443,13 +444,13 @@ def _keep(
     strong: bool,
     pair: tuple[_Party, _Party],
     since: str | None,
-    status: str,
-    ended: str | None,
+    state: tuple[str, str | None, str],
     doc_focus: list[str],
 ) -> None:
     """Record a pair unless a stronger statement of it is already kept."""
     text = ctx.text
     a, b = pair
+    status, ended, reason = state
     rank = {"other": 1}.get(kind, 2) + (1 if strong else 0)
     key = (a.key, b.key)
     # An equally strong statement that says since when replaces one that does not.
@@ -472,8 +473,104 @@ def _keep(
         status=status,
         ended=ended,
         focus=focus,
+        status_reason=reason,
+        a_place=_gazetteer_id(a.key),
+        b_place=_gazetteer_id(b.key),
     )
     strength[key] = rank
+
+
+def _gazetteer_id(key: str) -> str | None:
+    """Return the id of a gazetteer place, None for a place only the text revealed."""
+    return None if key.startswith(("text-", "gov-")) else key
+
+
+_CJK_AGREEMENT = re.compile(r"协议|备忘录|意向书|协定|vertrag|charter|urkunde|avtale")
+_NUMBER_WORDS = {
+    w: n
+    for n, words in enumerate(
+        [
+            "",
+            "one en et ein eine ett",
+            "two to zwei två",
+            "three tre drei",
+            "four fire vier fyra",
+            "five fem fünf",
+            "six seks sechs sex",
+            "seven syv sju sieben",
+            "eight otte åtte acht åtta",
+            "nine ni neun nio",
+            "ten ti zehn tio",
+        ]
+    )
+    for w in words.split()
+}
+_CJK_NUMBERS = {c: i for i, c in enumerate("〇一二三四五六七八九十")} | {"两": 2}
+_NUMBER = r"(\d{1,2}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
+# "for a period of five years", "gælder i fem år", "femårig", "für fünf Jahre", "为期五年".
+_TERM = re.compile(
+    rf"(?:for|in|i|på|für|gælder|gäller|gilder|gilt|løber|runs|period\s+of|term\s+of)\s+"
+    rf"(?:a\s+(?:period|term)\s+of\s+)?{_NUMBER}[\s-]+(?:years?|år|jahre?n?)\b|"
+    rf"\b{_NUMBER}[\s-]*(?:year|årig\w*|jährig\w*)\b|为期([一二三四五六七八九十两\d]+)年"
+)
+_TACIT = re.compile(
+    r"automatic\w*\s+renew\w*|renew\w*\s+automatic\w*|tacit\w*|stiltiende|"
+    r"forlænges\s+automatisk|fornyes\s+automatisk|automatisk\s+(?:forlæng|forny|förläng|fornye)\w*|"
+    r"förlängs\s+automatiskt|verlängert\s+sich\s+automatisch|stillschweigend|自动延续|自动续"
+)
+_NOTICE = re.compile(
+    rf"{_NUMBER}\s+(?:months?|måneders?|månaders?|monate?n?)['’]?s?\s+"
+    rf"(?:written\s+)?(?:notice|varsel|opsigelse\w*|uppsägning\w*|kündigung\w*)|"
+    rf"(?:notice|varsel|kündigungsfrist)\s+of\s+{_NUMBER}\s+months?|"
+    rf"提前([一二三四五六七八九十两\d]+)个月"
+)
+
+
+def _number(word: str) -> int | None:
+    if word.isdigit():
+        return int(word)
+    if word in _NUMBER_WORDS:
+        return _NUMBER_WORDS[word]
+    if word in _CJK_NUMBERS:
+        return _CJK_NUMBERS[word]
+    return None
+
+
+def _agreement_terms(ctx: DocContext, found: list[Partnership]) -> None:
+    """Give each partnership the term, tacit renewal and notice its agreement states."""
+    if not found:
+        return
+    low = scan.lowered(ctx.text)
+    segs = ctx.segments
+    seg_starts = [seg.start for seg in segs]
+
+    def owner(m: re.Match[str]) -> Partnership | None:
+        # The statement must be about an agreement, and about this one: in the same
+        # sentence as the partnership, or in a text that states only one.
+        i = bisect_left(seg_starts, m.start() + 1) - 1
+        lo, hi = (segs[i].start, segs[i].end) if i >= 0 else (m.start(), m.end())
+        lo, hi = min(lo, max(0, m.start() - 40)), max(hi, m.end() + 40)
+        if not _AGREEMENT_NOUN.search(low, lo, hi) and not _CJK_AGREEMENT.search(low, lo, hi):
+            return None
+        inside = [p for p in found if p.start <= m.start() < p.end]
+        if inside:
+            return inside[0]
+        return found[0] if len(found) == 1 else None
+
+    for m in _TERM.finditer(low):
+        value = _number(next(g for g in m.groups() if g))
+        p = owner(m)
+        if p is not None and value and 0 < value <= 50:
+            p.term_years = p.term_years or value
+    for m in _TACIT.finditer(low):
+        p = owner(m)
+        if p is not None and not _NEGATION.search(low, max(0, m.start() - 30), m.start()):
+            p.tacit_renewal = True
+    for m in _NOTICE.finditer(low):
+        value = _number(next(g for g in m.groups() if g))
+        p = owner(m)
+        if p is not None and value and 0 < value <= 36:
+            p.notice_months = p.notice_months or value
 
 
 # Matched on the lower-cased text, where plain first letters let the regex engine skip.

@@ -143,3 +143,27 @@ def test_respectively_pairs_the_towns_in_order() -> None:
 def test_province_before_a_town_qualifies_it() -> None:
     facts = _partnerships("日前海南省三亚市与特罗姆斯郡塞尼亚市签署了加强友好往来的意向书。")
     assert [(p.a, p.b, p.relation) for p in facts] == [("三亚市", "塞尼亚市", "letter_of_intent")]
+
+
+def test_agreement_term_renewal_notice_and_place_ids() -> None:
+    (p,) = _partnerships(
+        "Odense Kommune og Ningbo i Kina underskrev i dag en femårig samarbejdsaftale. "
+        "Aftalen forlænges automatisk, medmindre en af parterne opsiger den med seks "
+        "måneders varsel."
+    )
+    assert (p.term_years, p.tacit_renewal, p.notice_months) == (5, True, 6)
+    assert p.status == "active"
+    assert p.a_place is not None and p.b_place is not None
+
+
+def test_a_three_year_school_subject_is_no_agreement_term() -> None:
+    (p,) = _partnerships(
+        "Odense Kommune har en samarbejdsaftale med Ningbo i Kina. Kinesisk udbydes som "
+        "tre-årigt fag i folkeskolen."
+    )
+    assert p.term_years is None
+
+
+def test_the_words_that_ended_a_tie_are_kept_with_it() -> None:
+    (p,) = _partnerships("Odense Kommune opsagde venskabsbyaftalen med Vindelholm i Norge.")
+    assert (p.status, p.status_reason, p.b_place) == ("terminated", "opsagde", None)
