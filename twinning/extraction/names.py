@@ -26,6 +26,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from twinning.extraction.gazetteer import Place, PlaceMention, fold, gazetteer
+from twinning.extraction.world import world_place
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
 # One word of a name: capitalised, with inner hyphens and apostrophes ("Nuits-Saint",
@@ -436,6 +437,10 @@ def find_names(
         if not free(s, e, country):
             return
         name = " ".join(text[s:e].split())
+        if not country:
+            # The grammar says it is a place; the world gazetteer may say where.
+            known = world_place(name)
+            country = known.country if known is not None else ""
         place = _place(name, country or "")
         found[(s, e)] = PlaceMention(s, e, text[s:e], place, (place,))
 
@@ -571,7 +576,7 @@ def _coordinated(text, mentions, found, add) -> None:
     single_end = re.compile(rf"(?<![\w'’‘-]){_WORD}$")
     previous_capital = re.compile(rf"[{_UPPER}][\w'’‘-]*[ \t]+$")
     by_start = {m.start: m for m in known}
-    country_skip = re.compile(r"[ \t]*(?:\([^)\n]{1,30}\)|(?:i|in|på)[ \t]+[A-ZÆØÅ]\w+)?")
+    country_skip = re.compile(r"(?:[ \t]*(?:\([^)\n]{1,30}\)|(?:i|in|på)[ \t]+[A-ZÆØÅ]\w+))?")
     right_sep = re.compile(
         r"(?:[ \t]*,[ \t]*(?:(?:og|and|och|und|samt|&)[ \t]+)?"
         r"|[ \t]+(?:og|and|och|und|samt|&)[ \t]+)"
@@ -613,13 +618,16 @@ def _coordinated(text, mentions, found, add) -> None:
             at = s
         anchors = [by_start[s] for s, _ in run if s in by_start]
         done.update(a.start for a in anchors)
-        if len(anchors) < 2:
+        # An item the world gazetteer knows as a place counts as one too.
+        world = [(s, e) for s, e in run if s not in by_start and world_place(text[s:e])]
+        if len(anchors) + len(world) < 2:
             continue
         countries = {a.place.country for a in anchors}
         country = countries.pop() if len(countries) == 1 else None
         for s, e in run:
             if s not in by_start:
-                add(s, e, country)
+                # The world gazetteer's country beats the one the list suggests.
+                add(s, e, None if (s, e) in world else country)
 
 
 def _chinese(text, mentions, found, add) -> None:

@@ -13,6 +13,7 @@ from twinning.extraction.gazetteer import PlaceMention, fold, gazetteer
 from twinning.extraction.names import ascii_key
 from twinning.extraction.rules.focus import focus_topics
 from twinning.extraction.segments import BULLETS
+from twinning.extraction.world import world_place
 
 # Most specific first: the first cue found in a sentence decides its kind.
 _KIND_CUES: list[tuple[str, str, bool]] = [
@@ -356,7 +357,11 @@ def extract_partnerships(ctx: DocContext) -> list[Partnership]:
             parties = heading[1] + parties
         candidates: list[tuple[str, bool, tuple[_Party, _Party]]] = []
         for kind, cue_at, strong in found_cues:
-            pairs = _versus_pairs(ctx, parties) or _respective_pairs(ctx, parties, seg.end)
+            pairs = (
+                _versus_pairs(ctx, parties)
+                or _semicolon_pairs(ctx, parties)
+                or _respective_pairs(ctx, parties, seg.end)
+            )
             if not pairs and not versus:
                 pairs = _pairs_at(ctx, seg.start, seg.end, parties, mentions, cue_at, strong)
             candidates += [(kind, strong, pair) for pair in pairs]
@@ -474,15 +479,21 @@ def _keep(
         ended=ended,
         focus=focus,
         status_reason=reason,
-        a_place=_gazetteer_id(a.key),
-        b_place=_gazetteer_id(b.key),
+        a_place=_place_id(a),
+        b_place=_place_id(b),
     )
     strength[key] = rank
 
 
-def _gazetteer_id(key: str) -> str | None:
-    """Return the id of a gazetteer place, None for a place only the text revealed."""
-    return None if key.startswith(("text-", "gov-")) else key
+def _place_id(party: _Party) -> str | None:
+    """Return the gazetteer id of a party: the engine's own, or the world gazetteer's
+    GeoNames id for a place only the text revealed; None when neither knows it."""
+    if party.key.startswith("gov-"):
+        return None
+    if not party.key.startswith("text-"):
+        return party.key
+    known = world_place(party.name, party.country or None)
+    return known.id if known is not None else None
 
 
 _CJK_AGREEMENT = re.compile(r"协议|备忘录|意向书|协定|vertrag|charter|urkunde|avtale")
@@ -715,6 +726,24 @@ def _bullet_before(text: str, start: int) -> bool:
 _VERSUS = re.compile(r"\s(?:vs\.?|versus)\s")
 # Between the two towns of a pair: perhaps the first town's region, then "vs.".
 _VERSUS_GAP = re.compile(r"\s*(?:,?\s*(?:of|in|i)\s+[^,\n]{1,40}?)?\s+(?:vs\.?|versus)\s+")
+
+
+def _semicolon_pairs(ctx: DocContext, parties: list[PlaceMention]) -> list[tuple[_Party, _Party]]:
+    """Return the pairs of "Northwich and Carlow; Hartford and Mornant; ..."."""
+    text = ctx.text
+    towns = [m for m in parties if m.place.kind in PARTY_KINDS]
+    out = []
+    for x, y in zip(towns, towns[1:], strict=False):
+        if not _PAIR_AND.fullmatch(text[x.end : y.start]):
+            continue
+        before = text[max(0, x.start - 3) : x.start]
+        after = text[y.end : y.end + 2]
+        if ";" in before or ";" in after:
+            out.append((_as_party(ctx, x, parties), _as_party(ctx, y, parties)))
+    return out if len(out) >= 2 else []
+
+
+_PAIR_AND = re.compile(r"\s+(?:and|og|och|und|&|–|—)\s+")
 
 
 def _versus_pairs(ctx: DocContext, parties: list[PlaceMention]) -> list[tuple[_Party, _Party]]:

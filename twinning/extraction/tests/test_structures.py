@@ -167,3 +167,23 @@ def test_a_three_year_school_subject_is_no_agreement_term() -> None:
 def test_the_words_that_ended_a_tie_are_kept_with_it() -> None:
     (p,) = _partnerships("Odense Kommune opsagde venskabsbyaftalen med Vindelholm i Norge.")
     assert (p.status, p.status_reason, p.b_place) == ("terminated", "opsagde", None)
+
+
+def test_pairs_listed_between_semicolons() -> None:
+    facts = _partnerships(
+        "Twinning links of the county include Swindon and Salzgitter; Oxford and Bonn; "
+        "Guildford and Freiburg."
+    )
+    assert {(p.a, p.b) for p in facts} == {
+        ("Swindon", "Salzgitter"),
+        ("Oxford", "Bonn"),
+        ("Guildford", "Freiburg"),
+    }
+
+
+def test_small_towns_in_a_list_are_found_and_linked_through_the_world_gazetteer() -> None:
+    facts = _partnerships("Hjørring Kommune har venskabsbyerne Røros, Vimmerby og Tromsø.")
+    found = {p.b: (p.b_country, p.b_place) for p in facts}
+    assert set(found) == {"Røros", "Vimmerby", "Tromsø"}
+    assert found["Røros"][0] == "NO" and found["Vimmerby"][0] == "SE"
+    assert all(place and place.startswith("gn-") for _, place in found.values())
