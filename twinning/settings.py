@@ -87,6 +87,7 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    "twinning.core.middleware.JsonDepthMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -216,6 +217,14 @@ NINJA_PAGINATION_PER_PAGE = 50
 # Background tasks (document ingestion) wait in the database until `twinning worker` runs them.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 TWINNING_MAX_UPLOAD_BYTES = int(os.environ.get("TWINNING_MAX_UPLOAD_BYTES", 50 * 1024 * 1024))
+# Bounds on input: rows of an imported table, what an XLSX may unpack to, characters of a
+# long text field, and how deeply a JSON body may nest.
+TWINNING_IMPORT_MAX_ROWS = int(os.environ.get("TWINNING_IMPORT_MAX_ROWS", 1_000_000))
+TWINNING_XLSX_MAX_UNPACKED_BYTES = int(
+    os.environ.get("TWINNING_XLSX_MAX_UNPACKED_BYTES", 512 * 1024 * 1024)
+)
+TWINNING_MAX_TEXT_LENGTH = int(os.environ.get("TWINNING_MAX_TEXT_LENGTH", 100_000))
+TWINNING_MAX_JSON_DEPTH = int(os.environ.get("TWINNING_MAX_JSON_DEPTH", 32))
 
 # A map tile URL such as "https://tile.example.org/{z}/{x}/{y}.png"; empty draws the
 # atlas on the offline country shapes alone.

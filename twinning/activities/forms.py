@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from twinning.accounts.selectors import editable_organisation_ids, visible_to
 from twinning.activities.models import Activity
+from twinning.core.forms import VersionedFormMixin
 from twinning.organisations.models import Organisation
 from twinning.partnerships.models import Partnership
 from twinning.people.models import Person
@@ -16,7 +17,7 @@ from twinning.places.models import Place
 _HEADCOUNT = re.compile(r"^\s*(\d+)\s+(.+?)\s*$")
 
 
-class ActivityForm(forms.ModelForm):
+class ActivityForm(VersionedFormMixin, forms.ModelForm):
     """Create or change an activity; head counts are written one group a line."""
 
     headcounts = forms.CharField(

@@ -9,10 +9,10 @@ from django.utils.translation import gettext as _
 from twinning.activities.models import Activity, ActivityArea, ActivityHeadcount, ActivityKind
 from twinning.core.fields import partial_date_or_error
 from twinning.core.partialdates import PartialDate
+from twinning.core.services import model_update
 from twinning.search.services import search_entry_delete, search_entry_update
 
 Headcounts = Iterable[tuple[int, str]]
-_M2M = ("partnerships", "people", "organisations")
 
 
 def _set_headcounts(activity: Activity, headcounts: Headcounts) -> None:
@@ -70,18 +70,12 @@ def activity_create(
 
 
 @transaction.atomic
-def activity_update(*, activity: Activity, **fields) -> Activity:
+def activity_update(*, activity: Activity, version: int | None = None, **fields) -> Activity:
     """Change the given fields of an activity; related lists given are replaced whole."""
-    related = {name: fields.pop(name) for name in _M2M if name in fields}
     headcounts = fields.pop("headcounts", None)
-    for field, value in fields.items():
-        if field in {"start", "end"}:
-            value = partial_date_or_error(value, field)
-        setattr(activity, field, value)
-    activity.full_clean()
-    activity.save()
-    for name, values in related.items():
-        getattr(activity, name).set(values)
+    for field in {"start", "end"} & set(fields):
+        fields[field] = partial_date_or_error(fields[field], field)
+    model_update(instance=activity, data=fields, version=version)
     if headcounts is not None:
         _set_headcounts(activity, headcounts)
     search_entry_update(activity)

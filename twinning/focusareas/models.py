@@ -4,8 +4,10 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from twinning.core.models import VersionedModel
 
-class FocusArea(models.Model):
+
+class FocusArea(VersionedModel):
     """A topic of cooperation, such as cleantech or elder care, in a small tree."""
 
     slug = models.SlugField(_("code"), max_length=60, unique=True)

@@ -2,6 +2,7 @@ from django.db import transaction
 from django.db.models import ProtectedError
 from django.utils.translation import gettext as _
 
+from twinning.core.services import model_update
 from twinning.focusareas.models import FocusArea
 
 
@@ -17,13 +18,9 @@ def focus_area_create(
 
 
 @transaction.atomic
-def focus_area_update(*, area: FocusArea, **fields) -> FocusArea:
+def focus_area_update(*, area: FocusArea, version: int | None = None, **fields) -> FocusArea:
     """Change the given fields of a focus area after validating them."""
-    for field, value in fields.items():
-        setattr(area, field, value)
-    area.full_clean()
-    area.save()
-    return area
+    return model_update(instance=area, data=fields, version=version)
 
 
 @transaction.atomic

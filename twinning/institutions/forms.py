@@ -3,11 +3,12 @@
 from django import forms
 
 from twinning.accounts.selectors import visible_to
+from twinning.core.forms import VersionedFormMixin
 from twinning.institutions.models import InstitutionPair, Network
 from twinning.organisations.models import Organisation, OrganisationKind
 
 
-class InstitutionPairForm(forms.ModelForm):
+class InstitutionPairForm(VersionedFormMixin, forms.ModelForm):
     """Create or change a pair of institutions of a partnership the user may change."""
 
     class Meta:
@@ -36,7 +37,7 @@ class InstitutionPairForm(forms.ModelForm):
         return dict(self.cleaned_data)
 
 
-class NetworkForm(forms.ModelForm):
+class NetworkForm(VersionedFormMixin, forms.ModelForm):
     """Create or change a network."""
 
     class Meta:

@@ -7,6 +7,7 @@ from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
 from twinning.core.fields import PartialDateField
+from twinning.core.models import VersionedModel
 
 
 def _end_not_before_start(start: str, end: str, name: str) -> models.CheckConstraint:
@@ -39,7 +40,7 @@ class InstitutionPairStatus(models.TextChoices):
     ENDED = "ended", _("ended")
 
 
-class InstitutionPair(models.Model):
+class InstitutionPair(VersionedModel):
     """Two schools or universities that cooperate under a partnership."""
 
     partnership = models.ForeignKey(
@@ -119,7 +120,7 @@ class ExchangeDirection(models.TextChoices):
     BOTH = "both", _("both ways")
 
 
-class Exchange(models.Model):
+class Exchange(VersionedModel):
     """A stay of pupils, students or teachers of one institution of a pair at the other."""
 
     pair = models.ForeignKey(
@@ -172,7 +173,7 @@ class NetworkScope(models.TextChoices):
     INTERNATIONAL = "international", _("international")
 
 
-class Network(models.Model):
+class Network(VersionedModel):
     """A standing group of municipalities, regions and others that meet about one country."""
 
     name = models.CharField(_("name"), max_length=200, unique=True)
@@ -210,7 +211,7 @@ class Network(models.Model):
         return reverse("institutions:network_detail", args=[self.pk])
 
 
-class NetworkMembership(models.Model):
+class NetworkMembership(VersionedModel):
     """That an organisation or a place belongs to a network, and since when."""
 
     network = models.ForeignKey(
@@ -267,7 +268,7 @@ class NetworkMembership(models.Model):
             raise ValidationError(errors)
 
 
-class NetworkMeeting(models.Model):
+class NetworkMeeting(VersionedModel):
     """A meeting of a network."""
 
     network = models.ForeignKey(

@@ -4,6 +4,7 @@ from django.db import transaction
 
 from twinning.core.fields import partial_date_or_error
 from twinning.core.partialdates import PartialDate
+from twinning.core.services import model_update
 from twinning.institutions.models import (
     Exchange,
     InstitutionPair,
@@ -19,13 +20,10 @@ _DATES = {"since", "until", "start", "end", "date"}
 
 
 def _apply(obj, fields: dict):
-    for field, value in fields.items():
-        if field in _DATES:
-            value = partial_date_or_error(value, field)
-        setattr(obj, field, value)
-    obj.full_clean()
-    obj.save()
-    return obj
+    version = fields.pop("version", None)
+    for field in _DATES & set(fields):
+        fields[field] = partial_date_or_error(fields[field], field)
+    return model_update(instance=obj, data=fields, version=version)
 
 
 @transaction.atomic

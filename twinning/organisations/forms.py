@@ -1,6 +1,7 @@
 from django import forms
 
 from twinning.accounts.selectors import editable_organisation_ids, visible_to
+from twinning.core.forms import VersionedFormMixin
 from twinning.organisations.models import Organisation
 from twinning.places.models import Place
 
@@ -15,7 +16,7 @@ def limit_owner_choices(form: forms.ModelForm, user) -> None:
     form.fields["owner"].queryset = owners
 
 
-class OrganisationForm(forms.ModelForm):
+class OrganisationForm(VersionedFormMixin, forms.ModelForm):
     """Enter or change an organisation; the view saves it through the services."""
 
     class Meta:

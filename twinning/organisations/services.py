@@ -2,6 +2,7 @@ from django.db import transaction
 from django.db.models import CASCADE, SET_NULL, ProtectedError
 from django.utils.translation import gettext as _
 
+from twinning.core.services import model_update
 from twinning.organisations.models import Organisation
 from twinning.search.services import search_entry_delete, search_entry_update
 
@@ -36,12 +37,11 @@ def organisation_create(
 
 
 @transaction.atomic
-def organisation_update(*, organisation: Organisation, **fields) -> Organisation:
+def organisation_update(
+    *, organisation: Organisation, version: int | None = None, **fields
+) -> Organisation:
     """Change the given fields of an organisation after validating them."""
-    for field, value in fields.items():
-        setattr(organisation, field, value)
-    organisation.full_clean()
-    organisation.save()
+    model_update(instance=organisation, data=fields, version=version)
     search_entry_update(organisation)
     return organisation
 

@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -61,8 +61,12 @@ def organisation_edit(request, pk: int):
         raise PermissionDenied
     form = OrganisationForm(request.POST or None, instance=organisation, user=request.user)
     if request.method == "POST" and form.is_valid():
-        services.organisation_update(organisation=organisation, **form.cleaned_data)
-        messages.success(request, _("The organisation was saved."))
-        return redirect(organisation)
+        try:
+            services.organisation_update(organisation=organisation, **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("The organisation was saved."))
+            return redirect(organisation)
     context = {"form": form, "organisation": organisation}
     return render(request, "organisations/form.html", context)

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from twinning.accounts.selectors import editable_organisation_ids, visible_to
+from twinning.core.forms import VersionedFormMixin
 from twinning.focusareas.models import FocusArea
 from twinning.organisations.models import Organisation
 from twinning.partnerships.models import Agreement, Partnership
@@ -52,7 +53,7 @@ def _limit_place_choices(field: PlaceChoiceField, chosen) -> None:
     field.widget.search_url = reverse("partnerships:place_options")
 
 
-class PartnershipForm(forms.ModelForm):
+class PartnershipForm(VersionedFormMixin, forms.ModelForm):
     """Create or change a partnership; owners are limited to the user's organisations."""
 
     party_a = PlaceChoiceField(label=_("Party"), queryset=Place.objects.none(), widget=PlaceSelect)
@@ -111,7 +112,7 @@ class PartnershipForm(forms.ModelForm):
         return data
 
 
-class AgreementForm(forms.ModelForm):
+class AgreementForm(VersionedFormMixin, forms.ModelForm):
     """Add or change an agreement; it may only renew an agreement of the same partnership."""
 
     class Meta:

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from twinning.core.fields import PartialDateField
-from twinning.core.models import OwnedModel, TimeStampedModel
+from twinning.core.models import OwnedModel, TimeStampedModel, VersionedModel
 from twinning.core.partialdates import PartialDate
 
 
@@ -194,7 +194,7 @@ class AgreementDueKind(models.TextChoices):
     AGREEMENT_LAPSED = "agreement_lapsed", _("agreement lapsed")
 
 
-class Agreement(TimeStampedModel):
+class Agreement(VersionedModel, TimeStampedModel):
     """A signed document within a partnership; renewals form a chain."""
 
     partnership = models.ForeignKey(

@@ -12,7 +12,9 @@ from django_countries import countries
 from twinning.core.bulk import create_with_history, insert_rows
 from twinning.core.fields import partial_date_or_error
 from twinning.core.partialdates import InvalidPartialDate, PartialDate
+from twinning.core.services import model_update
 from twinning.core.text import fold
+from twinning.core.validators import field_value_errors
 from twinning.focusareas.models import FocusArea
 from twinning.partnerships.models import (
     Agreement,
@@ -68,17 +70,13 @@ def partnership_create(
 
 
 @transaction.atomic
-def partnership_update(*, partnership: Partnership, **fields) -> Partnership:
+def partnership_update(
+    *, partnership: Partnership, version: int | None = None, **fields
+) -> Partnership:
     """Change the given fields of a partnership after validating them."""
-    focus_areas = fields.pop("focus_areas", None)
-    for field, value in fields.items():
-        if field in {"since", "until"}:
-            value = partial_date_or_error(value, field)
-        setattr(partnership, field, value)
-    partnership.full_clean()
-    partnership.save()
-    if focus_areas is not None:
-        partnership.focus_areas.set(focus_areas)
+    for field in {"since", "until"} & set(fields):
+        fields[field] = partial_date_or_error(fields[field], field)
+    model_update(instance=partnership, data=fields, version=version)
     search_entry_update(partnership)
     return partnership
 
@@ -157,18 +155,11 @@ def agreement_create(
 
 
 @transaction.atomic
-def agreement_update(*, agreement: Agreement, **fields) -> Agreement:
+def agreement_update(*, agreement: Agreement, version: int | None = None, **fields) -> Agreement:
     """Change the given fields of an agreement after validating them."""
-    signatories = fields.pop("signatories", None)
-    for field, value in fields.items():
-        if field in {"signed", "expires"}:
-            value = partial_date_or_error(value, field)
-        setattr(agreement, field, value)
-    agreement.full_clean()
-    agreement.save()
-    if signatories is not None:
-        agreement.signatories.set(signatories)
-    return agreement
+    for field in {"signed", "expires"} & set(fields):
+        fields[field] = partial_date_or_error(fields[field], field)
+    return model_update(instance=agreement, data=fields, version=version)
 
 
 # Import ---------------------------------------------------------------------------------
@@ -233,6 +224,7 @@ def _party(number: int, row: dict[str, str], side: str) -> PartySpec:
     name, country = name.strip(), country.strip()
     if not name:
         raise ImportRowError(number, _("column %(column)s is empty.") % {"column": column})
+    _check_value(number, column, Place, "name", name)
     kind = kind.strip() or PlaceKind.CITY
     if kind not in _PLACE_KINDS:
         raise ImportRowError(number, _("unknown place kind “%(kind)s”.") % {"kind": kind})
@@ -266,6 +258,22 @@ def _choice(number: int, row: dict[str, str], column: str, choices, default: str
         raise ImportRowError(
             number, _("unknown %(column)s “%(value)s”.") % {"column": column, "value": value}
         )
+    return value
+
+
+def _check_value(number: int, column: str, model, field: str, value) -> None:
+    """Refuse a cell that the model's field would refuse, naming the row and the column."""
+    problems = field_value_errors(model, field, value)
+    if problems:
+        raise ImportRowError(
+            number,
+            _("column %(column)s: %(problem)s") % {"column": column, "problem": problems[0]},
+        )
+
+
+def _text(number: int, row: dict[str, str], column: str) -> str:
+    value = (row.get(column) or "").strip()
+    _check_value(number, column, Partnership, column, value)
     return value
 
 
@@ -364,8 +372,8 @@ def partnerships_import(
                     ),
                     "since": since,
                     "until": until,
-                    "termination_reason": (row.get("termination_reason") or "").strip(),
-                    "notes": (row.get("notes") or "").strip(),
+                    "termination_reason": _text(number, row, "termination_reason"),
+                    "notes": _text(number, row, "notes"),
                 },
                 focus,
             )

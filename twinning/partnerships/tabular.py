@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import csv
 import json
+import zipfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from django.conf import settings
 from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 
@@ -37,17 +39,54 @@ class TableError(ValueError):
 
 
 def read_rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
-    """Yield (row number, row) from a CSV or XLSX file, numbered as a spreadsheet shows them."""
+    """Yield (row number, row) from a CSV or XLSX file, numbered as a spreadsheet shows them.
+
+    A file of more than ``TWINNING_IMPORT_MAX_ROWS`` rows is refused.
+    """
     suffix = path.suffix.lower()
     if suffix == ".xlsx":
-        yield from _read_xlsx(path)
+        rows = _read_xlsx(path)
     elif suffix in {".csv", ".txt"}:
-        yield from _read_csv(path)
+        rows = _read_csv(path)
     elif suffix == ".json":
-        yield from _read_json(path)
+        rows = _read_json(path)
     else:
         raise TableError(
             _("%(file)s: unsupported file type; use .csv, .xlsx or .json.") % {"file": path.name}
+        )
+    limit = settings.TWINNING_IMPORT_MAX_ROWS
+    for count, item in enumerate(rows, start=1):
+        if count > limit:
+            raise TableError(
+                _("%(file)s holds more than %(limit)d rows; split it into smaller files.")
+                % {"file": path.name, "limit": limit}
+            )
+        yield item
+
+
+def _check_archive(path: Path) -> None:
+    """Refuse an XLSX whose parts would unpack to more than the allowed size (a zip bomb).
+
+    Reading an entry never yields more than the size its header states, so the sum of
+    the stated sizes bounds the work of opening the workbook.
+    """
+    limit = settings.TWINNING_XLSX_MAX_UNPACKED_BYTES
+    try:
+        with zipfile.ZipFile(path) as archive:
+            entries = archive.infolist()
+    except (OSError, zipfile.BadZipFile) as exc:
+        raise TableError(
+            _("%(file)s is not a readable XLSX workbook: %(error)s")
+            % {"file": path.name, "error": exc}
+        ) from exc
+    unpacked = sum(entry.file_size for entry in entries)
+    if len(entries) > 10_000 or unpacked > limit:
+        raise TableError(
+            _(
+                "%(file)s would unpack to %(size)d MB, more than the %(limit)d MB allowed; "
+                "it is refused."
+            )
+            % {"file": path.name, "size": unpacked // 2**20, "limit": limit // 2**20}
         )
 
 
@@ -95,6 +134,7 @@ def _read_csv(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
 
 
 def _read_xlsx(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
+    _check_archive(path)
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for a damaged file
@@ -118,6 +158,8 @@ def _read_xlsx(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
 def _read_json(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
     try:
         records = json.loads(path.read_text(encoding="utf-8"))
+    except RecursionError:
+        raise TableError(_("%(file)s is nested too deeply.") % {"file": path.name}) from None
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise TableError(
             _("%(file)s is not valid JSON: %(error)s") % {"file": path.name, "error": exc}

@@ -1,13 +1,14 @@
 from django import forms
 
 from twinning.accounts.selectors import visible_to
+from twinning.core.forms import VersionedFormMixin
 from twinning.organisations.forms import limit_owner_choices
 from twinning.organisations.models import Organisation
 from twinning.people.models import Person, Post
 from twinning.places.models import Place
 
 
-class PersonForm(forms.ModelForm):
+class PersonForm(VersionedFormMixin, forms.ModelForm):
     """Enter or change a person; the view saves it through the services."""
 
     class Meta:
@@ -19,7 +20,7 @@ class PersonForm(forms.ModelForm):
         limit_owner_choices(self, user)
 
 
-class PostForm(forms.ModelForm):
+class PostForm(VersionedFormMixin, forms.ModelForm):
     """Enter or change a post a person holds."""
 
     class Meta:

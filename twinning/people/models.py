@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from twinning.core.fields import PartialDateField
-from twinning.core.models import OwnedModel, TimeStampedModel
+from twinning.core.models import OwnedModel, TimeStampedModel, VersionedModel
 
 
 class Person(OwnedModel):
@@ -31,7 +31,7 @@ class Person(OwnedModel):
         return reverse("people:detail", args=[self.pk])
 
 
-class Post(TimeStampedModel):
+class Post(VersionedModel, TimeStampedModel):
     """A role a person holds at an organisation or for a place, for a period."""
 
     person = models.ForeignKey(

@@ -4,6 +4,7 @@ from django.utils.translation import gettext as _
 
 from twinning.core.fields import partial_date_or_error
 from twinning.core.partialdates import PartialDate
+from twinning.core.services import model_update
 from twinning.partnerships.models import Agreement
 from twinning.people.models import Person, Post
 from twinning.search.services import search_entry_delete, search_entry_update
@@ -30,12 +31,9 @@ def person_create(
 
 
 @transaction.atomic
-def person_update(*, person: Person, **fields) -> Person:
+def person_update(*, person: Person, version: int | None = None, **fields) -> Person:
     """Change the given fields of a person after validating them."""
-    for field, value in fields.items():
-        setattr(person, field, value)
-    person.full_clean()
-    person.save()
+    model_update(instance=person, data=fields, version=version)
     search_entry_update(person)
     return person
 
@@ -66,14 +64,11 @@ def post_create(
 
 
 @transaction.atomic
-def post_update(*, post: Post, **fields) -> Post:
+def post_update(*, post: Post, version: int | None = None, **fields) -> Post:
     """Change the given fields of a post after validating them."""
-    for field, value in fields.items():
-        if field in {"start", "end"}:
-            value = partial_date_or_error(value, field)
-        setattr(post, field, value)
-    post.full_clean()
-    post.save()
+    for field in {"start", "end"} & set(fields):
+        fields[field] = partial_date_or_error(fields[field], field)
+    model_update(instance=post, data=fields, version=version)
     search_entry_update(post.person)
     return post
 

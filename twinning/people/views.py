@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -62,9 +62,13 @@ def person_edit(request, pk: int):
         raise PermissionDenied
     form = PersonForm(request.POST or None, instance=person, user=request.user)
     if request.method == "POST" and form.is_valid():
-        services.person_update(person=person, **form.cleaned_data)
-        messages.success(request, _("The person was saved."))
-        return redirect(person)
+        try:
+            services.person_update(person=person, **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("The person was saved."))
+            return redirect(person)
     return render(request, "people/form.html", {"form": form, "person": person})
 
 
@@ -91,8 +95,12 @@ def post_edit(request, pk: int):
         raise PermissionDenied
     form = PostForm(request.POST or None, instance=post, user=request.user)
     if request.method == "POST" and form.is_valid():
-        services.post_update(post=post, **form.cleaned_data)
-        messages.success(request, _("The post was saved."))
-        return redirect(post.person)
+        try:
+            services.post_update(post=post, **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("The post was saved."))
+            return redirect(post.person)
     context = {"form": form, "person": post.person, "post": post}
     return render(request, "people/post_form.html", context)

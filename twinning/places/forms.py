@@ -1,10 +1,11 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from twinning.core.forms import VersionedFormMixin
 from twinning.places.models import Place
 
 
-class PlaceForm(forms.ModelForm):
+class PlaceForm(VersionedFormMixin, forms.ModelForm):
     """Enter or change a place; the view saves it through the services."""
 
     class Meta:

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
-from twinning.core.models import TimeStampedModel
+from twinning.core.models import TimeStampedModel, VersionedModel
 from twinning.core.text import fold
 
 
@@ -20,7 +20,7 @@ class PlaceKind(models.TextChoices):
     GROUP = "group", _("group of municipalities")
 
 
-class Place(TimeStampedModel):
+class Place(VersionedModel, TimeStampedModel):
     """A country, region, municipality or other body that can hold a partnership.
 
     A place of kind *group* stands for several municipalities acting together; its

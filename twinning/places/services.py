@@ -2,6 +2,7 @@ from collections.abc import Iterable
 
 from django.db import transaction
 
+from twinning.core.services import model_update
 from twinning.places.models import Place, PlaceName
 from twinning.search.services import search_entry_delete, search_entry_update
 
@@ -44,19 +45,13 @@ def place_create(
 
 
 @transaction.atomic
-def place_update(*, place: Place, **fields) -> Place:
+def place_update(*, place: Place, version: int | None = None, **fields) -> Place:
     """Change the given fields of a place after validating them.
 
     ``other_names``, when given, replaces all other names of the place.
     """
-    members = fields.pop("members", None)
     other_names = fields.pop("other_names", None)
-    for field, value in fields.items():
-        setattr(place, field, value)
-    place.full_clean()
-    place.save()
-    if members is not None:
-        place.members.set(members)
+    model_update(instance=place, data=fields, version=version)
     if other_names is not None:
         place.names.all().delete()
         for language, other in other_names:

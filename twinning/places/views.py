@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -62,7 +62,11 @@ def place_edit(request, pk: int):
         raise PermissionDenied
     form = PlaceForm(request.POST or None, instance=place)
     if request.method == "POST" and form.is_valid():
-        services.place_update(place=place, **form.cleaned_data)
-        messages.success(request, _("The place was saved."))
-        return redirect(place)
+        try:
+            services.place_update(place=place, **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("The place was saved."))
+            return redirect(place)
     return render(request, "places/form.html", {"form": form, "place": place})

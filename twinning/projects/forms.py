@@ -3,12 +3,13 @@
 from django import forms
 
 from twinning.accounts.selectors import editable_organisation_ids, visible_to
+from twinning.core.forms import VersionedFormMixin
 from twinning.organisations.models import Organisation
 from twinning.partnerships.models import Partnership
 from twinning.projects.models import Project
 
 
-class ProjectForm(forms.ModelForm):
+class ProjectForm(VersionedFormMixin, forms.ModelForm):
     """Create or change a project; owners are limited to the user's organisations."""
 
     class Meta:

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from twinning.core.fields import PartialDateField
-from twinning.core.models import OwnedModel
+from twinning.core.models import OwnedModel, VersionedModel
 
 
 class ProjectStatus(models.TextChoices):
@@ -100,7 +100,7 @@ class ProjectPartyRole(models.TextChoices):
     FUNDER = "funder", _("funder")
 
 
-class ProjectParty(models.Model):
+class ProjectParty(VersionedModel):
     """An organisation or place that takes part in a project, in a role."""
 
     project = models.ForeignKey(
@@ -164,7 +164,7 @@ class PhaseStatus(models.TextChoices):
     ON_HOLD = "on_hold", _("on hold")
 
 
-class ProjectPhase(models.Model):
+class ProjectPhase(VersionedModel):
     """A numbered stage of a project, contracted and carried out on its own."""
 
     project = models.ForeignKey(

@@ -7,6 +7,7 @@ from django.db import transaction
 
 from twinning.core.fields import partial_date_or_error
 from twinning.core.partialdates import PartialDate
+from twinning.core.services import model_update
 from twinning.projects.models import (
     PhaseStatus,
     Project,
@@ -50,18 +51,11 @@ def project_create(
 
 
 @transaction.atomic
-def project_update(*, project: Project, **fields) -> Project:
+def project_update(*, project: Project, version: int | None = None, **fields) -> Project:
     """Change the given fields of a project after validating them."""
-    partnerships = fields.pop("partnerships", None)
-    for field, value in fields.items():
-        if field == "currency":
-            value = (value or "").upper()
-        setattr(project, field, value)
-    project.full_clean()
-    project.save()
-    if partnerships is not None:
-        project.partnerships.set(partnerships)
-    return project
+    if "currency" in fields:
+        fields["currency"] = (fields["currency"] or "").upper()
+    return model_update(instance=project, data=fields, version=version)
 
 
 @transaction.atomic
@@ -82,13 +76,11 @@ def project_party_add(
 
 
 @transaction.atomic
-def project_party_update(*, party: ProjectParty, **fields) -> ProjectParty:
+def project_party_update(
+    *, party: ProjectParty, version: int | None = None, **fields
+) -> ProjectParty:
     """Change the given fields of a project party after validating them."""
-    for field, value in fields.items():
-        setattr(party, field, value)
-    party.full_clean()
-    party.save()
-    return party
+    return model_update(instance=party, data=fields, version=version)
 
 
 @transaction.atomic
@@ -148,15 +140,13 @@ def project_phase_create(
 
 
 @transaction.atomic
-def project_phase_update(*, phase: ProjectPhase, **fields) -> ProjectPhase:
+def project_phase_update(
+    *, phase: ProjectPhase, version: int | None = None, **fields
+) -> ProjectPhase:
     """Change the given fields of a phase after validating them."""
-    for field, value in fields.items():
-        if field in {"start", "end"}:
-            value = partial_date_or_error(value, field)
-        setattr(phase, field, value)
-    phase.full_clean()
-    phase.save()
-    return phase
+    for field in {"start", "end"} & set(fields):
+        fields[field] = partial_date_or_error(fields[field], field)
+    return model_update(instance=phase, data=fields, version=version)
 
 
 @transaction.atomic

@@ -4,13 +4,14 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from twinning.accounts.selectors import editable_organisation_ids
+from twinning.core.forms import VersionedFormMixin
 from twinning.organisations.models import Organisation
 from twinning.partnerships.selectors import partnership_list
 from twinning.places.models import Place
 from twinning.reports.models import EvaluationReport
 
 
-class EvaluationReportForm(forms.ModelForm):
+class EvaluationReportForm(VersionedFormMixin, forms.ModelForm):
     """Create or change a report; the sections themselves are generated."""
 
     class Meta:

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from twinning.accounts.models import Membership
 from twinning.accounts.selectors import WRITE_ROLES
+from twinning.core.services import model_update
 from twinning.reports.models import EvaluationReport
 from twinning.reports.selectors import EVERYONE, Alerts, alerts_due
 
@@ -54,13 +55,11 @@ def report_create(
 
 
 @transaction.atomic
-def report_update(*, report: EvaluationReport, **fields) -> EvaluationReport:
+def report_update(
+    *, report: EvaluationReport, version: int | None = None, **fields
+) -> EvaluationReport:
     """Change the given fields of a report after validating them."""
-    for name, value in fields.items():
-        setattr(report, name, value)
-    report.full_clean()
-    report.save()
-    return report
+    return model_update(instance=report, data=fields, version=version)
 
 
 @transaction.atomic

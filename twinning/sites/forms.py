@@ -3,13 +3,14 @@
 from django import forms
 
 from twinning.accounts.selectors import editable_organisation_ids, visible_to
+from twinning.core.forms import VersionedFormMixin
 from twinning.focusareas.models import FocusArea
 from twinning.organisations.models import Organisation
 from twinning.places.models import Place
 from twinning.sites.models import ShowcaseSite
 
 
-class ShowcaseSiteForm(forms.ModelForm):
+class ShowcaseSiteForm(VersionedFormMixin, forms.ModelForm):
     """Create or change a site; owners are limited to the user's organisations."""
 
     class Meta:

@@ -4,6 +4,7 @@ from collections.abc import Iterable
 
 from django.db import transaction
 
+from twinning.core.services import model_update
 from twinning.sites.models import ShowcaseSite
 
 
@@ -52,16 +53,11 @@ def showcase_site_create(
 
 
 @transaction.atomic
-def showcase_site_update(*, site: ShowcaseSite, **fields) -> ShowcaseSite:
+def showcase_site_update(
+    *, site: ShowcaseSite, version: int | None = None, **fields
+) -> ShowcaseSite:
     """Change the given fields of a showcase site after validating them."""
-    focus_areas = fields.pop("focus_areas", None)
-    for field, value in fields.items():
-        setattr(site, field, value)
-    site.full_clean()
-    site.save()
-    if focus_areas is not None:
-        site.focus_areas.set(focus_areas)
-    return site
+    return model_update(instance=site, data=fields, version=version)
 
 
 @transaction.atomic

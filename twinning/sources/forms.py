@@ -1,12 +1,13 @@
 from django import forms
 
 from twinning.accounts.selectors import visible_to
+from twinning.core.forms import VersionedFormMixin
 from twinning.organisations.forms import limit_owner_choices
 from twinning.organisations.models import Organisation
 from twinning.sources.models import Source
 
 
-class SourceForm(forms.ModelForm):
+class SourceForm(VersionedFormMixin, forms.ModelForm):
     """Enter or change a source; the view saves it through the services."""
 
     class Meta:

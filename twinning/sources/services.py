@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 
 from twinning.core.fields import partial_date_or_error
 from twinning.core.partialdates import PartialDate
+from twinning.core.services import model_update
 from twinning.search.services import search_entry_delete, search_entry_update
 from twinning.sources.models import Evidence, Source
 
@@ -45,14 +46,11 @@ def source_create(
 
 
 @transaction.atomic
-def source_update(*, source: Source, **fields) -> Source:
+def source_update(*, source: Source, version: int | None = None, **fields) -> Source:
     """Change the given fields of a source after validating them."""
-    for field, value in fields.items():
-        if field == "published":
-            value = partial_date_or_error(value, field)
-        setattr(source, field, value)
-    source.full_clean()
-    source.save()
+    if "published" in fields:
+        fields["published"] = partial_date_or_error(fields["published"], "published")
+    model_update(instance=source, data=fields, version=version)
     search_entry_update(source)
     return source
 

@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -62,7 +62,11 @@ def source_edit(request, pk: int):
         raise PermissionDenied
     form = SourceForm(request.POST or None, instance=source, user=request.user)
     if request.method == "POST" and form.is_valid():
-        services.source_update(source=source, **form.cleaned_data)
-        messages.success(request, _("The source was saved."))
-        return redirect(source)
+        try:
+            services.source_update(source=source, **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("The source was saved."))
+            return redirect(source)
     return render(request, "sources/form.html", {"form": form, "source": source})

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from twinning.accounts.selectors import editable_organisation_ids, visible_to
 from twinning.core.fields import DayFormField, PartialDateFormField
+from twinning.core.forms import VersionedFormMixin
 from twinning.focusareas.models import FocusArea
 from twinning.organisations.models import Organisation
 from twinning.places.models import Place
@@ -16,7 +17,7 @@ from twinning.sources.models import Source
 from twinning.strategies.models import Indicator, IndicatorPeriod, Strategy
 
 
-class StrategyForm(forms.ModelForm):
+class StrategyForm(VersionedFormMixin, forms.ModelForm):
     """Create or change a strategy; focus areas are typed as slugs in rank order."""
 
     start = PartialDateFormField(label=_("In force from"), required=False)

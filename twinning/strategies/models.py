@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from twinning.core.fields import PartialDateField
-from twinning.core.models import OwnedModel, TimeStampedModel
+from twinning.core.models import OwnedModel, TimeStampedModel, VersionedModel
 
 
 class StrategyKind(models.TextChoices):
@@ -131,7 +131,7 @@ class GoalStatus(models.TextChoices):
     NOT_ASSESSED = "not_assessed", _("not assessed")
 
 
-class Goal(TimeStampedModel):
+class Goal(VersionedModel, TimeStampedModel):
     """A goal of a strategy with its actions, deadline, success criteria and assessment."""
 
     strategy = models.ForeignKey(
@@ -449,7 +449,7 @@ class Budget(OwnedModel):
         return (self.rate_per_inhabitant * self.population).quantize(Decimal("0.01"))
 
 
-class BudgetAllocation(models.Model):
+class BudgetAllocation(VersionedModel):
     """The part of a budget set aside for one partnership, as an amount or a share."""
 
     budget = models.ForeignKey(
@@ -524,7 +524,7 @@ class BudgetCategory(models.TextChoices):
     OTHER = "other", _("other")
 
 
-class BudgetLine(models.Model):
+class BudgetLine(VersionedModel):
     """One line of a budget: what was planned and spent on one category."""
 
     budget = models.ForeignKey(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from collections.abc import Iterable
 from decimal import Decimal
@@ -12,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from twinning.core.fields import partial_date_or_error
 from twinning.core.partialdates import PartialDate
+from twinning.core.services import model_update
 from twinning.strategies.models import (
     Budget,
     BudgetAllocation,
@@ -59,15 +61,12 @@ def strategy_create(
 
 
 @transaction.atomic
-def strategy_update(*, strategy: Strategy, **fields) -> Strategy:
+def strategy_update(*, strategy: Strategy, version: int | None = None, **fields) -> Strategy:
     """Change the given fields of a strategy; ``focus_areas`` replaces the ranking."""
     focus_areas = fields.pop("focus_areas", None)
-    for field, value in fields.items():
-        if field in {"start", "end"}:
-            value = partial_date_or_error(value, field)
-        setattr(strategy, field, value)
-    strategy.full_clean()
-    strategy.save()
+    for field in {"start", "end"} & set(fields):
+        fields[field] = partial_date_or_error(fields[field], field)
+    model_update(instance=strategy, data=fields, version=version)
     if focus_areas is not None:
         strategy_rank_areas(strategy=strategy, focus_areas=focus_areas)
     return strategy
@@ -137,15 +136,11 @@ def goal_create(
 
 
 @transaction.atomic
-def goal_update(*, goal: Goal, **fields) -> Goal:
+def goal_update(*, goal: Goal, version: int | None = None, **fields) -> Goal:
     """Change the given fields of a goal after validating them."""
-    for field, value in fields.items():
-        if field == "deadline":
-            value = partial_date_or_error(value, field)
-        setattr(goal, field, value)
-    goal.full_clean()
-    goal.save()
-    return goal
+    if "deadline" in fields:
+        fields["deadline"] = partial_date_or_error(fields["deadline"], "deadline")
+    return model_update(instance=goal, data=fields, version=version)
 
 
 @transaction.atomic
@@ -206,16 +201,16 @@ def budget_create(
 
 
 @transaction.atomic
-def budget_update(*, budget: Budget, **fields) -> Budget:
+def budget_update(*, budget: Budget, version: int | None = None, **fields) -> Budget:
     """Change the given fields; a total left out follows the rule when its inputs change."""
-    for field, value in fields.items():
-        setattr(budget, field, value)
     rule_changed = {"rate_per_inhabitant", "population"} & set(fields)
-    if "total" not in fields and rule_changed and budget.computed_total() is not None:
-        budget.total = budget.computed_total()
-    budget.full_clean()
-    budget.save()
-    return budget
+    if "total" not in fields and rule_changed:
+        candidate = copy.copy(budget)
+        for field, value in fields.items():
+            setattr(candidate, field, value)
+        if candidate.computed_total() is not None:
+            fields["total"] = candidate.computed_total()
+    return model_update(instance=budget, data=fields, version=version)
 
 
 @transaction.atomic
@@ -261,13 +256,11 @@ def budget_allocation_create(
 
 
 @transaction.atomic
-def budget_allocation_update(*, allocation: BudgetAllocation, **fields) -> BudgetAllocation:
+def budget_allocation_update(
+    *, allocation: BudgetAllocation, version: int | None = None, **fields
+) -> BudgetAllocation:
     """Change the given fields of an allocation after validating them."""
-    for field, value in fields.items():
-        setattr(allocation, field, value)
-    allocation.full_clean()
-    allocation.save()
-    return allocation
+    return model_update(instance=allocation, data=fields, version=version)
 
 
 @transaction.atomic
@@ -295,13 +288,9 @@ def budget_line_add(
 
 
 @transaction.atomic
-def budget_line_update(*, line: BudgetLine, **fields) -> BudgetLine:
+def budget_line_update(*, line: BudgetLine, version: int | None = None, **fields) -> BudgetLine:
     """Change the given fields of a budget line after validating them."""
-    for field, value in fields.items():
-        setattr(line, field, value)
-    line.full_clean()
-    line.save()
-    return line
+    return model_update(instance=line, data=fields, version=version)
 
 
 @transaction.atomic

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from twinning.accounts.selectors import editable_organisation_ids, visible_to
 from twinning.core.fields import DayFormField
+from twinning.core.forms import VersionedFormMixin
 from twinning.focusareas.models import FocusArea
 from twinning.organisations.models import Organisation
 from twinning.partnerships.models import Partnership
@@ -36,7 +37,7 @@ class ServiceFormMixin:
         return data
 
 
-class VisitForm(ServiceFormMixin, forms.ModelForm):
+class VisitForm(VersionedFormMixin, ServiceFormMixin, forms.ModelForm):
     """Create or change a visit; owners are limited to the user's organisations."""
 
     many = ("interests",)
@@ -95,7 +96,7 @@ class VisitForm(ServiceFormMixin, forms.ModelForm):
             self.initial.setdefault("owner", next(iter(allowed)))
 
 
-class VisitMemberForm(ServiceFormMixin, forms.ModelForm):
+class VisitMemberForm(VersionedFormMixin, ServiceFormMixin, forms.ModelForm):
     """Add or change a member of the delegation."""
 
     class Meta:
@@ -118,7 +119,7 @@ class VisitMemberForm(ServiceFormMixin, forms.ModelForm):
         self.fields["person"].queryset = visible_to(Person.objects.all(), user).order_by("name")
 
 
-class ProgrammeItemForm(ServiceFormMixin, forms.ModelForm):
+class ProgrammeItemForm(VersionedFormMixin, ServiceFormMixin, forms.ModelForm):
     """Add or change a programme item on one of the visit's days."""
 
     class Meta:
@@ -159,7 +160,7 @@ class AddSiteForm(forms.Form):
     end_time = forms.TimeField(label=_("To"), required=False, widget=TIME)
 
 
-class GiftForm(ServiceFormMixin, forms.ModelForm):
+class GiftForm(VersionedFormMixin, ServiceFormMixin, forms.ModelForm):
     """Record or change a gift given or received."""
 
     class Meta:
@@ -170,7 +171,7 @@ class GiftForm(ServiceFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
 
 
-class CommitmentForm(ServiceFormMixin, forms.ModelForm):
+class CommitmentForm(VersionedFormMixin, ServiceFormMixin, forms.ModelForm):
     """Record or change a follow-up commitment."""
 
     class Meta:

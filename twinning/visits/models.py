@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from twinning.core.models import OwnedModel, TimeStampedModel
+from twinning.core.models import OwnedModel, TimeStampedModel, VersionedModel
 
 
 class VisitDirection(models.TextChoices):
@@ -133,7 +133,7 @@ class Visit(OwnedModel):
         return [self.start_date + dt.timedelta(days=n) for n in range(count)]
 
 
-class VisitMember(TimeStampedModel):
+class VisitMember(VersionedModel, TimeStampedModel):
     """A member of a visiting delegation; at most one member leads it."""
 
     visit = models.ForeignKey(
@@ -199,7 +199,7 @@ class VisitMember(TimeStampedModel):
         return self.organisation.name if self.organisation_id else self.organisation_name
 
 
-class ProgrammeItem(TimeStampedModel):
+class ProgrammeItem(VersionedModel, TimeStampedModel):
     """One point of a visit's programme: a meeting, a tour of a site, a dinner."""
 
     visit = models.ForeignKey(
@@ -276,7 +276,7 @@ class GiftDirection(models.TextChoices):
     RECEIVED = "received", _("received")
 
 
-class Gift(TimeStampedModel):
+class Gift(VersionedModel, TimeStampedModel):
     """A gift exchanged during a visit, kept for the record and for disclosure."""
 
     visit = models.ForeignKey(
@@ -303,7 +303,7 @@ class Gift(TimeStampedModel):
         return self.description
 
 
-class Commitment(TimeStampedModel):
+class Commitment(VersionedModel, TimeStampedModel):
     """A follow-up promised during a visit, with who answers for it and by when.
 
     The one responsible is a registered person rather than a user account: promises are

@@ -6,16 +6,14 @@ from collections.abc import Iterable
 from django.db import transaction
 from django.utils import timezone
 
+from twinning.core.services import model_update
 from twinning.search.services import search_entry_delete, search_entry_update
 from twinning.visits.models import Commitment, Gift, ProgrammeItem, Visit, VisitMember
 
 
 def _apply(instance, fields: dict):
-    for field, value in fields.items():
-        setattr(instance, field, value)
-    instance.full_clean()
-    instance.save()
-    return instance
+    version = fields.pop("version", None)
+    return model_update(instance=instance, data=fields, version=version)
 
 
 @transaction.atomic
@@ -67,10 +65,7 @@ def visit_create(
 @transaction.atomic
 def visit_update(*, visit: Visit, **fields) -> Visit:
     """Change the given fields of a visit after validating them."""
-    interests = fields.pop("interests", None)
     _apply(visit, fields)
-    if interests is not None:
-        visit.interests.set(interests)
     search_entry_update(visit)
     return visit
 

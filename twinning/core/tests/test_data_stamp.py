@@ -25,7 +25,7 @@ def test_stamp_moves_with_every_committed_change():
     partnership = make_partnership(make_place("Aarhus"), make_place("Harbin", "CN"))
     before = data_stamp()
 
-    partnership_update(partnership=partnership, title="Aarhus and Harbin")
+    partnership_update(partnership=partnership, notes="Aarhus and Harbin")
 
     after = data_stamp()
     assert after != before
