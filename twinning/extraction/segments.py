@@ -159,6 +159,7 @@ def _is_abbreviation(text: str, dot: int) -> bool:
 # text does not wrap its lines, so every line break in it ends a segment.
 _CJK_STOP = re.compile(r"[。！？]")
 _CJK = re.compile(r"[\u3400-\u9fff]")
+_ADDRESS_LINE = re.compile(r"[ \t]*https?://\S+[ \t]*\n")
 
 
 def _cjk_cuts(text: str, cuts: set[int]) -> None:
@@ -168,8 +169,11 @@ def _cjk_cuts(text: str, cuts: set[int]) -> None:
     at = 0
     for line in text.split("\n"):
         end = at + len(line)
-        if end + 1 < len(text) and _CJK.search(line):
-            cuts.add(end + 1)
+        if _CJK.search(line):
+            if end + 1 < len(text):
+                cuts.add(end + 1)
+            if at > 0:
+                cuts.add(at)
         at = end + 1
 
 
@@ -177,6 +181,13 @@ def _boundaries(text: str) -> list[int]:
     cuts: set[int] = set()
     if _CJK.search(text):
         _cjk_cuts(text, cuts)
+    # A saved page's address, on its first line, is a segment of its own. Web text
+    # does not break lines inside sentences as PDF text does, so on a web page an
+    # empty line ends a segment after a line of any length.
+    address = _ADDRESS_LINE.match(text)
+    if address is not None and address.end() < len(text):
+        cuts.add(address.end())
+    paragraph = 60 if address is not None else 8
     for m in _END_PUNCT.finditer(text):
         nxt = m.group("next")
         if not (nxt.isupper() or nxt.isdigit() or nxt in _OPENERS):
@@ -217,7 +228,7 @@ def _boundaries(text: str) -> list[int]:
         words = line.split()
         # A single line break inside a paragraph is common in PDF text; only a very short
         # line before it (a heading or a table cell) ends the segment.
-        limit = 8 if m.group(0).count("\n") > 1 else 4
+        limit = paragraph if m.group(0).count("\n") > 1 else 4
         if (
             len(words) <= limit
             and (nxt.isupper() or nxt.isdigit())

@@ -200,9 +200,106 @@ def extract_events(ctx: DocContext) -> list[Event]:
                 chosen[year] = d
         kind = event_type(text, seg.start, seg.end)
         for d in chosen.values():
-            out.append(_event(ctx, seg.start, seg.end, kind, d.value, d.end_value))
+            out += _visits(ctx, _event(ctx, seg.start, seg.end, kind, d.value, d.end_value))
     out += _undated(ctx, waiting, out)
+    return _without_echoes(out)
+
+
+def _without_echoes(events: list[Event]) -> list[Event]:
+    """Drop an event that only repeats a more precisely dated one of the same kind.
+
+    "2023年 ... 两市正式签署备忘录" after "于26日签署备忘录" tells the same signing again.
+    Same kind, the same place or none named, and a year or a month that the other date
+    falls in.
+    """
+    out = []
+    for e in events:
+        if e.end_date is None and any(
+            o is not e
+            and o.event == e.event
+            and (o.destination == e.destination or not e.destination)
+            and o.date
+            and e.date
+            and len(o.date) > len(e.date)
+            and o.date.startswith(e.date)
+            for o in events
+        ):
+            continue
+        out.append(e)
     return out
+
+
+# "a delegation from Paide", "Besøg fra Krems og Ratzeburg", "aus Rudong", "由下关".
+_FROM = re.compile(r"(?:\bfra|\bfrom|\baus|\bfrån|\bvon|\bof|由|从)\s*$", re.IGNORECASE)
+_TO = re.compile(
+    r"(?:\btil|\bto|\bnach|\btill|\bi|\bin|\bmot|besøgte|besøkte|besökte|visited|visits|"
+    r"besuchte|访问|抵)\s*$",
+    re.IGNORECASE,
+)
+_AND = re.compile(r"\s*(?:,|og|and|und|och|与|和|、)\s*")
+
+
+def _visits(ctx: DocContext, event: Event) -> list[Event]:
+    """Give a visit its direction; a visit from several places is one visit from each."""
+    if event.event not in ("delegation_visit", "exchange"):
+        return [event]
+    text = ctx.text
+    towns = [m for m in ctx.places_in(event.start, event.end) if m.place.kind != "country"]
+    if not towns:
+        return [event]
+    origins: list = []
+    for i, m in enumerate(towns):
+        if _FROM.search(text[max(event.start, m.start - 12) : m.start]):
+            origins = [m]
+            for other in towns[i + 1 :]:
+                if _AND.fullmatch(text[origins[-1].end : other.start]):
+                    origins.append(other)
+                else:
+                    break
+            break
+    rest = [m for m in towns if m not in origins]
+    to = next(
+        (m for m in rest if _TO.search(text[max(event.start, m.start - 12) : m.start])),
+        rest[0] if rest else None,
+    )
+    name = ctx_name(ctx)
+    destination = name(to) if to is not None else (ctx.home_name if origins else event.destination)
+    if origins and destination and any(name(o) == destination for o in origins):
+        destination = None
+    if not origins:
+        event.destination = destination
+        return [event]
+    out = []
+    for o in origins:
+        out.append(
+            Event(
+                start=event.start,
+                end=event.end,
+                evidence=event.evidence,
+                event=event.event,
+                date=event.date,
+                end_date=event.end_date,
+                origin=name(o),
+                destination=destination,
+                title=event.title,
+                area=event.area,
+            )
+        )
+    return out
+
+
+def ctx_name(ctx: DocContext):  # noqa: ANN201 - a function of a mention
+    """Return a function giving a mention's name as written, without a genitive."""
+
+    def name(m) -> str:  # noqa: ANN001
+        surface = " ".join(ctx.text[m.start : m.end].split())
+        if m.genitive and surface.endswith(("'s", "’s")):
+            return surface[:-2]
+        if m.genitive and surface.endswith("s") and not m.place.name.endswith("s"):
+            return surface[:-1]
+        return surface
+
+    return name
 
 
 def _event(
@@ -250,7 +347,7 @@ def _undated(
         if not towns:
             continue
         done.add(kind)
-        out.append(_event(ctx, start, end, kind, ctx.month, None))
+        out += _visits(ctx, _event(ctx, start, end, kind, ctx.month, None))
     return out
 
 

@@ -70,3 +70,26 @@ def test_a_visit_told_without_a_date_takes_the_month_of_the_news_item() -> None:
     assert [(e.event, e.date, e.evidence) for e in events] == [
         ("delegation_visit", "2018-09", "Die Delegation aus Rudong besuchte Teltow zwei Tage lang.")
     ]
+
+
+def test_a_visit_from_two_towns_is_one_visit_from_each() -> None:
+    text = (
+        "https://www.example.dk/nyheder/besoeg\n\n"
+        "Besøg fra Vejle og Ratzeburg i dagene 4.-7. september 2014\n\n"
+        "Foreningen tog imod gæsterne på rådhuset."
+    )
+    events = [f for f in extract(text) if isinstance(f, Event)]
+    assert sorted((e.origin, e.date, e.end_date) for e in events) == [
+        ("Ratzeburg", "2014-09-04", "2014-09-07"),
+        ("Vejle", "2014-09-04", "2014-09-07"),
+    ]
+
+
+def test_a_signing_told_again_with_only_its_year_is_not_a_second_event() -> None:
+    text = (
+        "https://www.example.cn/news/2023/0927/1.html\n\n"
+        "广州与河内于26日签署加强交流合作备忘录。\n"
+        "2023年,两市正式签署加强交流合作备忘录,将在经贸、教育等方面加强交流。\n"
+    )
+    events = [(e.event, e.date) for e in extract(text) if isinstance(e, Event)]
+    assert events == [("signing", "2023-09-26")]
