@@ -155,6 +155,21 @@ def _country_words() -> frozenset[str]:
 
 
 _ADDRESS = re.compile(r"\s*(https?://\S+)")
+_PARTNER_BEFORE = re.compile(
+    r"(?:sister[\s-]+cit(?:y|ies)|twin[\s-]+(?:town|cit(?:y|ies))|partner[\s-]+cit(?:y|ies)|"
+    r"friendship[\s-]+cit(?:y|ies)|venskabsby(?:en)?|vennskapsby(?:en)?|vänort(?:en)?|"
+    r"partnerstadt|städtepartnerschaft)"
+    r"(?:\s+(?:programme|program|relationship|ties|links?|agreement))?"
+    r"\s+(?:with|med|mit|till|zu|to)\s+(?:(?:the|den|der|die)\s+)?$"
+)
+
+
+def _partner_marked(text: str, mentions: list[PlaceMention]) -> set[str]:
+    """Return the ids of places written as the partner: "sister city with X"."""
+    low = scan.lowered(text)
+    return {
+        m.place.id for m in mentions if _PARTNER_BEFORE.search(low, max(0, m.start - 60), m.start)
+    }
 
 
 def _address(text: str) -> str | None:
@@ -195,6 +210,13 @@ def analyse(name: str, text: str) -> DocContext:
             return ctx
     # Ties go to curated places: the documents are about the curated municipalities.
     ranked = sorted(counts, key=lambda pid: (counts[pid], places[pid].curated), reverse=True)
+    # A place the text calls its partner ("our sister city programme with Kumamoto") is
+    # not the place it is about, however often it is named.
+    partners = _partner_marked(text, ctx.places)
+    if len(ranked) > 1 and ranked[0] in partners:
+        ranked = [pid for pid in ranked if pid not in partners] + [
+            pid for pid in ranked if pid in partners
+        ]
     if ctx.home_country is None and ranked:
         ctx.home_country = places[ranked[0]].country or None
     for pid in ranked:

@@ -119,7 +119,7 @@ _NEGATION = re.compile(
 )
 _SINCE_CUE = re.compile(
     r"sign\w*|indg\w+|underskr\w+|since|siden|sedan|seit|dating|established|etabler\w+|"
-    r"oprett\w+|made|"
+    r"oprett\w+|made|签|缔结|建立|以来|"
     r"entered|concluded|founded|began|started|fornye\w*|renew\w*",
 )
 # What may stand between two items of a list once the countries in it are blanked out:
@@ -845,7 +845,11 @@ def _is_home(ctx: DocContext, m: PlaceMention) -> bool:
     home = ctx.home
     if home is None:
         return False
-    return m.place.id == home.id or ascii_key(m.place.name) == ascii_key(home.name)
+    if m.place.id == home.id:
+        return True
+    key = ascii_key(m.place.name)
+    # Names in Chinese characters have no ASCII spelling to compare.
+    return bool(key) and key == ascii_key(home.name) or m.place.name == home.name
 
 
 def _home_pairs(

@@ -187,3 +187,20 @@ def test_small_towns_in_a_list_are_found_and_linked_through_the_world_gazetteer(
     assert set(found) == {"Røros", "Vimmerby", "Tromsø"}
     assert found["Røros"][0] == "NO" and found["Vimmerby"][0] == "SE"
     assert all(place and place.startswith("gn-") for _, place in found.values())
+
+
+def test_two_chinese_towns_joined_by_yu_with_the_year_they_signed() -> None:
+    facts = _partnerships(
+        "瑞典 法尔肯贝里市 人口 4万。石家庄市与法尔肯贝里市于2002年8月签订协议，建立友好城市关系。"
+    )
+    assert [(p.a, p.b, p.b_country, p.since) for p in facts] == [
+        ("石家庄市", "法尔肯贝里市", "SE", "2002-08")
+    ]
+
+
+def test_the_town_called_the_partner_is_not_the_home_however_often_named() -> None:
+    facts = _partnerships(
+        "Our sister city programme with Kumamoto in Japan celebrated its 30th anniversary. "
+        "Mayor Anne Smith of Lafayette, Louisiana, visited Kumamoto last week."
+    )
+    assert [(p.a, p.b) for p in facts] == [("Lafayette", "Kumamoto")]
