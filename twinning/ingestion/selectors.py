@@ -11,6 +11,7 @@ from django.db.models import Count, Model, Prefetch, Q, QuerySet
 from twinning.accounts.selectors import editable_organisation_ids, visible_to
 from twinning.activities.models import Activity
 from twinning.core.text import fold
+from twinning.gazetteer import Entry, GazetteerMissing, gazetteer
 from twinning.ingestion.facts import NAME_FIELDS, NameRole
 from twinning.ingestion.models import IngestionFile, IngestionJob, Suggestion, SuggestionStatus
 from twinning.organisations.models import Organisation
@@ -64,6 +65,8 @@ class NameMatch:
     text: str
     record: Model | None = None
     candidates: list[Model] = dataclass_field(default_factory=list)
+    # For a place that matches no record: the gazetteer's place a new record is made from.
+    world: Entry | None = None
 
     @property
     def status(self) -> str:
@@ -115,6 +118,24 @@ def _places_near(keys: list[str]) -> list[Place]:
     return list(places[:2000])
 
 
+def world_place(name: str, country: str = "") -> Entry | None:
+    """Return the one place of the world gazetteer this name means, if it is clear.
+
+    Generic words are dropped first ("Sønderborg Municipality" is Sønderborg). Without
+    the gazetteer's file (not built on this machine) nothing is found.
+    """
+    words = [word for word in name.split() if fold(word) not in GENERIC_PLACE_WORDS]
+    # The name as written first: "Sønderborg Kommune" is the municipality, not the town.
+    for text in dict.fromkeys((name, " ".join(words) or name)):
+        try:
+            found = gazetteer().lookup(text, country=country or None)
+        except (GazetteerMissing, OSError):
+            return None
+        if found.best is not None:
+            return found.best.entry
+    return None
+
+
 def _match_places(items: list[tuple[str, str]]) -> dict[tuple[str, str], NameMatch]:
     keys = [place_key(name) for name, _country in items]
     places = _places_near(keys)
@@ -142,7 +163,16 @@ def _match_places(items: list[tuple[str, str]]) -> dict[tuple[str, str], NameMat
             match.candidates = [p for p in in_country if first and first in p.search_key][
                 :CANDIDATES
             ]
+            match.world = world_place(name, country)
         found[(name, country)] = match
+    # A name written otherwise than the registry has it ("Åbo", "扬州") may still be the
+    # gazetteer's place a registry record stands for.
+    unmatched = {match.world.geonames_id: match for match in found.values() if match.world}
+    if unmatched:
+        for place in Place.objects.filter(geonames_id__in=list(unmatched)).order_by("pk"):
+            match = unmatched.pop(place.geonames_id, None)
+            if match is not None:
+                match.record, match.candidates, match.world = place, [], None
     return found
 
 

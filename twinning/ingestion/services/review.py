@@ -24,6 +24,7 @@ from twinning.core.partialdates import InvalidPartialDate, PartialDate, Precisio
 from twinning.core.text import fold
 from twinning.extraction import facts as engine
 from twinning.focusareas.models import FocusArea
+from twinning.gazetteer import Entry
 from twinning.ingestion import selectors
 from twinning.ingestion.facts import NAME_FIELDS, NameRole, fact_fields, fact_from
 from twinning.ingestion.models import Suggestion, SuggestionKind, SuggestionStatus
@@ -106,7 +107,7 @@ class _Names:
                 is_public=source.is_public,
             )
         country = (self.suggestion.fields.get(country_field) or "") if country_field else ""
-        return _place_create(name, country.strip().upper())
+        return _place_create(name, country.strip().upper(), self.matches[field].world)
 
 
 def _place_kind(name: str) -> str:
@@ -122,10 +123,32 @@ def _place_kind(name: str) -> str:
     return PlaceKind.CITY
 
 
-def _place_create(name: str, country: str) -> Place:
-    short = _TRAILING_GENERIC.sub("", _LEADING_GENERIC.sub("", name)).strip() or name
-    place = place_create(name=short, kind=_place_kind(name), country=country)
-    if short != name:
+# Kinds of the world gazetteer's places as the registry's kinds.
+_WORLD_KINDS = {
+    "city": PlaceKind.CITY,
+    "admin1": PlaceKind.REGION,
+    "admin2": PlaceKind.MUNICIPALITY,
+}
+
+
+def _place_create(name: str, country: str, world: Entry | None = None) -> Place:
+    """Create the place a name means, from the world gazetteer's record when it has one."""
+    if world is not None:
+        place = place_create(
+            # The registry names a municipality without the word for one.
+            name=_TRAILING_GENERIC.sub("", world.name).strip() or world.name,
+            kind=_WORLD_KINDS.get(world.kind, _place_kind(name)),
+            country=world.country,
+            latitude=world.latitude,
+            longitude=world.longitude,
+            population=world.population,
+            geonames_id=world.geonames_id,
+        )
+    else:
+        short = _TRAILING_GENERIC.sub("", _LEADING_GENERIC.sub("", name)).strip() or name
+        place = place_create(name=short, kind=_place_kind(name), country=country)
+    if fold(place.name) != fold(name):
+        # The name as the document writes it finds the place next time.
         place_name_add(place=place, name=name, language=PlaceName.Language.OTHER)
     return place
 

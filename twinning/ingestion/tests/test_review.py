@@ -645,3 +645,41 @@ def test_a_queued_upload_says_what_it_waits_for(client, editor, org):
     html = client.get(reverse("ingestion:job", args=[job.pk])).content.decode()
 
     assert "twinning worker" in html
+
+
+def test_a_name_written_otherwise_matches_the_same_world_place(editor, org):
+    turku = place_create(name="Turku", kind="city", country="FI")
+    turku.geonames_id = 633679
+    turku.save()
+    aarhus = place_create(name="Aarhus", kind="municipality", country="DK")
+    text = "Aarhus og Åbo er venskabsbyer."
+    document = make_document(
+        text,
+        [partnership_fact(text, "Aarhus og Åbo", "Aarhus", b="Åbo", b_country="FI")],
+        owner=org,
+    )
+    item = suggestion(document, "partnership")
+
+    names = {match.field: match for match in names_match([item], user=editor)[item.pk]}
+    suggestion_accept(suggestion=item, user=editor)
+
+    assert names["b"].record == turku and names["b"].status == "matched"
+    partnership = Partnership.objects.get()
+    assert {partnership.party_a, partnership.party_b} == {aarhus, turku}
+    assert Place.objects.count() == 2
+
+
+def test_a_confirmed_new_place_is_made_from_the_world_gazetteer(client, editor, document):
+    client.force_login(editor)
+    item = suggestion(document, "partnership")
+
+    html = client.get(reverse("ingestion:review", args=[document.pk])).content.decode()
+    accept_new(item, editor, "a", "b")
+
+    assert "GeoNames" in html
+    baoding = Place.objects.get(name="Baoding")
+    assert (baoding.country, baoding.kind) == ("CN", "city")
+    assert baoding.geonames_id and baoding.latitude is not None
+    sonderborg = Place.objects.get(country="DK")
+    assert (sonderborg.name, sonderborg.kind) == ("Sønderborg", "municipality")
+    assert "Sønderborg Kommune" in sonderborg.names.values_list("name", flat=True)
