@@ -50,7 +50,9 @@ def _form_field(kind: str, spec: dataclasses.Field) -> forms.Field:
     if annotation.startswith("int"):
         return forms.IntegerField(label=label, required=required)
     if annotation.startswith("bool"):
-        return forms.BooleanField(label=label, required=False)
+        # Unknown (None) stays apart from no.
+        field_class = forms.NullBooleanField if "None" in annotation else forms.BooleanField
+        return field_class(label=label, required=False)
     if annotation.startswith("list"):
         return ListField(label=label, required=False)
     return forms.CharField(label=label, max_length=300, required=required)

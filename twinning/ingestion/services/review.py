@@ -191,18 +191,6 @@ def _focus_areas(topics: Iterable[str]) -> tuple[list[FocusArea], list[str]]:
     return found, unknown
 
 
-def _months(value: Any) -> int | None:
-    """Return a term or notice period in months from an engine value (months or text)."""
-    if isinstance(value, int | float) and value > 0:
-        return int(value)
-    text = fold(str(value or ""))
-    number = re.search(r"\d+", text)
-    if not number:
-        return None
-    count = int(number.group())
-    return count * 12 if re.search(r"\b(?:year|ar|jahr|ars)", text) else count
-
-
 def _paragraph_posts(suggestion: Suggestion) -> list[Post]:
     """Return the posts accepted from people named in the same paragraph as the fact."""
     text = suggestion.source.text
@@ -221,12 +209,13 @@ def _paragraph_posts(suggestion: Suggestion) -> list[Post]:
     return list(Post.objects.filter(pk__in=list(ids)))
 
 
-def _agreement_along(suggestion: Suggestion, fact, partnership: Partnership) -> None:
-    """Record the agreement a partnership fact states: its term, notice and signatories."""
-    term = _months(getattr(fact, "term_months", None) or getattr(fact, "term", None))
-    notice = _months(getattr(fact, "notice_months", None) or getattr(fact, "notice", None))
+def _agreement_along(
+    suggestion: Suggestion, fact: engine.Partnership, partnership: Partnership
+) -> None:
+    """Record the agreement a partnership fact states: term, renewal, notice, signatories."""
+    term = fact.term_years * 12 if fact.term_years else None
     signatories = _paragraph_posts(suggestion)
-    if term is None and notice is None and not signatories:
+    if term is None and fact.notice_months is None and not fact.tacit_renewal and not signatories:
         return
     signed = _partial(fact.since, _("since"))
     if partnership.agreements.filter(signed=signed).exists():
@@ -236,7 +225,8 @@ def _agreement_along(suggestion: Suggestion, fact, partnership: Partnership) -> 
         kind=AgreementKind.FOUNDING,
         signed=signed,
         term_months=term,
-        notice_months=notice,
+        renews_tacitly=bool(fact.tacit_renewal),
+        notice_months=fact.notice_months,
         signatories=signatories,
         document=suggestion.source,
     )
@@ -255,8 +245,8 @@ def _accept_partnership(suggestion: Suggestion, names: _Names) -> Partnership:
     focus, unknown = _focus_areas(fact.focus or [])
     status = fact.status if fact.status in PartnershipStatus.values else None
     ended = _partial(fact.ended, _("ended"))
-    reason = getattr(fact, "status_reason", None) or ""
-    if status == PartnershipStatus.TERMINATED and not reason:
+    reason = ""
+    if status == PartnershipStatus.TERMINATED:
         reason = _("Stated in “%(source)s”: %(quote)s") % {
             "source": suggestion.source.title,
             "quote": suggestion.quote,

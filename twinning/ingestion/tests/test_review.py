@@ -5,7 +5,12 @@ from django.urls import reverse
 from twinning.activities.models import Activity
 from twinning.ingestion.models import Suggestion
 from twinning.ingestion.selectors import names_match
-from twinning.ingestion.services import suggestion_accept, suggestion_reject, suggestion_reopen
+from twinning.ingestion.services import (
+    suggestion_accept,
+    suggestion_correct,
+    suggestion_reject,
+    suggestion_reopen,
+)
 from twinning.ingestion.tests.factories import fact, make_document, suggestion
 from twinning.organisations.models import Organisation
 from twinning.organisations.tests.factories import make_organisation, make_user
@@ -366,15 +371,22 @@ def test_a_partnership_brings_its_focus_areas_term_and_signatories(
     )
     person, item = document.suggestions.order_by("start")
     accept_new(person, editor, "name")
-    # The engine's fact types may carry the term; the review reads it when they do.
-    item.fields = {**item.fields, "term": "five years"}
+    # A reviewer's correction of the term, as the edit form or the API would make it.
+    suggestion_correct(
+        suggestion=item,
+        fields={**item.fields, "term_years": 5, "tacit_renewal": True, "notice_months": 6},
+    )
 
     accept_new(item, editor, "b")
 
     partnership = Partnership.objects.get()
     assert [a.slug for a in partnership.focus_areas.all()] == ["water"]
     agreement = partnership.agreements.get()
-    assert agreement.term_months is None or agreement.term_months == 60
+    assert (agreement.term_months, agreement.renews_tacitly, agreement.notice_months) == (
+        60,
+        True,
+        6,
+    )
     assert list(agreement.signatories.all()) == [Post.objects.get()]
     assert str(agreement.signed) == "2016" and agreement.document == document
 
