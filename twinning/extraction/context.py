@@ -164,6 +164,18 @@ _PARTNER_BEFORE = re.compile(
 )
 
 
+_TOWNS = frozenset({"municipality", "city", "group"})
+
+
+def _qualifies(text: str, mentions: list[PlaceMention], i: int) -> bool:
+    """Return True for a region written after a town to place it ("Baisha, Hainan")."""
+    m = mentions[i]
+    if i == 0 or m.place.kind in _TOWNS:
+        return False
+    prev = mentions[i - 1]
+    return prev.place.kind in _TOWNS and text[prev.end : m.start].strip() in (",", "in", "i")
+
+
 def _partner_marked(text: str, mentions: list[PlaceMention]) -> set[str]:
     """Return the ids of places written as the partner: "sister city with X"."""
     low = scan.lowered(text)
@@ -198,7 +210,11 @@ def analyse(name: str, text: str) -> DocContext:
     ctx.dates = find_dates(text, reference=ctx.date)
     ctx._date_starts = [d.start for d in ctx.dates]
     counts: Counter[str] = Counter(
-        m.place.id for m in ctx.places if m.place.kind in PARTY_KINDS and not is_org_part(text, m)
+        m.place.id
+        for i, m in enumerate(ctx.places)
+        if m.place.kind in PARTY_KINDS
+        and not is_org_part(text, m)
+        and not _qualifies(text, ctx.places, i)
     )
     places = {m.place.id: m.place for m in ctx.places}
     if url:

@@ -281,7 +281,7 @@ _ORGANISATION_NOUNS = frozenset(
 )
 # "i Norge", "in Poland", "på Island", "(Norge)", ", Norge": apposition to a country.
 _APPOSITION = re.compile(
-    r"(?:[ \t]+(?:i|in|på|im|en)[ \t]+|[ \t]*,[ \t]*|[ \t]*\.[ \t]+|[ \t]*\([ \t]*)$"
+    r"(?:[ \t]+(?:i|in|på|im|en)[ \t]+(?:the[ \t]+)?|[ \t]*,[ \t]*|[ \t]*\.[ \t]+|[ \t]*\([ \t]*)$"
 )
 _APPOSITION_AFTER = re.compile(
     r"[ \t]*(?:$|[,.;:)\n–-]|(?:og|and|och|und|samt|sedan|siden|since|seit|near|nær|"
@@ -425,7 +425,7 @@ def find_names(
             if s < te and ts < e:
                 inside = s <= ts and te <= e
                 same = (ts, te) == (s, e)
-                if not inside or (same and (not country or kind in _TOWN_KINDS | {"country"})):
+                if not inside or (same and (not country or kind in _PARTY_PLACES)):
                     return False
         return not any(s < fe and fs < e for fs, fe in found)
 
@@ -445,6 +445,9 @@ def find_names(
         found[(s, e)] = PlaceMention(s, e, text[s:e], place, (place,))
 
     countries = _country_mentions(mentions)
+    regions = {
+        (m.start, m.end): m for m in mentions if m.place.kind not in _TOWN_KINDS | {"country"}
+    }
     # Apposition to a country named after the place.
     for c in countries:
         head = text[max(0, c.start - 80) : c.start]
@@ -464,6 +467,16 @@ def find_names(
         if m is None:
             continue
         s = c.start - len(head) + m.start()
+        region = regions.get((s, s + len(m.group(0))))
+        if region is not None:
+            # "Dongfang City, Hainan Province, China": the town comes before its region.
+            head = text[max(0, region.start - 80) : region.start]
+            comma = re.search(r"[ \t]*,[ \t]*$", head)
+            n = _NAME_END.search(head[: comma.start()]) if comma else None
+            if n is not None:
+                town = region.start - len(head) + n.start()
+                add(town, town + len(n.group(0)), c.place.country)
+                continue
         add(s, s + len(m.group(0)), c.place.country)
     # "Sunnyvale of California", "Anqing of Anhui": a town of a state or a province.
     for r in mentions:
@@ -687,43 +700,46 @@ def home_from_address(url: str, mentions: list[PlaceMention]) -> PlaceMention | 
                 return by_key[part]
         if in_host:
             for key, mention in by_key.items():
-                if len(key) >= 5 and token.startswith(key):
+                if (
+                    len(key) >= 5
+                    and token.startswith(key)
+                    and _OWN_SITE.fullmatch(token[len(key) :])
+                ):
                     return mention
     return None
 
 
 _TOWN_KINDS = frozenset({"municipality", "city", "group"})
+# What may follow a town's name in the host name of its own site or its twinning
+# association's ("darlingtontowntwinning", "arcadiaca"), unlike a newspaper's
+# ("northwichguardian").
+_OWN_SITE = re.compile(
+    r"[a-z]{0,3}|.*(?:twin|venskab|vennskap|vanort|partner|kommune|kommun|council|city|"
+    r"town|stadt|gemeinde|by)[a-z]*"
+)
+# Kinds of gazetteer places that hold partnerships themselves; a name found from the
+# grammar replaces a gazetteer place of the same span only when it is of another kind
+# ("Luzern (Schweiz)" is the town, not the canton).
+_PARTY_PLACES = _TOWN_KINDS | {
+    "country",
+    "region",
+    "province",
+    "district",
+    "county",
+    "prefecture",
+}
 
 
 def _host_labels(url: str) -> list[str]:
-    """Return the name a site is registered under ("randers" in "velkommen.randers.dk")."""
+    """Return the name a site is registered under ("randers" in "velkommen.randers.dk",
+    "arcadiaca" in "laserfiche.arcadiaca.gov", "darlington" in "darlington.gov.uk")."""
     m = re.match(r"https?://([^/\s]+)", url)
     if m is None:
         return []
-    labels = m.group(1).lower().split(":")[0].split(".")
-    while len(labels) > 1 and labels[-1] in (
-        "uk",
-        "au",
-        "nz",
-        "cn",
-        "jp",
-        "za",
-        "com",
-        "co",
-        "org",
-        "gov",
-        "net",
-        "ac",
-        "edu",
-    ):
-        if len(labels) == 2:
-            break
-        labels = (
-            labels[:-1]
-            if labels[-1] not in ("com", "co", "org", "gov", "net", "ac", "edu")
-            else labels[:-1]
-        )
-    labels = [x for x in labels[:-1] if x not in ("www", "www2", "web")]
+    labels = m.group(1).lower().split(":")[0].split(".")[:-1]  # without the top level
+    while len(labels) > 1 and labels[-1] in ("co", "com", "gov", "org", "net", "ac", "edu"):
+        labels = labels[:-1]
+    labels = [x for x in labels if x not in ("www", "www2", "web")]
     return labels[-1:]
 
 
@@ -745,6 +761,8 @@ def address_place(url: str) -> Place | None:
     # "darlingtontowntwinning.co.uk": a host name that begins with a place's name.
     for label in _host_labels(url):
         for size in range(len(label), 4, -1):
+            if not _OWN_SITE.fullmatch(label[size:]):
+                continue
             ids = gaz.names.get(label[:size].capitalize())
             places = [gaz.places[i] for i in ids or () if gaz.places[i].kind != "country"]
             if places:

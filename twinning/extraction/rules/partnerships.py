@@ -228,6 +228,14 @@ def _qualifiers(ctx: DocContext, mentions: list[PlaceMention]) -> set[int]:
                 skip.add(j)
             if _OF_GAP.fullmatch(gap) and other.place.kind not in _TOWN_KINDS:
                 skip.add(j)
+            # "Dongfang City, Hainan Province": a province after a town places it.
+            if (
+                _QUALIFIER_GAP.fullmatch(gap)
+                and m.place.kind in _TOWN_KINDS
+                and other.place.kind not in _TOWN_KINDS
+                and other.place.country in (m.place.country, "")
+            ):
+                skip.add(j)
             if _BRACKET_GAP.fullmatch(gap):
                 skip.add(j)
     return skip

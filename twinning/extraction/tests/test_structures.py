@@ -204,3 +204,19 @@ def test_the_town_called_the_partner_is_not_the_home_however_often_named() -> No
         "Mayor Anne Smith of Lafayette, Louisiana, visited Kumamoto last week."
     )
     assert [(p.a, p.b) for p in facts] == [("Lafayette", "Kumamoto")]
+
+
+def test_a_town_before_its_province_and_country() -> None:
+    facts = _partnerships(
+        "https://www.example.gov/item-11\n\nCity of Arcadia: establishing a Friendship City "
+        "relationship with Baisha City, Hainan Province, China was proposed."
+    )
+    assert [(p.a, p.b, p.status) for p in facts] == [("Arcadia", "Baisha City", "unknown")]
+
+
+def test_a_newspaper_named_after_a_town_does_not_make_it_the_home() -> None:
+    text = (
+        "https://www.northwichguardian.co.uk/news/1\n\n"
+        "Chester will end its twinning with Rychnov nad Kněžnou in the Czech Republic."
+    )
+    assert [(p.a, p.b) for p in _partnerships(text)] == [("Chester", "Rychnov nad Kněžnou")]
