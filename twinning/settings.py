@@ -4,11 +4,13 @@ Production sets at least ``TWINNING_SECRET_KEY``, ``TWINNING_ALLOWED_HOSTS`` and
 ``DATABASE_URL``; see docs/deploy.md.
 """
 
+import datetime as dt
 import os
 import secrets
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent
@@ -59,6 +61,9 @@ INSTALLED_APPS = [
     "simple_history",
     "django_tasks",
     "django_tasks_db",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "twinning.core",
     "twinning.accounts",
     "twinning.places",
@@ -82,6 +87,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -89,10 +95,13 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "twinning.core.middleware.JsonDepthMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: it answers for a locked-out login.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "twinning.urls"
@@ -159,6 +168,29 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# django-axes counts failed logins first and locks out a user name from an address after
+# TWINNING_LOGIN_FAILURE_LIMIT failures, for TWINNING_LOGIN_COOLOFF_MINUTES.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("TWINNING_LOGIN_FAILURE_LIMIT", 10))
+AXES_COOLOFF_TIME = dt.timedelta(minutes=int(os.environ.get("TWINNING_LOGIN_COOLOFF_MINUTES", 30)))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_IPWARE_PROXY_COUNT = 1 if _env_bool("TWINNING_BEHIND_PROXY", False) else None
+AXES_VERBOSE = False
+# Wrong API tokens from one address within the window before that address is refused (429).
+TWINNING_TOKEN_FAILURE_LIMIT = int(os.environ.get("TWINNING_TOKEN_FAILURE_LIMIT", 20))
+TWINNING_TOKEN_FAILURE_WINDOW = int(os.environ.get("TWINNING_TOKEN_FAILURE_WINDOW", 15 * 60))
+# Administrators prove a second factor (a TOTP device) before the admin opens, when on.
+TWINNING_ADMIN_OTP = _env_bool("TWINNING_ADMIN_OTP", False)
+OTP_TOTP_ISSUER = "twinning"
+# The admin's address, moved away from the well-known /admin/ if wanted.
+TWINNING_ADMIN_PATH = os.environ.get("TWINNING_ADMIN_PATH", "admin/").strip("/") + "/"
+PASSWORD_RESET_TIMEOUT = 3 * 24 * 3600
+
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "core:dashboard"
 LOGOUT_REDIRECT_URL = "core:dashboard"
@@ -199,6 +231,27 @@ SESSION_COOKIE_SECURE = _env_bool("TWINNING_SECURE_COOKIES", False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
+SECURE_SSL_REDIRECT = _env_bool("TWINNING_SSL_REDIRECT", False)
+SECURE_HSTS_SECONDS = int(os.environ.get("TWINNING_HSTS_SECONDS", 0))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = _env_bool("TWINNING_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = _env_bool("TWINNING_HSTS_PRELOAD", False)
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Every script and style comes from the site's own static files; none is written inline.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
 SECURE_PROXY_SSL_HEADER = (
     ("HTTP_X_FORWARDED_PROTO", "https") if _env_bool("TWINNING_BEHIND_PROXY", False) else None
 )

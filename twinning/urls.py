@@ -1,9 +1,15 @@
+from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
+from django_otp.admin import OTPAdminSite
 
 from twinning.api import api
 from twinning.core.views import set_language
+
+if settings.TWINNING_ADMIN_OTP:
+    # The documented way to have the admin ask for a verified second factor.
+    admin.site.__class__ = OTPAdminSite
 
 urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
@@ -28,6 +34,6 @@ urlpatterns += i18n_patterns(
     path("atlas/", include("twinning.atlas.urls")),
     path("strategies/", include("twinning.strategies.urls")),
     path("reports/", include("twinning.reports.urls")),
-    path("admin/", admin.site.urls),
+    path(settings.TWINNING_ADMIN_PATH, admin.site.urls),
     prefix_default_language=False,
 )
