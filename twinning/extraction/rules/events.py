@@ -185,7 +185,12 @@ def extract_events(ctx: DocContext) -> list[Event]:
         dates = [d for d in found if _usable(ctx, d, money_spans)]
         if _ANNIVERSARY.search(scan.lowered(text), seg.start, seg.end):
             # "This year marks the 20th anniversary": the year of a jubilee is no date.
-            dates = [d for d in dates if d.form != "relative"]
+            dates = [
+                d
+                for d in dates
+                if not (d.form == "relative" and d.precision == "year")
+                and not _MARKS_AFTER.match(scan.lowered(text), d.end)
+            ]
         if _SINCE_START.match(scan.lowered(text), seg.start):
             continue  # "Siden 1992 har ...": a state that lasts, not a happening
         if not dates or not has_event_cue(text, seg.start, seg.end):
@@ -212,8 +217,13 @@ def _without_echoes(events: list[Event]) -> list[Event]:
     Same kind, the same place or none named, and a year or a month that the other date
     falls in.
     """
-    out = []
+    out: list[Event] = []
     for e in events:
+        # The same kind on the same day told twice is one happening.
+        if len(e.date or "") == 10 and any(
+            o.event == e.event and o.date == e.date and o.origin == e.origin for o in out
+        ):
+            continue
         if e.end_date is None and any(
             o is not e
             and o.event == e.event
@@ -369,4 +379,6 @@ _ANNIVERSARY = re.compile(
     r"\d+(?:st|nd|rd|th|\.)?\s*(?:anniversary|års\s*jubil|-års|årsjubil|jahrestag|jubiläum)|"
     r"\d+\s*周年|marks\s+\d+\s+years"
 )
-_SINCE_START = re.compile(r"\s*(?:siden|sedan|since|seit)\b")
+_SINCE_START = re.compile(r"\s*[\"“”'‘’]?\s*(?:siden|sedan|since|seit)\b")
+# "2018 marks 35 years since ...": the year of a jubilee, not of a happening.
+_MARKS_AFTER = re.compile(r"\s*(?:marks|markerer|markerar|markiert|是)\b")

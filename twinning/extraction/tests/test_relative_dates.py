@@ -93,3 +93,24 @@ def test_a_signing_told_again_with_only_its_year_is_not_a_second_event() -> None
     )
     events = [(e.event, e.date) for e in extract(text) if isinstance(e, Event)]
     assert events == [("signing", "2023-09-26")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "2019 marks 30 years since a twinning agreement was signed with Tromsø.",
+        '"Since Leeds became a sister city of Dortmund in 1969, the ties have grown."',
+    ],
+)
+def test_jubilee_years_and_lasting_ties_are_no_events(sentence: str) -> None:
+    assert not [f for f in extract(sentence) if isinstance(f, Event)]
+
+
+def test_one_signing_told_twice_on_the_same_day_is_one_event() -> None:
+    text = (
+        "Am 18. September 2018 unterzeichneten die Bürgermeister von Teltow und Rudong die "
+        "Urkunde.\n\nMit einem Festakt ist die Partnerschaft am 18. September 2018 "
+        "unterzeichnet worden."
+    )
+    events = [(e.event, e.date) for e in extract(text) if isinstance(e, Event)]
+    assert events == [("signing", "2018-09-18")]
