@@ -119,7 +119,8 @@ _NEGATION = re.compile(
 )
 _SINCE_CUE = re.compile(
     r"sign\w*|indg\w+|underskr\w+|since|siden|sedan|seit|dating|established|etabler\w+|"
-    r"oprett\w+|made|签|缔结|建立|以来|"
+    r"oprett\w+|made|签|缔结|建立|以来|\bfik\b|\bfick\b|\bfikk\b|became|\bblev\b|\bble\b|"
+    r"wurde|成为|"
     r"entered|concluded|founded|began|started|fornye\w*|renew\w*",
 )
 # What may stand between two items of a list once the countries in it are blanked out:
@@ -355,6 +356,14 @@ def extract_partnerships(ctx: DocContext) -> list[Partnership]:
             kind, _, strong = recent[1]
             found_cues = [(kind, seg.start, strong)]
             versus = True
+        # "I 1979 kom Nittedal i Norge til": a town joining the ties just told about.
+        joined = False
+        if not found_cues and near and _JOINED.search(low, seg.start, seg.end):
+            kind, _, strong = recent[1]
+            # Each town may join in its own year: read the segment once per town.
+            towns = [m for m in ctx.places_in(seg.start, seg.end) if m.place.kind in PARTY_KINDS]
+            found_cues = [(kind, m.start, strong) for m in towns] or [(kind, seg.start, strong)]
+            joined = True
         if not found_cues:
             continue
         seg_text = text[seg.start : seg.end]
@@ -396,7 +405,7 @@ def extract_partnerships(ctx: DocContext) -> list[Partnership]:
                 kind,
                 strong,
                 pair,
-                since,
+                _year_before(ctx, seg.start, pair[1].start) if joined else since,
                 (status, ended, reason),
                 doc_focus,
             )
@@ -729,6 +738,22 @@ def _bullet_before(text: str, start: int) -> bool:
     """Return True when the segment at ``start`` is a bulleted line."""
     line = text.rfind("\n", 0, start) + 1
     return any(c in BULLETS for c in text[line:start])
+
+
+# Verbs of joining, per language: "sluttede sig til", "kom til", "kom med", "joined".
+_JOINED = re.compile(
+    r"\bsig\s+til\b|\bkom\b[^.]{0,40}?\b(?:til|med|till)\b|\bble\s+med\b|"
+    r"anslöt|tillkom|\bjoined\b|kam\w*\s+hinzu|hinzugekommen|schloss\s+sich"
+)
+
+
+def _year_before(ctx: DocContext, start: int, at: int) -> str | None:
+    """Return the year written nearest before ``at`` in the segment ("i 1983 Ingå")."""
+    years = [d for d in ctx.dates_in(start, at + 60) if d.has_year and d.form != "yrange"]
+    before = [d for d in years if d.start < at]
+    if before:
+        return before[-1].value
+    return years[0].value if years else None
 
 
 _VERSUS = re.compile(r"\s(?:vs\.?|versus)\s")

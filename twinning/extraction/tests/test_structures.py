@@ -220,3 +220,15 @@ def test_a_newspaper_named_after_a_town_does_not_make_it_the_home() -> None:
         "Chester will end its twinning with Rychnov nad Kněžnou in the Czech Republic."
     )
     assert [(p.a, p.b) for p in _partnerships(text)] == [("Chester", "Rychnov nad Kněžnou")]
+
+
+def test_towns_joining_the_ties_take_the_kind_and_their_own_years() -> None:
+    facts = _partnerships(
+        "Vejle Kommune fik sin første venskabsby, Kalmar i Sverige, i 1975. "
+        "I 1980 kom Molde i Norge til, og i 1986 Porvoo i Finland."
+    )
+    assert {(p.b, p.relation, p.since) for p in facts} == {
+        ("Kalmar", "sister_city", "1975"),
+        ("Molde", "sister_city", "1980"),
+        ("Porvoo", "sister_city", "1986"),
+    }
