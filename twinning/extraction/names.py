@@ -421,6 +421,9 @@ def find_names(
         # A longer name may swallow a gazetteer name inside it ("Mülheim an der Ruhr",
         # "Nuits-Saint Georges"); the same span may replace a region that shares a
         # town's name ("Luzern (Schweiz)").
+        inside_known = sum(1 for ts, te, _ in taken if s <= ts and te <= e)
+        if inside_known > 1:
+            return False  # "Bornholms Regionskommune Ystad" is two names, not one
         for ts, te, kind in taken:
             if s < te and ts < e:
                 inside = s <= ts and te <= e

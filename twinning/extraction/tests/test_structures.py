@@ -232,3 +232,14 @@ def test_towns_joining_the_ties_take_the_kind_and_their_own_years() -> None:
         ("Molde", "sister_city", "1980"),
         ("Porvoo", "sister_city", "1986"),
     }
+
+
+def test_two_known_names_side_by_side_stay_two_places() -> None:
+    text = (
+        "Delegationen från Bornholms Regionskommune besökte Ystad kommun. Ystad och Bornholm "
+        "har varit vänorter sedan 1965."
+    )
+    facts = extract(text)
+    assert [(p.a, p.b) for p in facts if isinstance(p, Partnership)] == [("Ystad", "Bornholm")]
+    visits = [f for f in facts if f.kind == "event"]
+    assert all("Ystad" not in (v.origin or "") for v in visits)
