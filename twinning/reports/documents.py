@@ -82,27 +82,101 @@ def _print_html(content: ReportContent) -> str:
 # Word -----------------------------------------------------------------------------------
 
 
-def _toc_field(paragraph) -> None:
-    """Insert a table-of-contents field that Word fills in from the headings."""
+def _fld(kind: str):
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
-    def fld(kind):
-        element = OxmlElement("w:fldChar")
-        element.set(qn("w:fldCharType"), kind)
-        return element
+    element = OxmlElement("w:fldChar")
+    element.set(qn("w:fldCharType"), kind)
+    if kind == "begin":
+        # Word refreshes a dirty field when it opens the file.
+        element.set(qn("w:dirty"), "true")
+    return element
+
+
+def _field_start(paragraph, instruction: str) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
 
     run = paragraph.add_run()
-    run._r.append(fld("begin"))
-    instruction = OxmlElement("w:instrText")
-    instruction.set(qn("xml:space"), "preserve")
-    instruction.text = 'TOC \\o "1-2" \\h \\z \\u'
-    run._r.append(instruction)
-    run._r.append(fld("separate"))
-    placeholder = paragraph.add_run(_("Update the field (F9) to build the table of contents."))
-    placeholder.italic = True
-    end = paragraph.add_run()
-    end._r.append(fld("end"))
+    run._r.append(_fld("begin"))
+    code = OxmlElement("w:instrText")
+    code.set(qn("xml:space"), "preserve")
+    code.text = f" {instruction} "
+    run._r.append(code)
+    run._r.append(_fld("separate"))
+
+
+def _field_end(paragraph) -> None:
+    paragraph.add_run()._r.append(_fld("end"))
+
+
+def _field(paragraph, instruction: str, shown: str) -> None:
+    """Insert a Word field (PAGE, NUMPAGES) with the text it shows until updated."""
+    _field_start(paragraph, instruction)
+    paragraph.add_run(shown)
+    _field_end(paragraph)
+
+
+def _contents(document, titles: list[str]) -> None:
+    """Write the table of contents as a field already filled with the section titles.
+
+    Word shows the titles at once and, as the settings ask it to update fields on
+    opening, rebuilds the field with page numbers; LibreOffice does so when it updates.
+    """
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    paragraphs = [document.add_paragraph(style="List Number") for _title in titles]
+    if not paragraphs:
+        return
+    _field_start(paragraphs[0], 'TOC \\o "1-2" \\h \\z \\u')
+    for paragraph, title in zip(paragraphs, titles, strict=True):
+        paragraph.add_run(title)
+    _field_end(paragraphs[-1])
+    update = OxmlElement("w:updateFields")
+    update.set(qn("w:val"), "true")
+    document.settings.element.append(update)
+
+
+def _page_numbers(section, language: str) -> None:
+    """Put "page N of M" in the footer of every page."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    paragraph = section.footer.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    before, between = _("Page %(page)s of %(pages)s").split("%(page)s")
+    between, after = between.split("%(pages)s")
+    paragraph.add_run(before)
+    _field(paragraph, "PAGE", "1")
+    paragraph.add_run(between)
+    _field(paragraph, "NUMPAGES", "1")
+    paragraph.add_run(after)
+
+
+# Word's proofing language per report language; Chinese names are checked as Chinese.
+PROOFING = {"da": "da-DK", "en": "en-GB"}
+
+
+def _proofing_language(document, language: str) -> None:
+    """Mark every run's language so that Word checks spelling in the report's language."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    tag = PROOFING.get(language, language)
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    targets = [document.styles["Normal"].element.get_or_add_rPr()]
+    if defaults is not None:
+        run_defaults = defaults.find(qn("w:rPrDefault"))
+        if run_defaults is not None and run_defaults.find(qn("w:rPr")) is not None:
+            targets.append(run_defaults.find(qn("w:rPr")))
+    for rpr in targets:
+        for old in rpr.findall(qn("w:lang")):
+            rpr.remove(old)
+        lang = OxmlElement("w:lang")
+        lang.set(qn("w:val"), tag)
+        lang.set(qn("w:eastAsia"), "zh-CN")
+        rpr.append(lang)
 
 
 def _table(document, header: list[str], rows: list[list[str]]):
@@ -117,6 +191,18 @@ def _table(document, header: list[str], rows: list[list[str]]):
         for cell, text in zip(cells, values, strict=True):
             cell.text = text
     return table
+
+
+def _picture(document, chart, svg: str, *, width) -> None:
+    document.add_picture(io.BytesIO(svg_to_png(svg)), width=width)
+    picture = document.inline_shapes[-1]
+    # The alt text carries the figure's numbers, so readers and checks see the same data.
+    picture._inline.docPr.set("descr", chart.data_json())
+    picture._inline.docPr.set("title", chart.title)
+
+
+def _number(value) -> str:
+    return "" if value is None else f"{value.normalize():f}"
 
 
 def _money(value, currency: str) -> str:
@@ -140,12 +226,14 @@ def _docx(content: ReportContent) -> bytes:
         "Noto Sans CJK SC",
     )
     document.core_properties.title = report_title(report)
-    document.core_properties.language = report.language
+    document.core_properties.language = PROOFING.get(report.language, report.language)
     document.add_heading(report_title(report), level=0)
     document.add_paragraph(f"{report.party.name} · {report.from_year}–{report.to_year}")
     document.add_heading(_("Contents"), level=1)
-    _toc_field(document.add_paragraph())
     titles = dict(content.sections)
+    _contents(document, [str(title) for title in titles.values()])
+    _page_numbers(section, report.language)
+    _proofing_language(document, report.language)
 
     def heading(key: str):
         document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
@@ -182,37 +270,25 @@ def _docx(content: ReportContent) -> bytes:
         )
 
     heading("results")
-    for result in content.results:
-        document.add_heading(f"{result.label} ({len(result.activities)})", level=2)
-        for activity in result.activities:
-            document.add_paragraph(f"{activity.when()}: {activity.title}", style="List Bullet")
-
-    heading("overview")
-    for overview in content.overviews:
-        document.add_heading(_("Activities in %(year)s") % {"year": overview.year}, level=2)
-        if not overview.count:
-            document.add_paragraph(_("No activities are registered in this year."))
-            continue
-        rows = []
-        for row in overview.months:
-            label = str(MONTHS[row["month"]]) if row["month"] else _("During the year")
-            cells = []
-            for code, _label in overview.areas:
-                lines = []
-                for activity in row["cells"].get(code, []):
-                    when = short_when(activity)
-                    lines.append(f"{when}: {activity.title}" if when else activity.title)
-                cells.append("\n".join(lines))
-            rows.append([label, *cells])
-        _table(document, [_("Month"), *[label for _code, label in overview.areas]], rows)
+    if content.results:
+        _table(
+            document,
+            [_("Area"), _("Activities"), _("Highlights")],
+            [
+                [
+                    result.label,
+                    str(result.count),
+                    "\n".join(f"{a.when()}: {a.title}" for a in result.highlights),
+                ]
+                for result in content.results
+            ],
+        )
+        document.add_paragraph(_("Every activity is listed month by month in the appendix."))
+    else:
+        document.add_paragraph(_("No activities are registered in the period."))
 
     heading("charts")
-    png = svg_to_png(content.chart_svg)
-    document.add_picture(io.BytesIO(png), width=Cm(16))
-    picture = document.inline_shapes[-1]
-    # The alt text carries the figure's numbers, so readers and checks see the same data.
-    picture._inline.docPr.set("descr", content.chart.data_json())
-    picture._inline.docPr.set("title", content.chart.title)
+    _picture(document, content.chart, content.chart_svg, width=Cm(16))
     _table(
         document,
         [_("Area"), *[label for label, _values in content.chart.series]],
@@ -303,6 +379,25 @@ def _docx(content: ReportContent) -> bytes:
         )
     if not content.own_strategies:
         document.add_paragraph(_("No strategy of the party is registered for the period."))
+    for result in content.indicators:
+        indicator = result.indicator
+        document.add_heading(f"{result.goal.title}: {indicator.title}", level=3)
+        _picture(document, result.chart, result.chart_svg, width=Cm(13))
+        yes, no = _("yes"), _("no")
+        _table(
+            document,
+            [_("Period"), _("Target"), _("Actual"), _("Reached"), _("Evidence")],
+            [
+                [
+                    period.label,
+                    _number(period.target),
+                    _number(period.actual),
+                    {True: yes, False: no, None: ""}[period.met()],
+                    period.evidence,
+                ]
+                for period in indicator.periods.all()
+            ],
+        )
 
     heading("budget")
     for budget in content.budgets:
@@ -377,6 +472,25 @@ def _docx(content: ReportContent) -> bytes:
             if evidence.quote:
                 text += f": “{evidence.quote}”"
             document.add_paragraph(text, style="List Bullet")
+
+    heading("overview")
+    for overview in content.overviews:
+        document.add_heading(_("Activities in %(year)s") % {"year": overview.year}, level=2)
+        if not overview.count:
+            document.add_paragraph(_("No activities are registered in this year."))
+            continue
+        rows = []
+        for row in overview.months:
+            label = str(MONTHS[row["month"]]) if row["month"] else _("During the year")
+            cells = []
+            for code, _label in overview.areas:
+                lines = []
+                for activity in row["cells"].get(code, []):
+                    when = short_when(activity)
+                    lines.append(f"{when}: {activity.title}" if when else activity.title)
+                cells.append("\n".join(lines))
+            rows.append([label, *cells])
+        _table(document, [_("Month"), *[label for _code, label in overview.areas]], rows)
 
     buffer = io.BytesIO()
     document.save(buffer)

@@ -40,6 +40,13 @@ class EvaluationReport(OwnedModel):
     title = models.CharField(_("title"), max_length=300, blank=True)
     summary = models.TextField(_("summary"), blank=True)
     recommendation = models.TextField(_("recommendation"), blank=True)
+    highlights = models.ManyToManyField(
+        "activities.Activity",
+        verbose_name=_("highlights"),
+        blank=True,
+        related_name="highlighted_in_reports",
+        help_text=_("Activities to name under their area in the results."),
+    )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("author"),

@@ -33,7 +33,7 @@ from twinning.projects.selectors import partnership_projects
 from twinning.reports.charts import BarChart, bar_chart_svg
 from twinning.reports.models import EvaluationReport
 from twinning.sources.models import Evidence, Source
-from twinning.strategies.models import Budget, Goal, Strategy, StrategyKind
+from twinning.strategies.models import Budget, Goal, Indicator, Strategy, StrategyKind
 from twinning.strategies.selectors import (
     Alignment,
     alignment_matrix,
@@ -46,11 +46,11 @@ from twinning.visits.selectors import commitments_due
 # Commands (cron jobs, the report command) act for the whole registry, not for a person.
 EVERYONE = SimpleNamespace(is_superuser=True, is_authenticated=True, pk=None)
 
+# The monthly tables list every activity; a council reads the summary, so they come last.
 SECTIONS = [
     ("summary", _("Summary")),
     ("history", _("History and agreements")),
     ("results", _("Results per area")),
-    ("overview", _("Activity overview by month")),
     ("charts", _("Activities per area and year")),
     ("institutions", _("Institution pairs and exchanges")),
     ("projects", _("Projects and business results")),
@@ -59,6 +59,7 @@ SECTIONS = [
     ("alignment", _("Alignment of strategies and focus of the next agreement")),
     ("recommendation", _("Recommendation")),
     ("sources", _("Sources")),
+    ("overview", _("Appendix: activity overview by month")),
 ]
 
 
@@ -108,11 +109,26 @@ def partnership_between(*, user, party_name: str, partner_name: str) -> Partners
 
 @dataclass
 class AreaResult:
-    """The activities of one area in the period."""
+    """The activities of one area in the period, and those the author picked out."""
 
     code: str
     label: str
     activities: list[Activity]
+    highlights: list[Activity] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        return len(self.activities)
+
+
+@dataclass
+class IndicatorResult:
+    """One indicator of a goal with its targets and actuals drawn as a chart."""
+
+    goal: Goal
+    indicator: Indicator
+    chart: BarChart
+    chart_svg: str
 
 
 @dataclass
@@ -146,6 +162,7 @@ class ReportContent:
     evidence: list[tuple[str, list[Evidence]]] = field(default_factory=list)
     # The partnership's agreements that need attention today, by the shared rule.
     due: list[AgreementDue] = field(default_factory=list)
+    indicators: list[IndicatorResult] = field(default_factory=list)
     sections: list[tuple[str, str]] = field(default_factory=lambda: list(SECTIONS))
 
     @property
@@ -231,8 +248,14 @@ def report_content(*, user, report: EvaluationReport) -> ReportContent:
         for row in overview.months:
             for code, activities in row["cells"].items():
                 per_area[code].extend(activities)
+    picked = set(report.highlights.values_list("pk", flat=True)) if report.pk else set()
     results = [
-        AreaResult(code=code, label=labels[code], activities=per_area[code])
+        AreaResult(
+            code=code,
+            label=labels[code],
+            activities=per_area[code],
+            highlights=[a for a in per_area[code] if a.pk in picked],
+        )
         for code in ActivityArea.values
         if per_area.get(code)
     ]
@@ -301,7 +324,42 @@ def report_content(*, user, report: EvaluationReport) -> ReportContent:
         alignment=alignment,
         evidence=evidence,
         due=[d for d in agreements_due(user=user) if d.agreement.partnership_id == partnership.pk],
+        indicators=_indicator_results(
+            [s for s in strategies if s.kind == StrategyKind.OWN], report.years()
+        ),
     )
+
+
+def _amount(value) -> int | float:
+    """Return a Decimal as the plain number a chart draws (0 when it is missing)."""
+    if value is None:
+        return 0
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def _indicator_results(strategies: list[Strategy], years: list[int]) -> list[IndicatorResult]:
+    """Return a chart of target against actual for every indicator with periods in the years."""
+    found = []
+    for strategy in strategies:
+        for goal in strategy.goals.all():
+            for indicator in goal.indicators.all():
+                periods = [
+                    p
+                    for p in indicator.periods.all()
+                    if p.start.year <= years[-1] and p.end.year >= years[0]
+                ]
+                if not periods:
+                    continue
+                chart = BarChart(
+                    title=f"{indicator.title} ({indicator.unit})",
+                    categories=[p.label for p in periods],
+                    series=[
+                        (str(_("Target")), [_amount(p.target) for p in periods]),
+                        (str(_("Actual")), [_amount(p.actual) for p in periods]),
+                    ],
+                )
+                found.append(IndicatorResult(goal, indicator, chart, bar_chart_svg(chart)))
+    return found
 
 
 # Alerts ---------------------------------------------------------------------------------

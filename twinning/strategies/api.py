@@ -1,5 +1,7 @@
 """JSON endpoints for strategies, budgets and the alignment of strategies."""
 
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Query, Router
@@ -19,10 +21,19 @@ from twinning.core.api_writes import (
 from twinning.focusareas.models import FocusArea
 from twinning.partnerships.models import Partnership
 from twinning.places.models import Place
+from twinning.sources.models import Source
 from twinning.strategies import services
 from twinning.strategies.filters import BudgetFilter, StrategyFilter
 from twinning.strategies.forms import AlignmentForm
-from twinning.strategies.models import Budget, BudgetAllocation, BudgetLine, Goal, Strategy
+from twinning.strategies.iati import results_from_iati, results_to_iati
+from twinning.strategies.models import (
+    Budget,
+    BudgetAllocation,
+    BudgetLine,
+    Goal,
+    Indicator,
+    Strategy,
+)
 from twinning.strategies.schemas import (
     AlignmentOut,
     AlignmentQuery,
@@ -38,7 +49,12 @@ from twinning.strategies.schemas import (
     GoalIn,
     GoalOut,
     GoalPatch,
+    IatiImportOut,
+    IndicatorIn,
+    IndicatorOut,
     LineOut,
+    PeriodIn,
+    PeriodOut,
     StrategyDetailOut,
     StrategyIn,
     StrategyOut,
@@ -290,6 +306,93 @@ def update_goal(request, pk: int, goal_pk: int, payload: GoalPatch):
 def delete_goal(request, pk: int, goal_pk: int):
     services.goal_delete(goal=_goal(request, pk, goal_pk))
     return 204, None
+
+
+# Indicators -----------------------------------------------------------------------------
+
+
+def _indicator(request, pk: int, goal_pk: int, indicator_pk: int) -> Indicator:
+    return get_object_or_404(Indicator, pk=indicator_pk, goal=_goal(request, pk, goal_pk))
+
+
+@router.post(
+    "/{int:pk}/goals/{int:goal_pk}/indicators",
+    response={201: IndicatorOut, **WRITE_ERRORS},
+    auth=write_auth,
+    operation_id="indicator_create",
+    summary="Add an indicator to a goal",
+    description="Add an indicator with its unit, direction and baseline, numbered after the "
+    "goal's last one.",
+)
+def create_indicator(request, pk: int, goal_pk: int, payload: IndicatorIn):
+    goal = _goal(request, pk, goal_pk)
+    return 201, services.indicator_create(goal=goal, **payload.dict())
+
+
+@router.delete(
+    "/{int:pk}/goals/{int:goal_pk}/indicators/{int:indicator_pk}",
+    response={204: None, **DELETE_ERRORS},
+    auth=write_auth,
+    operation_id="indicator_delete",
+    summary="Delete an indicator",
+    description="Delete an indicator with its periods.",
+)
+def delete_indicator(request, pk: int, goal_pk: int, indicator_pk: int):
+    services.indicator_delete(indicator=_indicator(request, pk, goal_pk, indicator_pk))
+    return 204, None
+
+
+@router.put(
+    "/{int:pk}/goals/{int:goal_pk}/indicators/{int:indicator_pk}/periods",
+    response={200: PeriodOut, **WRITE_ERRORS},
+    auth=write_auth,
+    operation_id="indicator_period_set",
+    summary="Record a period's target and actual",
+    description="Store the target and actual of the period that starts on `start`, "
+    "replacing what was recorded for it; a breakdown, when given, replaces its parts.",
+)
+def set_period(request, pk: int, goal_pk: int, indicator_pk: int, payload: PeriodIn):
+    indicator = _indicator(request, pk, goal_pk, indicator_pk)
+    fields = payload.dict()
+    sources = visible_to(Source.objects.all(), request.user)
+    fields["source"] = get_visible_or_422(sources, fields["source"], "source")
+    if fields["breakdown"] is None:
+        del fields["breakdown"]
+    return services.indicator_period_set(indicator=indicator, **fields)
+
+
+@router.get(
+    "/{int:pk}/iati",
+    response={200: None, 404: ErrorOut},
+    auth=read_auth,
+    operation_id="strategy_results_iati",
+    summary="The strategy's results as IATI XML",
+    description="Return the goals, indicators, baselines and periods as an IATI 2.03 "
+    "`iati-activities` document with one activity whose `result` elements hold them.",
+)
+def export_iati(request, pk: int):
+    data = results_to_iati(strategy=_strategy(request, pk))
+    response = HttpResponse(data, content_type="application/xml; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="results-{pk}.xml"'
+    return response
+
+
+@router.post(
+    "/{int:pk}/iati",
+    response={200: IatiImportOut, **WRITE_ERRORS},
+    auth=write_auth,
+    operation_id="strategy_results_iati_import",
+    summary="Read results from IATI XML",
+    description="Send an IATI activity document as the request body; each `result` becomes "
+    "a goal (matched by title), each `indicator` an indicator with its periods. Nothing is "
+    "stored when any part cannot be read (422 naming the line).",
+)
+def import_iati(request, pk: int):
+    strategy = _editable_strategy(request, pk)
+    try:
+        return results_from_iati(strategy=strategy, data=request.body)
+    except ValidationError as exc:
+        raise HttpError(422, " ".join(exc.messages)) from None
 
 
 # Budgets --------------------------------------------------------------------------------

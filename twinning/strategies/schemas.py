@@ -6,7 +6,12 @@ from decimal import Decimal
 from ninja import Field, Schema
 
 from twinning.core.partialdates import PartialDate
-from twinning.strategies.models import BudgetCategory, GoalStatus, StrategyKind
+from twinning.strategies.models import (
+    BudgetCategory,
+    GoalStatus,
+    IndicatorDirection,
+    StrategyKind,
+)
 
 
 def _iso(value: PartialDate | None) -> str | None:
@@ -33,6 +38,101 @@ class RankedAreaOut(Schema):
         return str(obj.focus_area.name)
 
 
+class BreakdownOut(Schema):
+    dimension: str = Field(description="What the actual is split by, such as age group.")
+    category: str = Field(description="The part, such as 13–15.")
+    target: Decimal | None = Field(description="Target of the part; null when not set.")
+    actual: Decimal | None = Field(description="Actual of the part; null when not known.")
+
+
+class PeriodOut(Schema):
+    start: dt.date = Field(description="First day of the period (YYYY-MM-DD).")
+    end: dt.date = Field(description="Last day of the period (YYYY-MM-DD).")
+    target: Decimal | None = Field(description="Target for the period; null when not set.")
+    actual: Decimal | None = Field(description="What was reached; null when not known.")
+    met: bool | None = Field(
+        description="Whether the actual reaches the target in the indicator's direction; "
+        "null when either is missing."
+    )
+    source: int | None = Field(description="Identifier of the source of the actual.")
+    evidence: str = Field(description="The passage or note the actual rests on.")
+    breakdown: list[BreakdownOut] = Field(description="The actual split by category.")
+
+    @staticmethod
+    def resolve_met(obj):
+        return obj.met()
+
+    @staticmethod
+    def resolve_source(obj):
+        return obj.source_id
+
+    @staticmethod
+    def resolve_breakdown(obj):
+        return list(obj.breakdown.all())
+
+
+class IndicatorOut(Schema):
+    id: int = Field(description="Identifier of the indicator.")
+    position: int = Field(description="Number of the indicator within its goal, from 1.")
+    title: str = Field(description="What is measured.")
+    unit: str = Field(description="Unit of the values, such as pupils or DKK.")
+    direction: IndicatorDirection = Field(description="increase or decrease: which is better.")
+    description: str = Field(description="How it is measured; may be empty.")
+    baseline: Decimal | None = Field(description="Value before the work began; may be null.")
+    baseline_date: str | None = Field(description="When the baseline was taken (partial date).")
+    periods: list[PeriodOut] = Field(description="Targets and actuals per period.")
+
+    @staticmethod
+    def resolve_baseline_date(obj):
+        return _iso(obj.baseline_date)
+
+    @staticmethod
+    def resolve_periods(obj):
+        return list(obj.periods.all())
+
+
+class IndicatorIn(Schema):
+    """An indicator to add to a goal."""
+
+    title: str = Field(description="What is measured.")
+    unit: str = Field(description="Unit of the values, such as pupils or DKK.")
+    direction: IndicatorDirection = Field(
+        IndicatorDirection.INCREASE, description="increase or decrease: which is better."
+    )
+    description: str = Field("", description="How it is measured.")
+    baseline: Decimal | None = Field(None, description="Value before the work began.")
+    baseline_date: str | None = Field(
+        None, description="When the baseline was taken, as a partial ISO date."
+    )
+
+
+class BreakdownIn(Schema):
+    dimension: str = Field(description="What the actual is split by, such as age group.")
+    category: str = Field(description="The part, such as 13–15.")
+    target: Decimal | None = Field(None, description="Target of the part.")
+    actual: Decimal | None = Field(None, description="Actual of the part.")
+
+
+class PeriodIn(Schema):
+    """The target and actual of one period; it replaces the period that starts that day."""
+
+    start: dt.date = Field(description="First day of the period (YYYY-MM-DD).")
+    end: dt.date = Field(description="Last day of the period (YYYY-MM-DD).")
+    target: Decimal | None = Field(None, description="Target for the period.")
+    actual: Decimal | None = Field(None, description="What was reached.")
+    source: int | None = Field(None, description="Identifier of a visible source.")
+    evidence: str = Field("", description="The passage or note the actual rests on.")
+    breakdown: list[BreakdownIn] | None = Field(
+        None, description="The actual split by category; replaces the period's parts when given."
+    )
+
+
+class IatiImportOut(Schema):
+    goals: int = Field(description="Results read (goals matched by title or created).")
+    indicators: int = Field(description="Indicators read.")
+    periods: int = Field(description="Periods stored.")
+
+
 class GoalOut(Schema):
     id: int = Field(description="Identifier of the goal.")
     position: int = Field(description="Number of the goal within its strategy, from 1.")
@@ -53,6 +153,18 @@ class GoalOut(Schema):
     assessed_on: dt.date | None = Field(
         description="Day of the assessment (YYYY-MM-DD); null when the goal is not assessed."
     )
+    derived_status: str = Field(
+        description="The status its indicators give: met, partly_met, not_met or not_assessed."
+    )
+    indicators: list[IndicatorOut] = Field(description="The goal's indicators with periods.")
+
+    @staticmethod
+    def resolve_derived_status(obj):
+        return obj.derived_status()
+
+    @staticmethod
+    def resolve_indicators(obj):
+        return list(obj.indicators.all())
 
     @staticmethod
     def resolve_focus_area(obj):

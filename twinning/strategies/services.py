@@ -333,22 +333,6 @@ def indicator_create(
 
 
 @transaction.atomic
-def indicator_update(*, indicator: Indicator, **fields) -> Indicator:
-    """Change the given fields of an indicator after validating them; save only changes."""
-    changed = []
-    for field, value in fields.items():
-        if field == "baseline_date":
-            value = partial_date_or_error(value, field)
-        if getattr(indicator, field) != value:
-            setattr(indicator, field, value)
-            changed.append(field)
-    if changed:
-        indicator.full_clean()
-        indicator.save(update_fields=[*changed, "updated_at"])
-    return indicator
-
-
-@transaction.atomic
 def indicator_delete(*, indicator: Indicator) -> None:
     """Delete an indicator with its periods."""
     indicator.delete()

@@ -84,10 +84,10 @@ def test_pdf_has_contents_with_page_numbers_and_every_activity(setting):
     reader = PdfReader(io.BytesIO(data))
     pages = [page.extract_text() for page in reader.pages]
     contents = next(text for text in pages if "Contents" in text)
-    entry = re.search(r"Activity overview by month\s*\.+\s*(\d+)", contents)
+    entry = re.search(r"Appendix: activity overview by month\s*\.+\s*(\d+)", contents)
     assert entry, contents
     target = int(entry.group(1))
-    assert pages[target - 1].lstrip().startswith("Activity overview by month")
+    assert pages[target - 1].lstrip().startswith("Appendix: activity overview by month")
     assert f"{target} / {len(pages)}" in pages[target - 1]
     text = _squash("".join(pages))
     for title in IN_PERIOD:
@@ -98,7 +98,8 @@ def test_docx_has_headings_tables_and_every_activity(setting):
     data = report_document(user=EVERYONE, report=setting["report"], fmt="docx")
     document = docx.Document(io.BytesIO(data))
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
-    assert "Activity overview by month" in headings and "Budget and resources" in headings
+    assert headings[-1] == "Appendix: activity overview by month"
+    assert "Budget and resources" in headings
     assert 'TOC \\o "1-2"' in document.element.xml
     cells = "\n".join(c.text for t in document.tables for row in t.rows for c in row.cells)
     for title in IN_PERIOD:
