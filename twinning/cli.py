@@ -19,9 +19,21 @@ COMMANDS = {
     "worker": ("db_worker", "Run queued background tasks such as uploaded documents."),
     "report": ("report", "Write an evaluation report as PDF, Word or HTML."),
     "alerts": ("alerts", "List what is due; exit status 1 when anything is (for cron)."),
+    "backup": ("backup", "Copy the whole database into one file while the site runs."),
+    "restore": ("restore", "Replace the whole database with a backup file."),
 }
 # Commands that must not run migrations first.
-NO_MIGRATE = {"makemigrations", "help", "--help", "-h", "version", "--version", "check"}
+NO_MIGRATE = {
+    "makemigrations",
+    "help",
+    "--help",
+    "-h",
+    "version",
+    "--version",
+    "check",
+    "backup",
+    "restore",
+}
 
 
 def _usage() -> str:

@@ -131,19 +131,18 @@ def content_type(fmt: str) -> str:
 
 
 @contextmanager
-def atomic_file(path: Path):
-    """Open a binary file that appears under its name only once it is completely written.
+def atomic_path(path: Path):
+    """Give a temporary path beside ``path`` that replaces it once the block succeeds.
 
-    The data goes to a temporary file beside the target, which replaces the target when
-    the block ends without an error; on an error it is removed, so a failed export never
-    leaves an empty or half-written file (nor destroys an earlier good one).
+    The temporary file is removed on an error, so a failed export or backup never leaves
+    an empty or half-written file (nor destroys an earlier good one).
     """
     path = Path(path)
     descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    os.close(descriptor)
     try:
-        with os.fdopen(descriptor, "wb") as handle:
-            yield handle
-        # A temporary file is private; the export gets the usual permissions.
+        yield Path(temporary)
+        # A temporary file is private; the result gets the usual permissions.
         mask = os.umask(0)
         os.umask(mask)
         os.chmod(temporary, 0o666 & ~mask)
@@ -151,3 +150,10 @@ def atomic_file(path: Path):
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+@contextmanager
+def atomic_file(path: Path):
+    """Open a binary file that appears under its name only once it is completely written."""
+    with atomic_path(path) as temporary, temporary.open("wb") as handle:
+        yield handle
