@@ -22,7 +22,7 @@ def _registry():
         make_place("Aarhus", "DK"), make_place("Harbin", "CN", "city"), owner=org
     )
     make_agreement(partnership, kind="founding", signed="2005-06-01")
-    partnership_update(partnership=partnership, notes="Æble, 无锡, \"quoted\"\nsecond line")
+    partnership_update(partnership=partnership, notes='Æble, 无锡, "quoted"\nsecond line')
     get_user_model().objects.create_user(username="coordinator", password="s3cret-pass")
 
 
