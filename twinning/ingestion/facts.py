@@ -84,11 +84,15 @@ class NameRole(models.TextChoices):
     PERSON = "person", _("person")
 
 
-# Fields that name a registry record, per kind of fact: field → (role, country field).
-NAME_FIELDS: dict[str, dict[str, tuple[str, str]]] = {
-    "partnership": {"a": (NameRole.PLACE, "a_country"), "b": (NameRole.PLACE, "b_country")},
-    "event": {"origin": (NameRole.PLACE, ""), "destination": (NameRole.PLACE, "")},
-    "person": {"name": (NameRole.PERSON, ""), "org": (NameRole.ORGANISATION, "")},
+# Fields that name a registry record, per kind of fact: field → (role, the field with the
+# country it lies in, the field with the engine's gazetteer id for it).
+NAME_FIELDS: dict[str, dict[str, tuple[str, str, str]]] = {
+    "partnership": {
+        "a": (NameRole.PLACE, "a_country", "a_place"),
+        "b": (NameRole.PLACE, "b_country", "b_place"),
+    },
+    "event": {"origin": (NameRole.PLACE, "", ""), "destination": (NameRole.PLACE, "", "")},
+    "person": {"name": (NameRole.PERSON, "", ""), "org": (NameRole.ORGANISATION, "", "")},
 }
 
 

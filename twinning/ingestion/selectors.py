@@ -136,15 +136,35 @@ def world_place(name: str, country: str = "") -> Entry | None:
     return None
 
 
-def _match_places(items: list[tuple[str, str]]) -> dict[tuple[str, str], NameMatch]:
-    keys = [place_key(name) for name, _country in items]
+def _place_query(fields: dict, name: str, country: str, hint: str) -> tuple[str, str, str]:
+    """Return (name, country code, the engine's gazetteer id) of a name field."""
+    return (
+        (fields.get(name) or "").strip(),
+        (fields.get(country) or "").upper() if country else "",
+        str(fields.get(hint) or "") if hint else "",
+    )
+
+
+def _world_from_hint(hint: str) -> Entry | None:
+    """Return the world gazetteer's place the engine read a name as ("gn-<GeoNames id>")."""
+    prefix, _sep, number = hint.partition("-")
+    if prefix != "gn" or not number.isdigit():
+        return None
+    try:
+        return gazetteer().get(int(number))
+    except (GazetteerMissing, OSError):
+        return None
+
+
+def _match_places(items: list[tuple[str, str, str]]) -> dict[tuple[str, str, str], NameMatch]:
+    keys = [place_key(name) for name, _country, _hint in items]
     places = _places_near(keys)
     spellings = {
         place.pk: {fold(place.name), *(fold(other.name) for other in place.names.all())}
         for place in places
     }
     found = {}
-    for (name, country), key in zip(items, keys, strict=True):
+    for (name, country, hint), key in zip(items, keys, strict=True):
         match = NameMatch(field="", role="place", text=name)
         folded = fold(name)
         in_country = [p for p in places if not country or p.country in (country, "")]
@@ -163,8 +183,8 @@ def _match_places(items: list[tuple[str, str]]) -> dict[tuple[str, str], NameMat
             match.candidates = [p for p in in_country if first and first in p.search_key][
                 :CANDIDATES
             ]
-            match.world = world_place(name, country)
-        found[(name, country)] = match
+            match.world = _world_from_hint(hint) or world_place(name, country)
+        found[(name, country, hint)] = match
     # A name written otherwise than the registry has it ("Åbo", "扬州") may still be the
     # gazetteer's place a registry record stands for.
     unmatched = {match.world.geonames_id: match for match in found.values() if match.world}
@@ -204,46 +224,46 @@ def names_match(suggestions: list[Suggestion], *, user) -> dict[int, list[NameMa
     Every suggestion is matched in a few queries together, so a review page costs the
     same whatever the number of suggestions.
     """
-    wanted: dict[int, list[tuple[str, str, str, str]]] = {}
+    wanted: dict[int, list[tuple[str, str, tuple[str, str, str]]]] = {}
     for suggestion in suggestions:
         if not suggestion.is_pending:
             continue
         fields = suggestion.fields or {}
         wanted[suggestion.pk] = [
-            (name, role, (fields.get(name) or "").strip(), (fields.get(country) or "").upper())
-            for name, (role, country) in NAME_FIELDS.get(suggestion.kind, {}).items()
+            (name, role, _place_query(fields, name, country, hint))
+            for name, (role, country, hint) in NAME_FIELDS.get(suggestion.kind, {}).items()
             if (fields.get(name) or "").strip()
         ]
     items = [item for names in wanted.values() for item in names]
     places = _match_places(
         list(
             dict.fromkeys(
-                (text, country)
-                for _n, role, text, country in items
+                query
+                for _n, role, query in items
                 if role in (NameRole.PLACE, NameRole.ORGANISATION)
             )
         )
     )
     organisations = _match_by_name(
         Organisation,
-        list(dict.fromkeys(t for _n, r, t, _c in items if r == NameRole.ORGANISATION)),
+        list(dict.fromkeys(q[0] for _n, r, q in items if r == NameRole.ORGANISATION)),
         user,
     )
     people = _match_by_name(
-        Person, list(dict.fromkeys(t for _n, r, t, _c in items if r == NameRole.PERSON)), user
+        Person, list(dict.fromkeys(q[0] for _n, r, q in items if r == NameRole.PERSON)), user
     )
     result = {}
     for pk, names in wanted.items():
         matches = []
-        for name, role, text, country in names:
+        for name, role, query in names:
             if role == NameRole.PLACE:
-                match = places[(text, country)]
+                match = places[query]
             elif role == NameRole.PERSON:
-                match = people[text]
+                match = people[query[0]]
             else:
                 # "Sønderborg Kommune" as an organisation is the place when one matches.
-                place = places[(text, country)]
-                match = place if place.record is not None else organisations[text]
+                place = places[query]
+                match = place if place.record is not None else organisations[query[0]]
             matches.append(replace(match, field=name))
         result[pk] = matches
     return result

@@ -96,7 +96,7 @@ class _Names:
 
     def _create(self, field: str, name: str) -> models.Model:
         source = self.suggestion.source
-        role, country_field = NAME_FIELDS[self.suggestion.kind][field]
+        role, country_field, _hint = NAME_FIELDS[self.suggestion.kind][field]
         if role == NameRole.PERSON:
             return person_create(name=name, owner=source.owner, is_public=source.is_public)
         if role == NameRole.ORGANISATION:
@@ -131,12 +131,24 @@ _WORLD_KINDS = {
 }
 
 
+_PARENTHESES = re.compile(r"\s*[(（][^)）]*[)）]\s*$")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
 def _place_create(name: str, country: str, world: Entry | None = None) -> Place:
-    """Create the place a name means, from the world gazetteer's record when it has one."""
+    """Create the place a name means, from the world gazetteer's record when it has one.
+
+    The place is named as the document writes it, without the word for a municipality
+    and without a name in another script in parentheses ("Yangzhou (扬州)"); a name in
+    Chinese characters alone gives way to the gazetteer's. Other spellings are kept as
+    other names, so that they find the place next time.
+    """
+    short = _TRAILING_GENERIC.sub("", _LEADING_GENERIC.sub("", name)).strip() or name
+    short = _PARENTHESES.sub("", short).strip() or short
     if world is not None:
+        gazetteer_name = _TRAILING_GENERIC.sub("", world.name).strip() or world.name
         place = place_create(
-            # The registry names a municipality without the word for one.
-            name=_TRAILING_GENERIC.sub("", world.name).strip() or world.name,
+            name=gazetteer_name if _CJK.search(short) else short,
             kind=_WORLD_KINDS.get(world.kind, _place_kind(name)),
             country=world.country,
             latitude=world.latitude,
@@ -144,12 +156,16 @@ def _place_create(name: str, country: str, world: Entry | None = None) -> Place:
             population=world.population,
             geonames_id=world.geonames_id,
         )
+        others = [name, gazetteer_name]
     else:
-        short = _TRAILING_GENERIC.sub("", _LEADING_GENERIC.sub("", name)).strip() or name
         place = place_create(name=short, kind=_place_kind(name), country=country)
-    if fold(place.name) != fold(name):
-        # The name as the document writes it finds the place next time.
-        place_name_add(place=place, name=name, language=PlaceName.Language.OTHER)
+        others = [name]
+    for other in dict.fromkeys(others):
+        if fold(other) != fold(place.name):
+            language = (
+                PlaceName.Language.CHINESE if _CJK.search(other) else PlaceName.Language.OTHER
+            )
+            place_name_add(place=place, name=other, language=language)
     return place
 
 

@@ -695,3 +695,51 @@ def test_a_confirmed_new_place_is_made_from_the_world_gazetteer(client, editor, 
     sonderborg = Place.objects.get(country="DK")
     assert (sonderborg.name, sonderborg.kind) == ("Sønderborg", "municipality")
     assert "Sønderborg Kommune" in sonderborg.names.values_list("name", flat=True)
+
+
+def test_a_new_place_keeps_the_documents_spelling_and_the_gazetteers(editor, org):
+    text = "Aarhus Kommune og Yangzhou (扬州) samarbejder."
+    document = make_document(
+        text,
+        [
+            partnership_fact(
+                text, "Aarhus Kommune og Yangzhou (扬州)", "Aarhus Kommune", b="Yangzhou (扬州)"
+            )
+        ],
+        owner=org,
+    )
+
+    accept_new(suggestion(document, "partnership"), editor, "a", "b")
+
+    yangzhou = Place.objects.get(country="CN")
+    assert yangzhou.name == "Yangzhou" and yangzhou.geonames_id
+    assert "Yangzhou (扬州)" in yangzhou.names.values_list("name", flat=True)
+    aarhus = Place.objects.get(country="DK")
+    assert aarhus.name == "Aarhus" and aarhus.kind == "municipality"
+
+
+def test_the_engines_gazetteer_reading_of_a_name_finds_the_registry_place(editor, org):
+    turku = place_create(name="Turku", kind="city", country="FI")
+    turku.geonames_id = 633679
+    turku.save()
+    text = "Aarhus and its Finnish partner town meet every year."
+    document = make_document(
+        text,
+        [
+            partnership_fact(
+                text,
+                "Aarhus and its Finnish partner town",
+                "Aarhus",
+                b="its Finnish partner town",
+                b_country="FI",
+                b_place="gn-633679",
+            )
+        ],
+        owner=org,
+    )
+    item = suggestion(document, "partnership")
+
+    names = {match.field: match for match in names_match([item], user=editor)[item.pk]}
+
+    assert names["b"].record == turku
+    assert names["a"].record is None and names["a"].world.geonames_id == 2624652
