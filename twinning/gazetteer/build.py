@@ -62,6 +62,7 @@ CREATE INDEX name_place ON name (place);
 CREATE INDEX area_name_key ON area_name (key);
 CREATE INDEX country_name_key ON country_name (key);
 CREATE INDEX place_area ON place (admin1, kind);
+CREATE INDEX place_subarea ON place (admin2, kind);
 """
 
 # Level-one areas of these types stand for a country in common usage ("England").

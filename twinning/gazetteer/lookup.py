@@ -85,6 +85,7 @@ class Gazetteer:
         self._local = threading.local()
         self._country_cache: dict[str, tuple[str, str] | None] = {}
         self._area_cache: dict[str, frozenset[str]] = {}
+        self._area_names: dict[str, str | None] = {}
 
     @property
     def _db(self) -> sqlite3.Connection:
@@ -173,12 +174,13 @@ class Gazetteer:
 
     def area_name(self, code: str) -> str | None:
         """Return the name of an administrative area by its GeoNames code ("US.OR")."""
-        row = self._db.execute(
-            "SELECT p.name FROM place p WHERE (p.kind = 'admin1' AND p.admin1 = ?) "
-            "OR (p.kind = 'admin2' AND p.admin2 = ?) LIMIT 1",
-            (code, code),
-        ).fetchone()
-        return row[0] if row else None
+        if code not in self._area_names:
+            level = "admin1" if code.count(".") == 1 else "admin2"
+            row = self._db.execute(
+                f"SELECT name FROM place WHERE {level} = ? AND kind = ? LIMIT 1", (code, level)
+            ).fetchone()
+            self._area_names[code] = row[0] if row else None
+        return self._area_names[code]
 
     def _by_key(self, key: str) -> dict[int, tuple[Entry, bool]]:
         found: dict[int, tuple[Entry, bool]] = {}

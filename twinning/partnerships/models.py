@@ -142,6 +142,70 @@ class Partnership(OwnedModel):
         return (self.party_a, self.party_b)
 
 
+class ClaimDataset(models.TextChoices):
+    WIKIPEDIA = "wikipedia", _("Wikipedia lists of twin towns")
+    WIKIDATA = "wikidata", _("Wikidata (twinned administrative body, P190)")
+
+
+DATASET_LICENCES = {
+    ClaimDataset.WIKIPEDIA: "CC BY-SA 4.0",
+    ClaimDataset.WIKIDATA: "CC0 1.0",
+}
+
+
+class PartnershipClaim(TimeStampedModel):
+    """What one open-data source states about a partnership, as it states it.
+
+    Several sources may describe one partnership with other spellings, another order or
+    another kind; each keeps its own statement here, so that disagreements show instead
+    of becoming duplicate partnerships.
+    """
+
+    partnership = models.ForeignKey(
+        Partnership,
+        verbose_name=_("partnership"),
+        on_delete=models.CASCADE,
+        related_name="claims",
+    )
+    dataset = models.CharField(_("dataset"), max_length=20, choices=ClaimDataset.choices)
+    source_name = models.CharField(_("source file"), max_length=200)
+    licence = models.CharField(_("licence"), max_length=40)
+    key = models.CharField(max_length=400, editable=False)
+    name_a = models.CharField(_("first name as given"), max_length=200)
+    country_a = models.CharField(_("first country as given"), max_length=200, blank=True)
+    name_b = models.CharField(_("second name as given"), max_length=200)
+    country_b = models.CharField(_("second country as given"), max_length=200, blank=True)
+    kind = models.CharField(_("kind"), max_length=30, choices=PartnershipKind.choices, blank=True)
+    status = models.CharField(
+        _("status"), max_length=12, choices=PartnershipStatus.choices, blank=True
+    )
+    since = PartialDateField(_("since"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("sourced statement")
+        verbose_name_plural = _("sourced statements")
+        ordering = ["partnership", "dataset", "id"]
+        # The data stamp reads the latest change of this untracked table.
+        indexes = [models.Index(fields=["updated_at"])]
+        constraints = [
+            models.UniqueConstraint(fields=["dataset", "key"], name="claim_unique_statement"),
+            models.CheckConstraint(
+                condition=models.Q(dataset__in=ClaimDataset.values), name="claim_dataset_valid"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(kind="") | models.Q(kind__in=PartnershipKind.values),
+                name="claim_kind_valid",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status="") | models.Q(status__in=PartnershipStatus.values),
+                name="claim_status_valid",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_dataset_display()}: {self.name_a} – {self.name_b}"
+
+
 class PartnershipPerson(models.Model):
     """A person's part in a partnership: contact, coordinator, political lead."""
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from dateutil.relativedelta import relativedelta
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
-from django.db.models import F, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from twinning.accounts.selectors import visibility_scope, visible_link, visible_to
@@ -18,6 +18,7 @@ from twinning.partnerships.models import (
     AgreementDueKind,
     AgreementKind,
     Partnership,
+    PartnershipClaim,
     PartnershipStatus,
 )
 from twinning.people.models import Person, Post
@@ -407,3 +408,48 @@ def ordered_page(
         ids = list(queryset.values_list("pk", flat=True))
         cache.set(key, ids, ORDER_CACHE_SECONDS)
     return OrderedPage(queryset, ids)
+
+
+# Fields on which a source's statement can disagree with the registry.
+CLAIMED_FIELDS = ("kind", "status", "since")
+
+
+def partnerships_in_conflict(*, ids=None, user=None) -> QuerySet[Partnership]:
+    """Return partnerships that a sourced statement contradicts on kind, status or since."""
+    claims = PartnershipClaim.objects.filter(partnership=OuterRef("pk"))
+    disagreeing = claims.filter(
+        (~Q(kind="") & ~Q(kind=OuterRef("kind")))
+        | (~Q(status="") & ~Q(status=OuterRef("status")))
+        | (Q(since__isnull=False) & ~Q(since=OuterRef("since")))
+    )
+    queryset = (
+        Partnership.objects.all() if user is None else visible_to(Partnership.objects.all(), user)
+    )
+    queryset = queryset.filter(Exists(disagreeing))
+    if ids is not None:
+        queryset = queryset.filter(pk__in=list(ids))
+    return queryset.select_related("party_a", "party_b").order_by("party_a__name", "pk")
+
+
+def partnership_claims(*, partnership: Partnership) -> list[PartnershipClaim]:
+    """Return what each open-data source states about the partnership."""
+    return list(partnership.claims.order_by("dataset", "pk"))
+
+
+def partnership_conflicts(*, partnership: Partnership, claims=None) -> list[dict]:
+    """Return, per disagreeing field, every value stated and who states it."""
+    claims = partnership_claims(partnership=partnership) if claims is None else claims
+    conflicts = []
+    for name in CLAIMED_FIELDS:
+        field = Partnership._meta.get_field(name)
+        own = getattr(partnership, name)
+        stated = [(claim, getattr(claim, name)) for claim in claims if getattr(claim, name)]
+        if not stated or all(value == own for _claim, value in stated):
+            continue
+        values = [(str(own) if own else "", None)]
+        values += [(str(value), claim) for claim, value in stated]
+        if name in {"kind", "status"}:
+            labels = dict(field.choices)
+            values = [(str(labels.get(value, value)), claim) for value, claim in values]
+        conflicts.append({"field": field.verbose_name, "values": values})
+    return conflicts

@@ -6,6 +6,7 @@ app_name = "partnerships"
 urlpatterns = [
     path("", views.partnership_list, name="list"),
     path("new/", views.partnership_create, name="create"),
+    path("conflicts/", views.partnership_conflict_list, name="conflicts"),
     path("place-options/", views.place_options, name="place_options"),
     path("<int:pk>/", views.partnership_detail, name="detail"),
     path("<int:pk>/edit/", views.partnership_update, name="update"),

@@ -86,6 +86,7 @@ def partnership_detail(request, pk: int):
     except Partnership.DoesNotExist as exc:
         raise Http404(_("No such partnership.")) from exc
     # The dossier and history are read only when the page's cached body is missing.
+    claims = SimpleLazyObject(lambda: selectors.partnership_claims(partnership=partnership))
     dossier = SimpleLazyObject(
         lambda: selectors.partnership_dossier(user=request.user, pk=partnership.pk)
     )
@@ -94,11 +95,22 @@ def partnership_detail(request, pk: int):
         "dossier": dossier,
         "agreements": SimpleLazyObject(lambda: list(dossier.agreements.all())),
         "history": SimpleLazyObject(lambda: selectors.partnership_history(partnership=partnership)),
+        "claims": claims,
+        "conflicts": SimpleLazyObject(
+            lambda: selectors.partnership_conflicts(partnership=partnership, claims=claims)
+        ),
         "may_edit": can_edit(request.user, partnership),
         "stamp": data_stamp(),
         "scope": visibility_scope(request.user),
     }
     return render(request, "partnerships/detail.html", context)
+
+
+def partnership_conflict_list(request):
+    """List the partnerships whose open-data sources disagree with the registry."""
+    partnerships = selectors.partnerships_in_conflict(user=request.user)
+    page = Paginator(partnerships, PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "partnerships/conflicts.html", {"page_obj": page, "partnerships": page})
 
 
 def _save(form, save):

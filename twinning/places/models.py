@@ -20,6 +20,13 @@ class PlaceKind(models.TextChoices):
     GROUP = "group", _("group of municipalities")
 
 
+class PlaceResolution(models.TextChoices):
+    RECORDED = "recorded", _("recorded by a person")
+    MATCHED = "matched", _("matched in the gazetteer")
+    AMBIGUOUS = "ambiguous", _("ambiguous: several places fit")
+    UNRESOLVED = "unresolved", _("not found in the gazetteer")
+
+
 class Place(VersionedModel, TimeStampedModel):
     """A country, region, municipality or other body that can hold a partnership.
 
@@ -51,6 +58,20 @@ class Place(VersionedModel, TimeStampedModel):
     population = models.PositiveBigIntegerField(_("population"), null=True, blank=True)
     geonames_id = models.PositiveIntegerField(_("GeoNames ID"), null=True, blank=True)
     wikidata_id = models.CharField(_("Wikidata ID"), max_length=20, blank=True)
+    admin_area = models.CharField(_("first-level area"), max_length=200, blank=True)
+    resolution = models.CharField(
+        _("resolution"),
+        max_length=12,
+        choices=PlaceResolution.choices,
+        default=PlaceResolution.RECORDED,
+        help_text=_("How the place was found when it came from open data."),
+    )
+    data_sources = models.CharField(
+        _("open data sources"),
+        max_length=300,
+        blank=True,
+        help_text=_("The open data this place was built from, with their licences."),
+    )
     search_key = models.CharField(max_length=200, editable=False, db_index=True)
 
     history = HistoricalRecords()
@@ -77,6 +98,10 @@ class Place(VersionedModel, TimeStampedModel):
             ),
             models.CheckConstraint(
                 condition=~models.Q(parent=models.F("id")), name="place_not_own_parent"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(resolution__in=PlaceResolution.values),
+                name="place_resolution_valid",
             ),
             models.UniqueConstraint(
                 Lower("wikidata_id"),

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from twinning.partnerships.services import ImportRowError, partnerships_import
 from twinning.partnerships.tabular import TableError
 from twinning.partnerships.wikidata import partnerships_import_wikidata
+from twinning.partnerships.world import world_import
 
 
 class Command(BaseCommand):
@@ -15,12 +16,14 @@ class Command(BaseCommand):
         "Existing places are matched, pairs already present are skipped, and a malformed "
         "row stops the import with nothing written. 'wikidata RELATIONS NAMES' imports "
         "Wikidata P190 pairs: a file of QID pairs and a file of QID labels, both "
-        "tab-separated without a header."
+        "tab-separated without a header. 'world FILE [NAMES]' builds the reconciled world "
+        "layer from a Wikipedia list (city1,country1,city2,country2), a Wikidata export "
+        "with coordinates, or Wikidata QID pairs with their labels."
     )
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "resource", choices=["partnerships", "wikidata"], help="What the file holds."
+            "resource", choices=["partnerships", "wikidata", "world"], help="What the file holds."
         )
         parser.add_argument(
             "file",
@@ -32,7 +35,7 @@ class Command(BaseCommand):
             type=Path,
             nargs="?",
             metavar="NAMES",
-            help="For wikidata only: the file of QID labels.",
+            help="For wikidata (and world QID pairs): the file of QID labels.",
         )
         parser.add_argument(
             "--private", action="store_true", help="Hide the new partnerships from visitors."
@@ -41,6 +44,9 @@ class Command(BaseCommand):
     def handle(self, *args, resource, file, names, private, **options):
         if resource == "wikidata":
             self.import_wikidata(file, names, private)
+            return
+        if resource == "world":
+            self.import_world(file, names)
             return
         if names is not None:
             raise CommandError(_("import partnerships takes one file."))
@@ -64,4 +70,17 @@ class Command(BaseCommand):
             )
         except ImportRowError as exc:
             raise CommandError(_("%(error)s Nothing was imported.") % {"error": exc}) from exc
+        self.stdout.write(report.summary())
+
+    def import_world(self, path: Path, names: Path | None) -> None:
+        from tqdm import tqdm
+
+        for file in (path, names):
+            if file is not None and not file.is_file():
+                raise CommandError(_("%(path)s: no such file") % {"path": file})
+        with tqdm(desc=path.name, unit=" rows", file=self.stderr, leave=False) as bar:
+            try:
+                report = world_import(path=path, names=names, progress=bar.update)
+            except ImportRowError as exc:
+                raise CommandError(_("%(error)s Nothing was imported.") % {"error": exc}) from exc
         self.stdout.write(report.summary())
