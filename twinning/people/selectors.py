@@ -57,3 +57,54 @@ def person_history(*, person: Person, limit: int = 30) -> list:
     )
     kind = str(Person._meta.verbose_name)
     return history_changes(records, kind=kind, label=str, url_name="people:detail")[:limit]
+
+
+def _row(record, fields) -> dict:
+    return {
+        name: (None if getattr(record, name) is None else str(getattr(record, name)))
+        for name in fields
+    }
+
+
+def person_data(*, person: Person) -> dict:
+    """Return all that the registry holds about a person, for a request to see it.
+
+    Everything is read whatever its visibility: the answer goes to the person, through
+    the administrator who handles the request.
+    """
+    posts = person.posts.select_related("organisation", "place")
+    return {
+        "person": _row(person, ["id", "name", "email", "phone", "notes", "is_public"])
+        | {"owner": str(person.owner) if person.owner else None},
+        "posts": [
+            _row(post, ["id", "role", "organisation", "place", "start", "end"])
+            | {"agreements_signed": [str(a) for a in post.agreements_signed.all()]}
+            for post in posts
+        ],
+        "partnerships": [
+            {"partnership": str(link.partnership), "role": link.role}
+            for link in person.partnership_links.select_related(
+                "partnership__party_a", "partnership__party_b"
+            )
+        ],
+        "activities": [str(activity) for activity in person.activities.all()],
+        "delegations": [
+            _row(member, ["visit", "name", "native_name", "title", "is_leader"])
+            for member in person.visit_memberships.select_related("visit")
+        ],
+        "commitments": [
+            _row(item, ["visit", "description", "due_date", "done_on"])
+            for item in person.visit_commitments.select_related("visit")
+        ],
+        "history": [
+            {
+                "when": entry.history_date.isoformat(),
+                "change": entry.get_history_type_display(),
+                "by": entry.history_user.get_username() if entry.history_user else None,
+                "name": entry.name,
+                "email": entry.email,
+                "phone": entry.phone,
+            }
+            for entry in person.history.select_related("history_user").order_by("history_date")
+        ],
+    }

@@ -98,3 +98,30 @@ def person_delete(*, person: Person) -> None:
     _refuse_if_signed(person.posts.all())
     search_entry_delete(person)
     person.delete()
+
+
+def erased_name(person: Person) -> str:
+    """Return the name an erased person keeps: a label, not a name."""
+    return f"Person {person.pk} (erased)"
+
+
+@transaction.atomic
+def person_erase(*, person: Person) -> Person:
+    """Anonymise a person on request, keeping the partnership facts.
+
+    The name becomes a label, and e-mail, phone and notes are emptied, in the record and in
+    every stored past version of it; delegation lists that copied the name lose it too.
+    Posts, signatures, partnership roles, activities and commitments stay linked to the
+    anonymous record, so what the partnerships did is still told.
+    """
+    label = erased_name(person)
+    person = model_update(
+        instance=person, data={"name": label, "email": "", "phone": "", "notes": ""}
+    )
+    Person.history.filter(id=person.pk).update(name=label, email="", phone="", notes="")
+    members = person.visit_memberships
+    member_ids = list(members.values_list("pk", flat=True))
+    members.update(name=label, native_name="")
+    members.model.history.filter(id__in=member_ids).update(name=label, native_name="")
+    search_entry_update(person)
+    return person
