@@ -75,7 +75,8 @@ _KIND_CUES: list[tuple[str, str, bool]] = [
     (
         "other",
         r"collaboration\s+(?:and\s+\w+\s+\w+\s+)?with|cooperation\s+with|co-operation\s+with"
-        r"|friendly\s+dialogue\s+with|samarbejde\s+med|samarbete\s+med|samarbeid\s+med",
+        r"|friendly\s+dialogue\s+with|samarbejde[tr]?\s+med|samarbete[tr]?\s+med"
+        r"|samarbeid(?:et|er)?\s+med|zusammenarbeit\s+mit",
         False,
     ),
 ]
@@ -94,7 +95,7 @@ _CUE_WORDS = [
     "samarbetsavtal kooperationsvereinbarung 合作协议",
     "partnership partnerskab partnered samarbejdskommune partner partnerschaft partnerskap "
     "freundschaftsbeziehung freundschaftliche",
-    "collaboration cooperation co-operation friendly samarbejde samarbete samarbeid",
+    "collaboration cooperation co-operation friendly samarbejde samarbete samarbeid zusammenarbeit",
 ]
 for _i, _words in enumerate(_CUE_WORDS):
     scan.register(f"cue:{_i}", _words, word_start=False)
