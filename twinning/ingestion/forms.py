@@ -163,7 +163,8 @@ class UploadForm(forms.Form):
         help_text=_("Text, HTML or PDF files; several at once."),
     )
     owner = forms.ModelChoiceField(label=_("Owner"), queryset=Organisation.objects.none())
-    is_public = forms.BooleanField(label=_("Public"), required=False, initial=True)
+    # Private unless the uploader says otherwise: documents may hold what is not public.
+    is_public = forms.BooleanField(label=_("Public"), required=False, initial=False)
 
     def __init__(self, *args, user, too_large=(), max_bytes: int, **kwargs):
         super().__init__(*args, **kwargs)

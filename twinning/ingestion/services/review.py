@@ -79,7 +79,10 @@ class _Names:
             return self._create(field, match.text)
         if choice:
             record = selectors.linked_record(choice, user=self.user)
-            if record is None:
+            role = NAME_FIELDS[self.suggestion.kind][field][0]
+            # An organisation's name may also be a place ("Sønderborg Kommune").
+            fitting = {role, NameRole.PLACE} if role == NameRole.ORGANISATION else {role}
+            if record is None or type(record)._meta.model_name not in fitting:
                 raise ValidationError(
                     {field: _("“%(link)s” names no record you may link.") % {"link": choice}}
                 )

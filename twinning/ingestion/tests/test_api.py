@@ -143,3 +143,20 @@ def test_only_editors_of_the_owner_review(viewer, document):
     assert response.status_code == 404
     item.refresh_from_db()
     assert item.status == "pending"
+
+
+def test_a_link_to_a_record_of_the_wrong_kind_is_refused(editor, document, sonderborg):
+    from twinning.people.models import Person
+
+    person = Person.objects.create(name="Baoding", is_public=True)
+    item = document.suggestions.get()
+
+    response = Client().post(
+        f"/api/review/suggestions/{item.pk}/accept",
+        {"links": {"b": f"person:{person.pk}"}},
+        content_type="application/json",
+        **auth(editor),
+    )
+
+    assert response.status_code == 422 and f"person:{person.pk}" in response.json()["detail"]
+    assert not Partnership.objects.exists()

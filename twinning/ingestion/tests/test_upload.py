@@ -134,3 +134,15 @@ def test_a_job_queued_in_the_database_is_run_by_the_worker_command(client, edito
     }
     pdf = Source.objects.get(file_name="kolding_lahti_en.pdf")
     assert pdf.kind == "report" and pdf.suggestions.filter(kind="partnership").exists()
+
+
+def test_uploaded_documents_are_private_unless_public_is_ticked(client, editor, org):
+    client.force_login(editor)
+
+    form = client.get(UPLOAD).content.decode()
+    client.post(UPLOAD, {"files": [example("wuxi_page.html")], "owner": org.pk})
+
+    assert 'name="is_public"' in form and "checked" not in form.split('name="is_public"')[1][:80]
+    job = IngestionJob.objects.get()
+    assert job.is_public is False
+    assert job.files.get().source.is_public is False
