@@ -104,6 +104,9 @@ _STOPWORDS = frozenset(
 )
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _WORD = re.compile(r"\w+")
+_PLACE_COMPOUND = re.compile(
+    r"(?:provins|provinz|province|region|kommun|fylke|amt|län|county|stadt|by)\w*(?![-\w])"
+)
 _GENITIVE = ("'s", "’s", "s", "'", "’")
 
 
@@ -479,8 +482,10 @@ def _bounded(
                 break
         if not genitive:
             return None
-    # A hyphen after a name usually starts a compound ("Kina-samarbejdet").
-    if not genitive and end + 1 < n and text[end] == "-" and text[end + 1].islower():
+    # A hyphen after a name usually starts a compound ("Kina-samarbejdet"), unless the
+    # compound names the place itself ("Zhejiang-provinsen", "Aarhus-regionen").
+    compound = not genitive and end + 1 < n and text[end] == "-" and text[end + 1].islower()
+    if compound and not _PLACE_COMPOUND.match(text, end + 1):
         return None
     return PlaceMention(start, end, key, cands[0], cands, genitive)
 

@@ -323,9 +323,10 @@ _PLACE_NOUN = re.compile(
     r"(?:(?<![\w])(?:venskabsby(?:en)?|venskabskommune(?:n)?|vennskapsby(?:en)?|"
     r"vennskapskommune(?:n)?|vänort(?:en)?|vänstad(?:en)?|partnerby(?:en)?|partnerstadt|"
     r"byen|\w+ske\s+(?:by|stad|kommune)|staden|kommunen|stadt|gemeinde|twin\s+town|"
+    r"regionen|regionene|regionerne|regionerna|"
     r"twin\s+city|sister\s+city|"
     r"town\s+of|city\s+of|village\s+of|municipality\s+of|borough\s+of)"
-    r"[ \t]*,?[ \t]*)(?=[A-ZÀ-ÖØ-ÞĀ-Ž])",
+    r"[ \t]*,?[ \t]*)(?=(?-i:[A-ZÀ-ÖØ-ÞĀ-Ž]))",
     re.IGNORECASE,
 )
 # "zum polnischen Zagan": a German adjective of nationality before a name. German

@@ -243,3 +243,22 @@ def test_two_known_names_side_by_side_stay_two_places() -> None:
     assert [(p.a, p.b) for p in facts if isinstance(p, Partnership)] == [("Ystad", "Bornholm")]
     visits = [f for f in facts if f.kind == "event"]
     assert all("Ystad" not in (v.origin or "") for v in visits)
+
+
+def test_a_compound_that_names_the_place_itself_is_the_place() -> None:
+    facts = _partnerships(
+        "Bodø kommune undertegnet mandag en samarbeidsavtale med den kinesiske "
+        "Zhejiang-provinsen, mens Kina-samarbeidet ellers ligger stille."
+    )
+    assert [(p.a, p.b) for p in facts] == [("Bodø kommune", "Zhejiang")]
+
+
+def test_a_kind_of_place_noun_needs_a_capital_after_it() -> None:
+    assert names_after("regionene samarbeider om regionens utvikling.") == []
+
+
+def names_after(text: str) -> list[str]:
+    from twinning.extraction.gazetteer import find_places
+    from twinning.extraction.names import find_names
+
+    return [m.surface for m in find_names(text, find_places(text), "NO")]
