@@ -7,6 +7,7 @@ title, budgets by party and year, and their goals, allocations and lines are rep
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from decimal import Decimal
 from pathlib import Path
@@ -26,6 +27,8 @@ from twinning.strategies.services import (
     budget_line_add,
     budget_update,
     goal_create,
+    indicator_create,
+    indicator_period_set,
     strategy_create,
     strategy_update,
 )
@@ -108,6 +111,24 @@ def steering_load(*, path: Path = DATA) -> tuple[int, int]:
                 assessment=goal_item.get("assessment", ""),
             )
             _evidence(source, goal, goal_item.get("quotes", []))
+            for indicator_item in goal_item.get("indicators", []):
+                indicator = indicator_create(
+                    goal=goal,
+                    title=indicator_item["title"],
+                    unit=indicator_item["unit"],
+                    direction=indicator_item.get("direction", "increase"),
+                    description=indicator_item.get("description", ""),
+                )
+                for period in indicator_item.get("periods", []):
+                    indicator_period_set(
+                        indicator=indicator,
+                        start=dt.date.fromisoformat(period["start"]),
+                        end=dt.date.fromisoformat(period["end"]),
+                        target=_decimal(period.get("target")),
+                        actual=_decimal(period.get("actual")),
+                        source=source,
+                        evidence=period.get("evidence", ""),
+                    )
 
     for item in data["budgets"]:
         party = _lookup(Place, path, "place", name=item["party"])

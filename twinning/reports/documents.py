@@ -430,6 +430,38 @@ def _docx(content: ReportContent) -> bytes:
             document.add_paragraph(budget.notes)
     if not content.budgets:
         document.add_paragraph(_("No budgets are registered for the period."))
+    money = content.money
+    if money:
+        document.add_paragraph(
+            _("Money and staff time for the partnership, in %(base)s") % {"base": money.base}
+        )
+        _table(
+            document,
+            [_("Year"), _("Set aside"), _("Spent"), _("Staff time (full-time equivalents)")],
+            [
+                [str(y.year), _money(y.allocated, ""), _money(y.spent, ""), f"{y.fte:g}"]
+                for y in money.years
+            ]
+            + [
+                [_("Total"), _money(money.allocated, ""), _money(money.spent, ""), f"{money.fte:g}"]
+            ],
+        )
+        if money.rates:
+            document.add_paragraph(
+                _("Exchange rates used")
+                + ": "
+                + "; ".join(
+                    f"{r.year}: 1 {r.currency} = {r.rate.normalize():f} {r.base}"
+                    + (f" ({r.source})" if r.source else "")
+                    for r in money.rates
+                )
+            )
+        if money.missing:
+            document.add_paragraph(
+                _("Left out for want of an exchange rate")
+                + ": "
+                + ", ".join(f"{currency} {year}" for year, currency in money.missing)
+            )
 
     heading("alignment")
     alignment = content.alignment

@@ -36,8 +36,10 @@ from twinning.sources.models import Evidence, Source
 from twinning.strategies.models import Budget, Goal, Indicator, Strategy, StrategyKind
 from twinning.strategies.selectors import (
     Alignment,
+    MoneySummary,
     alignment_matrix,
     budgets_in_period,
+    partnership_money,
     strategies_in_period,
 )
 from twinning.visits.models import Visit, VisitStatus
@@ -163,6 +165,7 @@ class ReportContent:
     # The partnership's agreements that need attention today, by the shared rule.
     due: list[AgreementDue] = field(default_factory=list)
     indicators: list[IndicatorResult] = field(default_factory=list)
+    money: MoneySummary | None = None
     sections: list[tuple[str, str]] = field(default_factory=lambda: list(SECTIONS))
 
     @property
@@ -324,6 +327,12 @@ def report_content(*, user, report: EvaluationReport) -> ReportContent:
         alignment=alignment,
         evidence=evidence,
         due=[d for d in agreements_due(user=user) if d.agreement.partnership_id == partnership.pk],
+        money=partnership_money(
+            user=user,
+            partnership=partnership,
+            first_year=report.from_year,
+            last_year=report.to_year,
+        ),
         indicators=_indicator_results(
             [s for s in strategies if s.kind == StrategyKind.OWN], report.years()
         ),

@@ -4,8 +4,12 @@ from simple_history.admin import SimpleHistoryAdmin
 from twinning.strategies.models import (
     Budget,
     BudgetAllocation,
+    BudgetContribution,
     BudgetLine,
+    CostEntry,
+    ExchangeRate,
     Goal,
+    StaffTime,
     Strategy,
     StrategyFocusArea,
 )
@@ -50,6 +54,12 @@ class BudgetLineInline(admin.TabularInline):
     extra = 0
 
 
+class BudgetContributionInline(admin.TabularInline):
+    model = BudgetContribution
+    extra = 0
+    raw_id_fields = ["member"]
+
+
 @admin.register(Budget)
 class BudgetAdmin(SimpleHistoryAdmin):
     list_display = ["party", "year", "total", "currency", "staff_fte", "owner", "is_public"]
@@ -57,4 +67,25 @@ class BudgetAdmin(SimpleHistoryAdmin):
     list_select_related = ["party", "owner"]
     search_fields = ["party__name", "rule"]
     raw_id_fields = ["party"]
-    inlines = [BudgetAllocationInline, BudgetLineInline]
+    inlines = [BudgetAllocationInline, BudgetLineInline, BudgetContributionInline]
+
+
+@admin.register(CostEntry)
+class CostEntryAdmin(admin.ModelAdmin):
+    list_display = ["date", "partnership", "party", "description", "amount", "currency"]
+    list_filter = ["currency", "category"]
+    raw_id_fields = ["partnership", "party", "receipt"]
+    date_hierarchy = "date"
+
+
+@admin.register(StaffTime)
+class StaffTimeAdmin(admin.ModelAdmin):
+    list_display = ["year", "partnership", "party", "person", "role", "fte", "hours"]
+    list_filter = ["year"]
+    raw_id_fields = ["partnership", "party", "person"]
+
+
+@admin.register(ExchangeRate)
+class ExchangeRateAdmin(admin.ModelAdmin):
+    list_display = ["year", "currency", "rate", "base", "source"]
+    list_filter = ["base", "currency"]

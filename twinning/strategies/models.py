@@ -10,7 +10,12 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from twinning.core.fields import PartialDateField
-from twinning.core.models import OwnedModel, TimeStampedModel, VersionedModel
+from twinning.core.models import (
+    CheckedTextModel,
+    OwnedModel,
+    TimeStampedModel,
+    VersionedModel,
+)
 
 
 class StrategyKind(models.TextChoices):
@@ -212,7 +217,7 @@ class IndicatorDirection(models.TextChoices):
     DECREASE = "decrease", _("lower is better")
 
 
-class Indicator(TimeStampedModel):
+class Indicator(VersionedModel, TimeStampedModel):
     """A measurable sign of a goal's progress: unit, direction, baseline and periods."""
 
     goal = models.ForeignKey(
@@ -269,7 +274,7 @@ class Indicator(TimeStampedModel):
         return period.actual >= period.target
 
 
-class IndicatorPeriod(models.Model):
+class IndicatorPeriod(VersionedModel):
     """An indicator's target and actual for one period, with where the actual comes from."""
 
     indicator = models.ForeignKey(
@@ -334,7 +339,7 @@ class IndicatorPeriod(models.Model):
         return f"{self.start.isoformat()}–{self.end.isoformat()}"
 
 
-class IndicatorBreakdown(models.Model):
+class IndicatorBreakdown(CheckedTextModel):
     """Part of a period's actual (and target) for one category, such as pupils aged 13–15."""
 
     period = models.ForeignKey(
@@ -561,3 +566,219 @@ class BudgetLine(VersionedModel):
                 errors[field] = _("An amount cannot be negative.")
         if errors:
             raise ValidationError(errors)
+
+
+class BudgetContribution(VersionedModel):
+    """A member's share of a group's budget, when the members of a group pay together."""
+
+    budget = models.ForeignKey(
+        Budget, verbose_name=_("budget"), on_delete=models.CASCADE, related_name="contributions"
+    )
+    member = models.ForeignKey(
+        "places.Place",
+        verbose_name=_("member"),
+        on_delete=models.CASCADE,
+        related_name="budget_contributions",
+    )
+    share = models.DecimalField(
+        _("share"),
+        max_digits=5,
+        decimal_places=4,
+        null=True,
+        blank=True,
+        help_text=_("A fraction of the total, e.g. 0.4 for 40 %."),
+    )
+    amount = models.DecimalField(
+        _("amount"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+
+    class Meta:
+        verbose_name = _("contribution of a member")
+        verbose_name_plural = _("contributions of members")
+        ordering = ["budget", "member__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["budget", "member"], name="budgetcontribution_unique_member"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(share__isnull=True) | models.Q(share__gte=0, share__lte=1),
+                name="budgetcontribution_share_range",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(amount__isnull=False) | models.Q(share__isnull=False),
+                name="budgetcontribution_amount_or_share",
+            ),
+            _not_negative("amount", "budgetcontribution_amount_not_negative"),
+        ]
+
+    def __str__(self):
+        return f"{self.budget}: {self.member}"
+
+    def clean(self):
+        errors = {}
+        if self.amount is None and self.share is None:
+            errors["amount"] = _("Give an amount, a share, or both.")
+        if self.share is not None and not 0 <= self.share <= 1:
+            errors["share"] = _("A share lies between 0 and 1.")
+        if errors:
+            raise ValidationError(errors)
+
+    def resolved_amount(self) -> Decimal | None:
+        """Return the amount, or the share of the budget's total when only a share is known."""
+        if self.amount is not None:
+            return self.amount
+        if self.share is not None and self.budget.total is not None:
+            return (self.budget.total * self.share).quantize(Decimal("0.01"))
+        return None
+
+
+class CostEntry(VersionedModel, TimeStampedModel):
+    """Money actually spent on a partnership: a day, an amount, what it paid for."""
+
+    partnership = models.ForeignKey(
+        "partnerships.Partnership",
+        verbose_name=_("partnership"),
+        on_delete=models.CASCADE,
+        related_name="costs",
+    )
+    party = models.ForeignKey(
+        "places.Place",
+        verbose_name=_("paid by"),
+        on_delete=models.CASCADE,
+        related_name="costs_paid",
+    )
+    date = models.DateField(_("date"))
+    amount = models.DecimalField(_("amount"), max_digits=14, decimal_places=2)
+    currency = models.CharField(_("currency"), max_length=3, default="DKK")
+    category = models.CharField(
+        _("category"),
+        max_length=20,
+        choices=BudgetCategory.choices,
+        default=BudgetCategory.OTHER,
+    )
+    description = models.CharField(_("what"), max_length=300)
+    receipt = models.ForeignKey(
+        "sources.Source",
+        verbose_name=_("receipt"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="costs",
+    )
+
+    class Meta:
+        verbose_name = _("cost")
+        verbose_name_plural = _("costs")
+        ordering = ["partnership", "date", "pk"]
+        constraints = [
+            _not_negative("amount", "costentry_amount_not_negative"),
+            models.CheckConstraint(
+                condition=models.Q(category__in=BudgetCategory.values),
+                name="costentry_category_valid",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.date}: {self.description} ({self.amount} {self.currency})"
+
+    def clean(self):
+        if self.amount is not None and self.amount < 0:
+            raise ValidationError({"amount": _("An amount cannot be negative.")})
+
+
+class StaffTime(VersionedModel):
+    """Time a person, or people in a role, gave to a partnership in a year."""
+
+    partnership = models.ForeignKey(
+        "partnerships.Partnership",
+        verbose_name=_("partnership"),
+        on_delete=models.CASCADE,
+        related_name="staff_time",
+    )
+    party = models.ForeignKey(
+        "places.Place",
+        verbose_name=_("party"),
+        on_delete=models.CASCADE,
+        related_name="staff_time",
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    person = models.ForeignKey(
+        "people.Person",
+        verbose_name=_("person"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="staff_time",
+    )
+    role = models.CharField(_("role"), max_length=200, blank=True)
+    fte = models.DecimalField(
+        _("full-time equivalents"), max_digits=6, decimal_places=2, null=True, blank=True
+    )
+    hours = models.DecimalField(_("hours"), max_digits=8, decimal_places=1, null=True, blank=True)
+    notes = models.CharField(_("notes"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("staff time")
+        verbose_name_plural = _("staff time")
+        ordering = ["partnership", "year", "role", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(person__isnull=False) | ~models.Q(role=""),
+                name="stafftime_person_or_role",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(fte__isnull=False) | models.Q(hours__isnull=False),
+                name="stafftime_fte_or_hours",
+            ),
+            _not_negative("fte", "stafftime_fte_not_negative"),
+            _not_negative("hours", "stafftime_hours_not_negative"),
+            models.CheckConstraint(
+                condition=models.Q(year__gte=1900, year__lte=2200), name="stafftime_year_range"
+            ),
+        ]
+
+    def __str__(self):
+        who = self.person.name if self.person_id else self.role
+        return f"{who} {self.year}"
+
+    def clean(self):
+        errors = {}
+        if not self.person_id and not self.role:
+            errors["role"] = _("Name a person or a role.")
+        if self.fte is None and self.hours is None:
+            errors["fte"] = _("Give full-time equivalents, hours, or both.")
+        for field in ("fte", "hours"):
+            value = getattr(self, field)
+            if value is not None and value < 0:
+                errors[field] = _("An amount cannot be negative.")
+        if errors:
+            raise ValidationError(errors)
+
+
+class ExchangeRate(VersionedModel):
+    """What one unit of a currency was worth in the base currency in a year."""
+
+    year = models.PositiveSmallIntegerField(_("year"))
+    currency = models.CharField(_("currency"), max_length=3)
+    base = models.CharField(_("base currency"), max_length=3, default="DKK")
+    rate = models.DecimalField(_("rate"), max_digits=14, decimal_places=6)
+    source = models.CharField(
+        _("source"),
+        max_length=300,
+        blank=True,
+        help_text=_("e.g. the central bank's yearly average"),
+    )
+
+    class Meta:
+        verbose_name = _("exchange rate")
+        verbose_name_plural = _("exchange rates")
+        ordering = ["-year", "currency"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["year", "currency", "base"], name="exchangerate_unique"
+            ),
+            models.CheckConstraint(condition=models.Q(rate__gt=0), name="exchangerate_positive"),
+        ]
+
+    def __str__(self):
+        return f"{self.year}: 1 {self.currency} = {self.rate} {self.base}"

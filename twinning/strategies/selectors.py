@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from django.db.models import Prefetch, Q, QuerySet
 
@@ -16,9 +17,12 @@ from twinning.places.models import Place, PlaceKind
 from twinning.strategies.models import (
     Budget,
     BudgetAllocation,
+    CostEntry,
+    ExchangeRate,
     Goal,
     Indicator,
     IndicatorPeriod,
+    StaffTime,
     Strategy,
     StrategyFocusArea,
     StrategyKind,
@@ -262,3 +266,108 @@ def alignment_matrix(*, user, party: Place, partner: Place, on: dt.date | None =
         )
     )
     return alignment
+
+
+# Money and time -------------------------------------------------------------------------
+
+
+@dataclass
+class MoneyYear:
+    """One year of a partnership's money and time, in the base currency."""
+
+    year: int
+    allocated: Decimal = Decimal(0)
+    spent: Decimal = Decimal(0)
+    fte: Decimal = Decimal(0)
+    hours: Decimal = Decimal(0)
+    costs: list = field(default_factory=list)
+    staff: list = field(default_factory=list)
+
+
+@dataclass
+class MoneySummary:
+    """A partnership's money and staff time per year, with the exchange rates it used."""
+
+    base: str
+    years: list[MoneyYear]
+    rates: list[ExchangeRate]
+    # (year, currency) pairs that had no rate; their amounts are left out of the totals.
+    missing: list[tuple[int, str]]
+
+    @property
+    def allocated(self) -> Decimal:
+        return sum((y.allocated for y in self.years), Decimal(0))
+
+    @property
+    def spent(self) -> Decimal:
+        return sum((y.spent for y in self.years), Decimal(0))
+
+    @property
+    def fte(self) -> Decimal:
+        return sum((y.fte for y in self.years), Decimal(0))
+
+    def __bool__(self) -> bool:
+        return any(y.allocated or y.spent or y.fte or y.hours for y in self.years)
+
+
+def partnership_money(
+    *, user, partnership: Partnership, first_year: int, last_year: int, base: str = "DKK"
+) -> MoneySummary:
+    """Roll up what was set aside for, spent on and worked for a partnership, per year.
+
+    Amounts in other currencies are converted with the year's recorded rate; the rates
+    used are returned so that a report can state them, and a missing rate is named
+    rather than guessed.
+    """
+    years = {year: MoneyYear(year) for year in range(first_year, last_year + 1)}
+    rates = {
+        (r.year, r.currency): r
+        for r in ExchangeRate.objects.filter(base=base, year__gte=first_year, year__lte=last_year)
+    }
+    used: dict[tuple[int, str], ExchangeRate] = {}
+    missing: set[tuple[int, str]] = set()
+
+    def convert(amount: Decimal | None, currency: str, year: int) -> Decimal:
+        if amount is None:
+            return Decimal(0)
+        if currency == base:
+            return amount
+        rate = rates.get((year, currency))
+        if rate is None:
+            missing.add((year, currency))
+            return Decimal(0)
+        used[(year, currency)] = rate
+        return (amount * rate.rate).quantize(Decimal("0.01"))
+
+    allocations = BudgetAllocation.objects.filter(
+        visible_link("budget_id", visible_to(Budget.objects.all(), user)),
+        partnership=partnership,
+        budget__year__gte=first_year,
+        budget__year__lte=last_year,
+    ).select_related("budget")
+    for allocation in allocations:
+        budget = allocation.budget
+        years[budget.year].allocated += convert(
+            allocation.resolved_amount(), budget.currency, budget.year
+        )
+    costs = CostEntry.objects.filter(
+        partnership=partnership, date__year__gte=first_year, date__year__lte=last_year
+    ).select_related("party", "receipt")
+    for cost in costs.order_by("date", "pk"):
+        year = years[cost.date.year]
+        year.spent += convert(cost.amount, cost.currency, cost.date.year)
+        year.costs.append(cost)
+    staff = StaffTime.objects.filter(
+        partnership=partnership, year__gte=first_year, year__lte=last_year
+    ).select_related("person", "party")
+    for entry in staff.order_by("year", "role", "pk"):
+        year = years[entry.year]
+        year.fte += entry.fte or 0
+        year.hours += entry.hours or 0
+        year.staff.append(entry)
+    return MoneySummary(
+        base=base,
+        years=list(years.values()),
+        rates=[used[key] for key in sorted(used)],
+        missing=sorted(missing),
+    )

@@ -17,13 +17,18 @@ from twinning.core.services import model_update
 from twinning.strategies.models import (
     Budget,
     BudgetAllocation,
+    BudgetCategory,
+    BudgetContribution,
     BudgetLine,
+    CostEntry,
+    ExchangeRate,
     Goal,
     GoalStatus,
     Indicator,
     IndicatorBreakdown,
     IndicatorDirection,
     IndicatorPeriod,
+    StaffTime,
     Strategy,
     StrategyFocusArea,
     StrategyKind,
@@ -400,3 +405,99 @@ def goal_status_derive(*, goal: Goal, assessed_on: dt.date | None = None) -> Goa
     return goal_assess(
         goal=goal, status=status, assessment=goal.assessment, assessed_on=assessed_on
     )
+
+
+# Money and time -------------------------------------------------------------------------
+
+
+@transaction.atomic
+def budget_contribution_set(
+    *, budget: Budget, member, share: Decimal | None = None, amount: Decimal | None = None
+) -> BudgetContribution:
+    """Record a group member's part of the group's budget; the shares may not exceed 1."""
+    if not budget.party.members.filter(pk=member.pk).exists():
+        raise ValidationError(
+            {
+                "member": _("%(member)s is not a member of %(group)s.")
+                % {"member": member, "group": budget.party}
+            }
+        )
+    others = budget.contributions.exclude(member=member).values_list("share", flat=True)
+    if share is not None and sum(s for s in others if s is not None) + share > 1:
+        raise ValidationError({"share": _("The members' shares add up to more than the whole.")})
+    contribution = BudgetContribution.objects.filter(budget=budget, member=member).first()
+    contribution = contribution or BudgetContribution(budget=budget, member=member)
+    contribution.share = share
+    contribution.amount = amount
+    contribution.full_clean()
+    contribution.save()
+    return contribution
+
+
+@transaction.atomic
+def cost_add(
+    *,
+    partnership,
+    party,
+    date: dt.date,
+    amount: Decimal,
+    description: str,
+    currency: str = "DKK",
+    category: str = BudgetCategory.OTHER,
+    receipt=None,
+) -> CostEntry:
+    """Record money spent on a partnership by one of its parties (or a member of one)."""
+    cost = CostEntry(
+        partnership=partnership,
+        party=party,
+        date=date,
+        amount=amount,
+        currency=currency.upper(),
+        category=category,
+        description=description,
+        receipt=receipt,
+    )
+    cost.full_clean()
+    cost.save()
+    return cost
+
+
+@transaction.atomic
+def staff_time_set(
+    *,
+    partnership,
+    party,
+    year: int,
+    person=None,
+    role: str = "",
+    fte: Decimal | None = None,
+    hours: Decimal | None = None,
+    notes: str = "",
+) -> StaffTime:
+    """Record the time a person or a role gave a partnership in a year, replacing the
+    figure recorded before for the same person or role."""
+    entry = StaffTime.objects.filter(
+        partnership=partnership, party=party, year=year, person=person, role=role
+    ).first() or StaffTime(
+        partnership=partnership, party=party, year=year, person=person, role=role
+    )
+    entry.fte = fte
+    entry.hours = hours
+    entry.notes = notes
+    entry.full_clean()
+    entry.save()
+    return entry
+
+
+@transaction.atomic
+def exchange_rate_set(
+    *, year: int, currency: str, rate: Decimal, base: str = "DKK", source: str = ""
+) -> ExchangeRate:
+    """Record what one unit of a currency was worth in the base currency in a year."""
+    found = ExchangeRate.objects.filter(year=year, currency=currency.upper(), base=base).first()
+    found = found or ExchangeRate(year=year, currency=currency.upper(), base=base)
+    found.rate = rate
+    found.source = source
+    found.full_clean()
+    found.save()
+    return found

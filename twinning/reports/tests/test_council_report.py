@@ -109,3 +109,28 @@ def test_indicators_show_as_chart_and_table_in_every_format(setting):
     document = docx.Document(io.BytesIO(render_report(content, "docx")))
     described = [json.loads(s._inline.docPr.get("descr")) for s in document.inline_shapes]
     assert result.chart.data() in described
+
+
+def test_money_and_time_are_totalled_in_the_report(setting):
+    from twinning.strategies.services import cost_add, exchange_rate_set, staff_time_set
+
+    partnership, report = setting["partnership"], setting["report"]
+    cost_add(
+        partnership=partnership,
+        party=report.party,
+        date=dt.date(2014, 10, 20),
+        amount=Decimal(2000),
+        currency="CNY",
+        description="Conference hall for Learning EXPO II",
+    )
+    exchange_rate_set(year=2014, currency="CNY", rate=Decimal("0.95"), source="yearly average")
+    staff_time_set(
+        partnership=partnership, party=report.party, year=2013, role="coordinator", fte=Decimal(1)
+    )
+    content = report_content(user=EVERYONE, report=report)
+    assert content.money.spent == Decimal("1900.00") and content.money.fte == 1
+    html = render_report(content, "html").decode()
+    budget = html[html.index('id="budget"') : html.index('id="alignment"')]
+    assert "1 CNY = 0.95 DKK (yearly average)" in budget
+    document = docx.Document(io.BytesIO(render_report(content, "docx")))
+    assert any("1 CNY = 0.95 DKK" in p.text for p in document.paragraphs)

@@ -14,7 +14,7 @@ from twinning.partnerships.models import Partnership
 from twinning.reports.documents import render_report
 from twinning.reports.models import EvaluationReport
 from twinning.reports.selectors import EVERYONE, report_content
-from twinning.strategies.models import Budget, GoalStatus, Strategy
+from twinning.strategies.models import Budget, GoalStatus, Indicator, Strategy
 
 pytestmark = pytest.mark.django_db
 
@@ -72,5 +72,12 @@ def test_demo_steering_data_states_the_report_facts():
     assert budget.total == 887500 and budget.rate_per_inhabitant == 6
     assert budget.staff_fte == 1
     assert budget.allocations.get().amount == 450000
+    # The one indicator the evaluation gives a number for: the phase 1 contract of 2014.
+    (indicator,) = Indicator.objects.filter(goal__strategy=strategy)
+    (period,) = indicator.periods.all()
+    assert (period.label, period.actual, period.target) == ("2014", 1, None)
+    assert period.source.title.startswith("Bycirklen and Wuxi: evaluation")
+    assert period.evidence.startswith("Allerede i april 2014")
     demo_load()  # idempotent
     assert Strategy.objects.count() == 3 and Budget.objects.count() == 2
+    assert Indicator.objects.count() == 1
