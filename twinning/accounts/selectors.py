@@ -40,6 +40,13 @@ def visible_to(queryset: QuerySet, user) -> QuerySet:
     return queryset.filter(condition)
 
 
+def is_visible(obj: Model, user) -> bool:
+    """Tell whether the user may see one owned record already loaded (as ``visible_to``)."""
+    if getattr(user, "is_superuser", False) or obj.is_public:
+        return True
+    return obj.owner_id in user_organisation_ids(user)
+
+
 def visibility_scope(user) -> str:
     """Return a key naming what the user may see: users who see the same share caches."""
     if getattr(user, "is_superuser", False):

@@ -1,6 +1,7 @@
 """Forms for partnerships and their agreements; saving goes through services.py."""
 
 from django import forms
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -9,7 +10,7 @@ from twinning.core.forms import VersionedFormMixin
 from twinning.focusareas.models import FocusArea
 from twinning.organisations.models import Organisation
 from twinning.partnerships.models import Agreement, Partnership
-from twinning.people.models import Post
+from twinning.people.models import Person, Post
 from twinning.places.models import Place
 from twinning.sources.models import Source
 
@@ -141,9 +142,16 @@ class AgreementForm(VersionedFormMixin, forms.ModelForm):
         if self.instance.pk:
             renewable = renewable.exclude(pk=self.instance.pk)
         self.fields["renews"].queryset = renewable
-        self.fields["signatories"].queryset = Post.objects.select_related(
-            "person", "organisation", "place__parent"
-        ).order_by("person__name", "role")
+        # Only posts of people the user may see; signatories already on the agreement stay
+        # choosable, so that saving does not drop them.
+        signatories = Q(person__in=visible_to(Person.objects.all(), user))
+        if self.instance.pk:
+            signatories |= Q(pk__in=self.instance.signatories.values("pk"))
+        self.fields["signatories"].queryset = (
+            Post.objects.filter(signatories)
+            .select_related("person", "organisation", "place__parent")
+            .order_by("person__name", "role")
+        )
         self.fields["document"].queryset = visible_to(Source.objects.all(), user).order_by("title")
 
     def service_arguments(self) -> dict:

@@ -9,7 +9,7 @@ from django.core.cache import cache
 from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 
-from twinning.accounts.selectors import visibility_scope, visible_link, visible_to
+from twinning.accounts.selectors import is_visible, visibility_scope, visible_link, visible_to
 from twinning.core.selectors import data_stamp, history_changes
 from twinning.core.text import fold
 from twinning.partnerships.models import (
@@ -233,8 +233,8 @@ def partnership_dossier(*, user, pk: int) -> Partnership:
 
     Besides what partnership_detail loads, set ``people_shown`` (links to visible people),
     ``evidence_shown`` (evidence from visible sources) and, on each agreement,
-    ``signatories_shown``, so that a private person or source stays hidden inside a
-    public partnership.
+    ``signatories_shown`` and ``document_shown`` (the document, when the user may see
+    it), so that a private person or source stays hidden inside a public partnership.
     """
     partnership = partnership_detail(user=user, pk=pk)
     agreements = list(partnership.agreements.all())
@@ -252,6 +252,8 @@ def partnership_dossier(*, user, pk: int) -> Partnership:
         agreement.signatories_shown = [
             post for post in agreement.signatories.all() if post.person_id in shown
         ]
+        document = agreement.document
+        agreement.document_shown = document if document and is_visible(document, user) else None
     partnership.evidence_shown = list(
         partnership_evidence(partnership=partnership).filter(
             visible_link("source_id", visible_to(Source.objects.all(), user))
