@@ -107,3 +107,63 @@ class EvaluationReport(OwnedModel):
 
     def years(self) -> list[int]:
         return list(range(self.from_year, self.to_year + 1))
+
+
+class FileStatus(models.TextChoices):
+    QUEUED = "queued", _("queued")
+    RUNNING = "running", _("being made")
+    DONE = "done", _("ready")
+    FAILED = "failed", _("failed")
+
+
+class ReportFile(models.Model):
+    """A PDF or Word file of a report, made by a background worker and kept for download.
+
+    The file lives in the database, so that every web machine and worker sees it.
+    """
+
+    report = models.ForeignKey(
+        EvaluationReport, verbose_name=_("report"), on_delete=models.CASCADE, related_name="files"
+    )
+    fmt = models.CharField(_("format"), max_length=4, choices=[("pdf", "PDF"), ("docx", "Word")])
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("requested by"),
+        on_delete=models.CASCADE,
+        related_name="report_files",
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=FileStatus.choices, default=FileStatus.QUEUED
+    )
+    progress = models.PositiveSmallIntegerField(_("progress in per cent"), default=0)
+    step = models.CharField(_("step"), max_length=200, blank=True)
+    content = models.BinaryField(_("file"), null=True, blank=True, editable=False)
+    error = models.TextField(_("error"), blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("report file")
+        verbose_name_plural = _("report files")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(status__in=FileStatus.values), name="reportfile_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(fmt__in=["pdf", "docx"]), name="reportfile_fmt_valid"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(progress__lte=100), name="reportfile_progress_range"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.report} ({self.fmt})"
+
+    def get_absolute_url(self):
+        return reverse("reports:file", args=[self.pk])
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in (FileStatus.DONE, FileStatus.FAILED)

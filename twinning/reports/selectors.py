@@ -31,7 +31,7 @@ from twinning.places.selectors import place_find
 from twinning.projects.models import Project
 from twinning.projects.selectors import partnership_projects
 from twinning.reports.charts import BarChart, bar_chart_svg
-from twinning.reports.models import EvaluationReport
+from twinning.reports.models import EvaluationReport, ReportFile
 from twinning.sources.models import Evidence, Source
 from twinning.strategies.models import Budget, Goal, Indicator, Strategy, StrategyKind
 from twinning.strategies.selectors import (
@@ -78,6 +78,13 @@ def report_list(*, user) -> QuerySet[EvaluationReport]:
 def report_detail(*, user, pk: int) -> EvaluationReport:
     """Return one visible report."""
     return report_list(user=user).select_related("owner").get(pk=pk)
+
+
+def report_file_detail(*, user, pk: int) -> ReportFile:
+    """Return a report file the user asked for, while the user may still see its report."""
+    return ReportFile.objects.select_related(
+        "report__partnership__party_a", "report__partnership__party_b"
+    ).get(pk=pk, requested_by_id=user.pk, report__in=report_list(user=user))
 
 
 def report_history(*, report: EvaluationReport, limit: int = 50):

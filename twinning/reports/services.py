@@ -7,17 +7,19 @@ from collections import defaultdict
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from twinning.accounts.models import Membership
 from twinning.accounts.selectors import WRITE_ROLES
 from twinning.core.services import model_update
-from twinning.reports.models import EvaluationReport
-from twinning.reports.selectors import EVERYONE, Alerts, alerts_due
+from twinning.reports.documents import render_report
+from twinning.reports.models import EvaluationReport, FileStatus, ReportFile
+from twinning.reports.selectors import EVERYONE, Alerts, alerts_due, report_content
 
 
 @transaction.atomic
@@ -98,3 +100,52 @@ def alerts_email_digest(*, today: dt.date | None = None, alerts: Alerts | None =
     if messages:
         get_connection().send_messages(messages)
     return len(messages)
+
+
+@transaction.atomic
+def report_file_request(*, report: EvaluationReport, fmt: str, user) -> ReportFile:
+    """Queue the making of a report's PDF or Word file; the worker fills it in."""
+    if fmt not in ("pdf", "docx"):
+        raise ValidationError({"fmt": _("Choose PDF or Word.")})
+    return ReportFile.objects.create(report=report, fmt=fmt, requested_by=user)
+
+
+def _report_file_step(report_file: ReportFile, progress: int, step: str, **fields) -> None:
+    report_file.progress, report_file.step = progress, step
+    for name, value in fields.items():
+        setattr(report_file, name, value)
+    report_file.save(update_fields=["progress", "step", *fields])
+
+
+def report_file_build(*, file_id: int) -> ReportFile:
+    """Make a queued report file, saving how far it has come after each step.
+
+    The file is made with what the requesting user may see, in the report's language.
+    """
+    report_file = ReportFile.objects.select_related("report", "requested_by").get(pk=file_id)
+    report = report_file.report
+    try:
+        with translation.override(report.language):
+            _report_file_step(report_file, 10, _("Collecting the facts"), status=FileStatus.RUNNING)
+            content = report_content(user=report_file.requested_by, report=report)
+            _report_file_step(report_file, 50, _("Drawing the document"))
+            data = render_report(content, report_file.fmt)
+    except Exception as exc:  # the failure is shown to the user instead of a lasting spinner
+        _report_file_step(
+            report_file,
+            report_file.progress,
+            _("Failed"),
+            status=FileStatus.FAILED,
+            error=str(exc),
+            finished_at=timezone.now(),
+        )
+        raise
+    _report_file_step(
+        report_file,
+        100,
+        _("Ready"),
+        status=FileStatus.DONE,
+        content=data,
+        finished_at=timezone.now(),
+    )
+    return report_file

@@ -11,4 +11,7 @@ urlpatterns = [
     path("<int:pk>/edit/", views.report_update, name="update"),
     path("<int:pk>/report.pdf", views.report_download, {"fmt": "pdf"}, name="pdf"),
     path("<int:pk>/report.docx", views.report_download, {"fmt": "docx"}, name="docx"),
+    path("<int:pk>/make/<str:fmt>/", views.report_file_request, name="file_request"),
+    path("files/<int:pk>/", views.report_file_detail, name="file"),
+    path("files/<int:pk>/download/", views.report_file_download, name="file_download"),
 ]

@@ -14,7 +14,8 @@ from twinning.reports import selectors, services
 from twinning.reports.documents import CONTENT_TYPES, report_document, report_filename
 from twinning.reports.filters import EvaluationReportFilter
 from twinning.reports.forms import EvaluationReportForm
-from twinning.reports.models import EvaluationReport
+from twinning.reports.models import EvaluationReport, ReportFile
+from twinning.reports.tasks import report_file_make
 
 PER_PAGE = 50
 
@@ -106,3 +107,42 @@ def report_update(request, pk: int):
 def alerts(request):
     """Show what is due for the visitor."""
     return render(request, "reports/alerts.html", {})
+
+
+@login_required
+def report_file_request(request, pk: int, fmt: str):
+    """Queue the report's PDF or Word file for a background worker and show its progress."""
+    report = _visible_report(request, pk)
+    if request.method != "POST":
+        return redirect(report)
+    report_file = services.report_file_request(report=report, fmt=fmt, user=request.user)
+    result = report_file_make.enqueue(file_id=report_file.pk)
+    del result  # the page follows the file's own status, not the task's
+    return redirect(report_file)
+
+
+def _own_file(request, pk: int) -> ReportFile:
+    try:
+        return selectors.report_file_detail(user=request.user, pk=pk)
+    except ReportFile.DoesNotExist as exc:
+        raise Http404(_("No such file.")) from exc
+
+
+@login_required
+def report_file_detail(request, pk: int):
+    """Show how far a report file has come, and the download once it is ready."""
+    report_file = _own_file(request, pk)
+    template = "reports/_file.html" if request.htmx else "reports/file.html"
+    return render(request, template, {"file": report_file, "report": report_file.report})
+
+
+@login_required
+def report_file_download(request, pk: int):
+    """Return a finished report file."""
+    report_file = _own_file(request, pk)
+    if report_file.content is None:
+        raise Http404(_("The file is not ready yet."))
+    response = HttpResponse(bytes(report_file.content), content_type=CONTENT_TYPES[report_file.fmt])
+    name = report_filename(report_file.report, report_file.fmt)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
