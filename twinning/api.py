@@ -6,6 +6,7 @@ from ninja import NinjaAPI
 from twinning.activities.api import ical_router as activities_ical_router
 from twinning.activities.api import router as activities_router
 from twinning.atlas.api import router as atlas_router
+from twinning.core.api import guard
 from twinning.core.api_writes import validation_error_payload
 from twinning.focusareas.api import router as focusareas_router
 from twinning.ingestion.api import router as review_router
@@ -45,6 +46,7 @@ api = NinjaAPI(
     ),
     urls_namespace="api",
 )
+api.add_decorator(guard, mode="view")
 
 
 @api.exception_handler(DjangoValidationError)

@@ -9,12 +9,15 @@ from ninja.errors import ValidationError
 
 from twinning.atlas import selectors
 from twinning.atlas.forms import NationalForm
-from twinning.atlas.schemas import AtlasQuery, MapOut, NationalOut, NationalQuery, StatsOut
+from twinning.atlas.schemas import MapOut, NationalOut, NationalQuery, StatsOut
 from twinning.core.api import filter_or_422
 from twinning.core.responses import compressed_response
+from twinning.partnerships.api import partnerships as partnership_resource
 from twinning.partnerships.filters import PartnershipFilter
 
 router = Router(tags=["atlas"])
+# The map and the statistics are filtered like the list of partnerships.
+AtlasQuery = partnership_resource.query
 
 # Changes that bypass the timestamps (a raw UPDATE) show on the map after this at most.
 CACHE_SECONDS = 600

@@ -2,19 +2,6 @@
 
 from ninja import Field, Schema
 
-from twinning.partnerships.schemas import PartnershipQuery
-
-
-class AtlasQuery(PartnershipQuery):
-    """Query parameters that narrow the partnerships on the map or in the statistics."""
-
-    decade: int | None = Field(
-        None,
-        title="Decade begun",
-        description="First year of the decade in which the partnerships began, such as 1990.",
-        examples=[1990],
-    )
-
 
 class MapPointOut(Schema):
     """A party drawn on the map."""

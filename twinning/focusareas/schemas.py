@@ -2,19 +2,7 @@
 
 from ninja import Field, Schema
 
-
-class FocusAreaQuery(Schema):
-    """Query parameters that narrow the list of focus areas."""
-
-    q: str | None = Field(
-        None,
-        title="Search",
-        description="Text found in the code or in the English or Danish name.",
-        examples=["energy"],
-    )
-    parent: int | None = Field(
-        None, title="Broader area", description="Identifier of the broader focus area."
-    )
+from twinning.core.api import Body
 
 
 class FocusAreaRef(Schema):
@@ -41,24 +29,11 @@ class FocusAreaDetailOut(FocusAreaOut):
 
     children: list[FocusAreaRef] = Field(description="Narrower areas within this one.")
 
-    @staticmethod
-    def resolve_children(obj) -> list:
-        return obj.children.all()
 
-
-class FocusAreaIn(Schema):
+class FocusAreaIn(Body):
     """A focus area to create."""
 
     slug: str = Field(description="Code: lower-case letters, digits, hyphens, underscores.")
     name_en: str = Field(description="Name in English.")
     name_da: str = Field(description="Name in Danish.")
     parent: int | None = Field(None, description="Identifier of the broader area.")
-
-
-class FocusAreaPatch(Schema):
-    """Fields of a focus area to change; fields left out stay as they are."""
-
-    slug: str | None = Field(None, description="Code of the focus area.")
-    name_en: str | None = Field(None, description="Name in English.")
-    name_da: str | None = Field(None, description="Name in Danish.")
-    parent: int | None = Field(None, description="Identifier of the broader area; null for none.")

@@ -2,31 +2,13 @@
 
 from ninja import Field, Schema
 
+from twinning.core.api import Body, PartialDateStr
 from twinning.institutions.models import (
     ExchangeDirection,
     InstitutionPairKind,
     InstitutionPairStatus,
     NetworkScope,
 )
-
-PARTIAL_DATE = "A date known to the year, month or day: 2007, 2013-06 or 2012-10-02."
-
-
-def _iso(value) -> str | None:
-    return value.isoformat() if value is not None else None
-
-
-class PairQuery(Schema):
-    """Query parameters that narrow the list of institution pairs."""
-
-    partnership: int | None = Field(None, description="Identifier of a partnership.")
-    kind: list[str] = Field(
-        [], description=f"Kind; one of: {', '.join(InstitutionPairKind.values)}."
-    )
-    status: list[str] = Field(
-        [], description=f"Status; one of: {', '.join(InstitutionPairStatus.values)}."
-    )
-    q: str | None = Field(None, description="Text found in an institution's name.")
 
 
 class InstitutionOut(Schema):
@@ -40,60 +22,32 @@ class PairOut(Schema):
     """Two institutions that cooperate under a partnership."""
 
     id: int = Field(description="Identifier of the pair.")
-    partnership: int = Field(description="Identifier of the partnership.")
+    partnership: int = Field(alias="partnership_id", description="Identifier of the partnership.")
     institution_a: InstitutionOut = Field(description="The institution on the party's side.")
     institution_b: InstitutionOut = Field(description="The partner institution.")
     kind: InstitutionPairKind = Field(description="Kind of institutions.")
     status: InstitutionPairStatus = Field(description="Whether the pair is still active.")
-    since: str | None = Field(description=f"When the cooperation began. {PARTIAL_DATE}")
+    since: PartialDateStr | None = Field(description="When the cooperation began.")
     notes: str = Field(description="Free-text notes.")
-
-    @staticmethod
-    def resolve_partnership(obj) -> int:
-        return obj.partnership_id
-
-    @staticmethod
-    def resolve_since(obj) -> str | None:
-        return _iso(obj.since)
 
 
 class ExchangeOut(Schema):
     """A stay of people of one institution at the other."""
 
     id: int = Field(description="Identifier of the exchange.")
-    start: str = Field(description=f"Start. {PARTIAL_DATE}")
-    end: str | None = Field(description=f"End. {PARTIAL_DATE}")
+    start: PartialDateStr = Field(description="Start.")
+    end: PartialDateStr | None = Field(description="End.")
     direction: ExchangeDirection = Field(description="Which way the visitors went.")
     description: str = Field(description="What happened.")
     pupils: int | None = Field(description="Number of pupils.")
     students: int | None = Field(description="Number of students.")
     teachers: int | None = Field(description="Number of teachers.")
 
-    @staticmethod
-    def resolve_start(obj) -> str:
-        return obj.start.isoformat()
-
-    @staticmethod
-    def resolve_end(obj) -> str | None:
-        return _iso(obj.end)
-
 
 class PairDetailOut(PairOut):
     """An institution pair with its exchanges."""
 
     exchanges: list[ExchangeOut] = Field(description="Exchanges, oldest first.")
-
-    @staticmethod
-    def resolve_exchanges(obj) -> list:
-        return list(obj.exchanges.all())
-
-
-class NetworkQuery(Schema):
-    """Query parameters that narrow the list of networks."""
-
-    scope: list[str] = Field([], description=f"Scope; one of: {', '.join(NetworkScope.values)}.")
-    country: str | None = Field(None, description="ISO 3166 code of the network's country.")
-    q: str | None = Field(None, description="Text found in the network's name.")
 
 
 class NetworkMemberOut(Schema):
@@ -102,12 +56,12 @@ class NetworkMemberOut(Schema):
     kind: str = Field(description="organisation or place.")
     id: int = Field(description="Identifier of the organisation or place.")
     membership_id: int = Field(
-        description="Identifier of this membership, for changing or removing it."
+        alias="pk", description="Identifier of this membership, for changing or removing it."
     )
     name: str = Field(description="Its name.")
     role: str = Field(description="Role in the network; may be empty.")
-    since: str | None = Field(description=f"Member since. {PARTIAL_DATE}")
-    until: str | None = Field(description=f"Member until. {PARTIAL_DATE}")
+    since: PartialDateStr | None = Field(description="Member since.")
+    until: PartialDateStr | None = Field(description="Member until.")
 
     @staticmethod
     def resolve_kind(obj) -> str:
@@ -118,20 +72,8 @@ class NetworkMemberOut(Schema):
         return obj.member.pk
 
     @staticmethod
-    def resolve_membership_id(obj) -> int:
-        return obj.pk
-
-    @staticmethod
     def resolve_name(obj) -> str:
         return obj.member.name
-
-    @staticmethod
-    def resolve_since(obj) -> str | None:
-        return _iso(obj.since)
-
-    @staticmethod
-    def resolve_until(obj) -> str | None:
-        return _iso(obj.until)
 
 
 class NetworkOut(Schema):
@@ -141,35 +83,25 @@ class NetworkOut(Schema):
     name: str = Field(description="Name.")
     scope: NetworkScope = Field(description="National, regional or international.")
     country: str | None = Field(description="ISO 3166 code of its country.")
-    organisation: int | None = Field(description="Identifier of its organisation record.")
+    organisation: int | None = Field(
+        alias="organisation_id", description="Identifier of its organisation record."
+    )
     description: str = Field(description="What the network is for.")
-    members: list[NetworkMemberOut] = Field(description="Members.")
+    members: list[NetworkMemberOut] = Field(alias="memberships", description="Members.")
 
     @staticmethod
     def resolve_country(obj) -> str | None:
         return obj.country.code or None
-
-    @staticmethod
-    def resolve_organisation(obj) -> int | None:
-        return obj.organisation_id
-
-    @staticmethod
-    def resolve_members(obj) -> list:
-        return list(obj.memberships.all())
 
 
 class MeetingOut(Schema):
     """A meeting of a network."""
 
     id: int = Field(description="Identifier of the meeting.")
-    date: str = Field(description=f"When. {PARTIAL_DATE}")
+    date: PartialDateStr = Field(description="When.")
     title: str = Field(description="Title.")
     place: str | None = Field(description="Where.")
     notes: str = Field(description="Notes.")
-
-    @staticmethod
-    def resolve_date(obj) -> str:
-        return obj.date.isoformat()
 
     @staticmethod
     def resolve_place(obj) -> str | None:
@@ -181,15 +113,8 @@ class NetworkDetailOut(NetworkOut):
 
     meetings: list[MeetingOut] = Field(description="Meetings, oldest first.")
 
-    @staticmethod
-    def resolve_meetings(obj) -> list:
-        return list(obj.meetings.all())
 
-
-# Writes ---------------------------------------------------------------------------------
-
-
-class PairIn(Schema):
+class PairIn(Body):
     """Two institutions to pair under a partnership the caller may change."""
 
     partnership: int = Field(description="Identifier of a partnership the caller may change.")
@@ -198,32 +123,18 @@ class PairIn(Schema):
     kind: InstitutionPairKind = Field(
         InstitutionPairKind.SCHOOL, description="Kind of institutions."
     )
-    since: str | None = Field(None, description=f"When the cooperation began. {PARTIAL_DATE}")
+    since: PartialDateStr | None = Field(None, description="When the cooperation began.")
     status: InstitutionPairStatus = Field(
         InstitutionPairStatus.ACTIVE, description="Whether the pair is still active."
     )
     notes: str = Field("", description="Free-text notes.")
 
 
-class PairPatch(Schema):
-    """Fields of an institution pair to change; fields left out stay as they are."""
-
-    partnership: int | None = Field(
-        None, description="Identifier of another partnership the caller may change."
-    )
-    institution_a: int | None = Field(None, description="Identifier of the first institution.")
-    institution_b: int | None = Field(None, description="Identifier of the partner institution.")
-    kind: InstitutionPairKind | None = Field(None, description="Kind of institutions.")
-    since: str | None = Field(None, description=f"When it began; null for unknown. {PARTIAL_DATE}")
-    status: InstitutionPairStatus | None = Field(None, description="Whether still active.")
-    notes: str | None = Field(None, description="Free-text notes.")
-
-
-class ExchangeIn(Schema):
+class ExchangeIn(Body):
     """An exchange between the two institutions of a pair."""
 
-    start: str = Field(description=f"Start. {PARTIAL_DATE}")
-    end: str | None = Field(None, description=f"End. {PARTIAL_DATE}")
+    start: PartialDateStr = Field(description="Start.")
+    end: PartialDateStr | None = Field(None, description="End.")
     direction: ExchangeDirection = Field(
         ExchangeDirection.BOTH, description="Which way the visitors went."
     )
@@ -233,19 +144,7 @@ class ExchangeIn(Schema):
     teachers: int | None = Field(None, ge=0, description="Number of teachers.")
 
 
-class ExchangePatch(Schema):
-    """Fields of an exchange to change; fields left out stay as they are."""
-
-    start: str | None = Field(None, description=f"Start. {PARTIAL_DATE}")
-    end: str | None = Field(None, description=f"End; null for unknown. {PARTIAL_DATE}")
-    direction: ExchangeDirection | None = Field(None, description="Which way the visitors went.")
-    description: str | None = Field(None, description="What happened.")
-    pupils: int | None = Field(None, ge=0, description="Number of pupils.")
-    students: int | None = Field(None, ge=0, description="Number of students.")
-    teachers: int | None = Field(None, ge=0, description="Number of teachers.")
-
-
-class NetworkIn(Schema):
+class NetworkIn(Body):
     """A network to create."""
 
     name: str = Field(description="Name; unique among networks.")
@@ -257,51 +156,20 @@ class NetworkIn(Schema):
     description: str = Field("", description="What the network is for.")
 
 
-class NetworkPatch(Schema):
-    """Fields of a network to change; fields left out stay as they are."""
-
-    name: str | None = Field(None, description="Name; unique among networks.")
-    scope: NetworkScope | None = Field(None, description="Scope of the network.")
-    country: str | None = Field(None, description="ISO 3166 code of its country.")
-    organisation: int | None = Field(
-        None, description="Identifier of its organisation record; null for none."
-    )
-    description: str | None = Field(None, description="What the network is for.")
-
-
-class MembershipIn(Schema):
+class MembershipIn(Body):
     """An organisation or a place joining a network; give exactly one of the two."""
 
     organisation: int | None = Field(None, description="Identifier of a visible organisation.")
     place: int | None = Field(None, description="Identifier of a place.")
-    since: str | None = Field(None, description=f"Member since. {PARTIAL_DATE}")
-    until: str | None = Field(None, description=f"Member until. {PARTIAL_DATE}")
+    since: PartialDateStr | None = Field(None, description="Member since.")
+    until: PartialDateStr | None = Field(None, description="Member until.")
     role: str = Field("", description="Role in the network.")
 
 
-class MembershipPatch(Schema):
-    """Fields of a network membership to change; fields left out stay as they are."""
-
-    organisation: int | None = Field(None, description="Identifier of a visible organisation.")
-    place: int | None = Field(None, description="Identifier of a place.")
-    since: str | None = Field(None, description=f"Member since. {PARTIAL_DATE}")
-    until: str | None = Field(None, description=f"Member until. {PARTIAL_DATE}")
-    role: str | None = Field(None, description="Role in the network.")
-
-
-class MeetingIn(Schema):
+class MeetingIn(Body):
     """A meeting of a network."""
 
-    date: str = Field(description=f"When. {PARTIAL_DATE}")
+    date: PartialDateStr = Field(description="When.")
     title: str = Field(description="Title.")
     place: int | None = Field(None, description="Identifier of the place where it was held.")
     notes: str = Field("", description="Notes.")
-
-
-class MeetingPatch(Schema):
-    """Fields of a network meeting to change; fields left out stay as they are."""
-
-    date: str | None = Field(None, description=f"When. {PARTIAL_DATE}")
-    title: str | None = Field(None, description="Title.")
-    place: int | None = Field(None, description="Identifier of the place; null for none.")
-    notes: str | None = Field(None, description="Notes.")

@@ -2,29 +2,8 @@
 
 from ninja import Field, Schema
 
+from twinning.core.api import Body
 from twinning.places.models import PlaceKind, PlaceName
-
-
-class PlaceQuery(Schema):
-    """Query parameters that narrow the list of places."""
-
-    q: str | None = Field(
-        None,
-        title="Search",
-        description="Text found in the name or one of the other names, ignoring accents.",
-        examples=["Aarhus"],
-    )
-    kind: str | None = Field(
-        None,
-        title="Kind",
-        description=f"Kind of place. One of: {', '.join(PlaceKind.values)}.",
-    )
-    country: str | None = Field(
-        None, title="Country", description="ISO 3166 code of the country.", examples=["DK"]
-    )
-    parent: int | None = Field(
-        None, title="Part of", description="Identifier of the place this one lies in."
-    )
 
 
 class PlaceRef(Schema):
@@ -51,15 +30,13 @@ class PlaceOut(Schema):
     parent: PlaceRef | None = Field(description="The place this one lies in, if any.")
     latitude: float | None = Field(description="Latitude in decimal degrees (WGS 84).")
     longitude: float | None = Field(description="Longitude in decimal degrees (WGS 84).")
-    other_names: list[OtherNameOut] = Field(description="Other names, such as Danish or Pinyin.")
+    other_names: list[OtherNameOut] = Field(
+        alias="names", description="Other names, such as Danish or Pinyin."
+    )
 
     @staticmethod
     def resolve_country(obj) -> str | None:
         return obj.country_code or None
-
-    @staticmethod
-    def resolve_other_names(obj) -> list:
-        return obj.names.all()
 
 
 class PlaceDetailOut(PlaceOut):
@@ -73,27 +50,15 @@ class PlaceDetailOut(PlaceOut):
     members: list[PlaceRef] = Field(description="For a group: the places acting together.")
     groups: list[PlaceRef] = Field(description="Groups this place acts in.")
 
-    @staticmethod
-    def resolve_children(obj) -> list:
-        return obj.children.all()
 
-    @staticmethod
-    def resolve_members(obj) -> list:
-        return obj.members.all()
-
-    @staticmethod
-    def resolve_groups(obj) -> list:
-        return obj.groups.all()
-
-
-class OtherNameIn(Schema):
+class OtherNameIn(Body):
     """Another name of a place to record."""
 
     name: str = Field(min_length=1, max_length=200, description="The name.")
     language: PlaceName.Language = Field(description="Language or script of the name.")
 
 
-class PlaceIn(Schema):
+class PlaceIn(Body):
     """A place to create."""
 
     name: str = Field(description="Name of the place.")
@@ -107,23 +72,3 @@ class PlaceIn(Schema):
     geonames_id: int | None = Field(None, ge=0, description="Identifier in GeoNames.")
     wikidata_id: str = Field("", description="Identifier in Wikidata, such as Q25319.")
     other_names: list[OtherNameIn] = Field([], description="Other names of the place.")
-
-
-class PlacePatch(Schema):
-    """Fields of a place to change; fields left out stay as they are."""
-
-    name: str | None = Field(None, description="Name of the place.")
-    kind: PlaceKind | None = Field(None, description="Kind of place.")
-    country: str | None = Field(None, description="ISO 3166 code of the country; empty for none.")
-    parent: int | None = Field(
-        None, description="Identifier of the place it lies in; null for none."
-    )
-    members: list[int] | None = Field(None, description="For a group: all its member places.")
-    latitude: float | None = Field(None, description="Latitude in decimal degrees (WGS 84).")
-    longitude: float | None = Field(None, description="Longitude in decimal degrees (WGS 84).")
-    population: int | None = Field(None, ge=0, description="Number of inhabitants.")
-    geonames_id: int | None = Field(None, ge=0, description="Identifier in GeoNames.")
-    wikidata_id: str | None = Field(None, description="Identifier in Wikidata.")
-    other_names: list[OtherNameIn] | None = Field(
-        None, description="Other names; replaces all the other names the place has."
-    )

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Query, Router
 from ninja.errors import HttpError
+from ninja.responses import Status
 
 from twinning.accounts.auth import read_auth, write_auth
 from twinning.accounts.selectors import visible_to
@@ -115,7 +116,7 @@ def _project_fields(request, payload: dict) -> dict:
 def create_project(request, payload: ProjectIn):
     require_editor(request.user)
     project = services.project_create(**_project_fields(request, payload.dict()))
-    return 201, _project(request, project.pk)
+    return Status(201, _project(request, project.pk))
 
 
 @router.patch(
@@ -144,7 +145,7 @@ def update_project(request, pk: int, payload: ProjectPatch):
 )
 def delete_project(request, pk: int):
     services.project_delete(project=_editable(request, pk))
-    return 204, None
+    return Status(204, None)
 
 
 # Parties --------------------------------------------------------------------------------
@@ -179,7 +180,7 @@ def _party(request, pk: int, party_pk: int) -> ProjectParty:
 def create_party(request, pk: int, payload: ProjectPartyIn):
     project = _editable(request, pk)
     fields = _party_fields(request, payload.dict())
-    return 201, services.project_party_add(project=project, **fields)
+    return Status(201, services.project_party_add(project=project, **fields))
 
 
 @router.patch(
@@ -206,7 +207,7 @@ def update_party(request, pk: int, party_pk: int, payload: ProjectPartyPatch):
 )
 def delete_party(request, pk: int, party_pk: int):
     services.project_party_delete(party=_party(request, pk, party_pk))
-    return 204, None
+    return Status(204, None)
 
 
 # Phases ---------------------------------------------------------------------------------
@@ -228,7 +229,7 @@ def _phase(request, pk: int, number: int) -> ProjectPhase:
 def create_phase(request, pk: int, payload: ProjectPhaseIn):
     project = _editable(request, pk)
     fields = blank_text(payload.dict(), {"title", "notes"})
-    return 201, services.project_phase_create(project=project, **fields)
+    return Status(201, services.project_phase_create(project=project, **fields))
 
 
 @router.patch(
@@ -255,4 +256,4 @@ def update_phase(request, pk: int, number: int, payload: ProjectPhasePatch):
 )
 def delete_phase(request, pk: int, number: int):
     services.project_phase_delete(phase=_phase(request, pk, number))
-    return 204, None
+    return Status(204, None)

@@ -5,6 +5,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from ninja import Query, Router
 from ninja.errors import HttpError
+from ninja.responses import Status
 
 from twinning.accounts.auth import read_auth, write_auth
 from twinning.core.api import ErrorOut, filter_or_422, paginate_or_export
@@ -136,7 +137,7 @@ def _editable(request, pk: int) -> EvaluationReport:
 def create_report(request, payload: ReportIn):
     require_editor(request.user)
     report = report_create(author=request.user, **_fields(request, payload.dict()))
-    return 201, _report_out(request, _report(request, report.pk))
+    return Status(201, _report_out(request, _report(request, report.pk)))
 
 
 @router.patch(
@@ -164,7 +165,7 @@ def update_report(request, pk: int, payload: ReportPatch):
 )
 def delete_report(request, pk: int):
     report_delete(report=_editable(request, pk))
-    return 204, None
+    return Status(204, None)
 
 
 @alerts_router.get(

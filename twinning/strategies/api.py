@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Query, Router
 from ninja.errors import HttpError
+from ninja.responses import Status
 
 from twinning.accounts.auth import read_auth, write_auth
 from twinning.accounts.selectors import visible_link, visible_to
@@ -222,7 +223,7 @@ def _strategy_fields(request, payload: dict) -> dict:
 def create_strategy(request, payload: StrategyIn):
     require_editor(request.user)
     strategy = services.strategy_create(**_strategy_fields(request, payload.dict()))
-    return 201, _strategy(request, strategy.pk)
+    return Status(201, _strategy(request, strategy.pk))
 
 
 @router.patch(
@@ -251,7 +252,7 @@ def update_strategy(request, pk: int, payload: StrategyPatch):
 )
 def delete_strategy(request, pk: int):
     services.strategy_delete(strategy=_editable_strategy(request, pk))
-    return 204, None
+    return Status(204, None)
 
 
 def _goal_fields(payload: dict) -> dict:
@@ -279,7 +280,7 @@ def _goal(request, pk: int, goal_pk: int) -> Goal:
 )
 def create_goal(request, pk: int, payload: GoalIn):
     strategy = _editable_strategy(request, pk)
-    return 201, services.goal_create(strategy=strategy, **_goal_fields(payload.dict()))
+    return Status(201, services.goal_create(strategy=strategy, **_goal_fields(payload.dict())))
 
 
 @router.patch(
@@ -305,7 +306,7 @@ def update_goal(request, pk: int, goal_pk: int, payload: GoalPatch):
 )
 def delete_goal(request, pk: int, goal_pk: int):
     services.goal_delete(goal=_goal(request, pk, goal_pk))
-    return 204, None
+    return Status(204, None)
 
 
 # Indicators -----------------------------------------------------------------------------
@@ -445,7 +446,7 @@ def _budget_fields(request, payload: dict) -> dict:
 def create_budget(request, payload: BudgetIn):
     require_editor(request.user)
     budget = services.budget_create(**_budget_fields(request, payload.dict()))
-    return 201, _budget(request, budget.pk)
+    return Status(201, _budget(request, budget.pk))
 
 
 @budgets_router.patch(
@@ -475,7 +476,7 @@ def update_budget(request, pk: int, payload: BudgetPatch):
 )
 def delete_budget(request, pk: int):
     services.budget_delete(budget=_editable_budget(request, pk))
-    return 204, None
+    return Status(204, None)
 
 
 def _stored(record):
@@ -508,7 +509,7 @@ def create_allocation(request, pk: int, payload: BudgetAllocationIn):
     fields = blank_text(payload.dict(), {"notes"})
     visible = visible_to(Partnership.objects.all(), request.user)
     fields["partnership"] = get_visible_or_422(visible, fields["partnership"], "partnership")
-    return 201, _stored(services.budget_allocation_create(budget=budget, **fields))
+    return Status(201, _stored(services.budget_allocation_create(budget=budget, **fields)))
 
 
 @budgets_router.patch(
@@ -536,7 +537,7 @@ def update_allocation(request, pk: int, partnership_pk: int, payload: BudgetAllo
 )
 def delete_allocation(request, pk: int, partnership_pk: int):
     services.budget_allocation_delete(allocation=_allocation(request, pk, partnership_pk))
-    return 204, None
+    return Status(204, None)
 
 
 def _line(request, pk: int, line_pk: int) -> BudgetLine:
@@ -554,7 +555,7 @@ def _line(request, pk: int, line_pk: int) -> BudgetLine:
 def create_line(request, pk: int, payload: BudgetLineIn):
     budget = _editable_budget(request, pk)
     fields = blank_text(payload.dict(), {"description"})
-    return 201, _stored(services.budget_line_add(budget=budget, **fields))
+    return Status(201, _stored(services.budget_line_add(budget=budget, **fields)))
 
 
 @budgets_router.patch(
@@ -581,4 +582,4 @@ def update_line(request, pk: int, line_pk: int, payload: BudgetLinePatch):
 )
 def delete_line(request, pk: int, line_pk: int):
     services.budget_line_delete(line=_line(request, pk, line_pk))
-    return 204, None
+    return Status(204, None)

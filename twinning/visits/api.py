@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Query, Router
 from ninja.errors import HttpError
+from ninja.responses import Status
 
 from twinning.accounts.auth import read_auth, write_auth
 from twinning.accounts.selectors import visible_to
@@ -145,7 +146,7 @@ def _visit_fields(request, payload: dict) -> dict:
 def create_visit(request, payload: VisitIn):
     require_editor(request.user)
     visit = services.visit_create(**_visit_fields(request, payload.dict()))
-    return 201, _visit(request, visit.pk)
+    return Status(201, _visit(request, visit.pk))
 
 
 @router.patch(
@@ -173,7 +174,7 @@ def update_visit(request, pk: int, payload: VisitPatch):
 )
 def delete_visit(request, pk: int):
     services.visit_delete(visit=_editable(request, pk))
-    return 204, None
+    return Status(204, None)
 
 
 # Members --------------------------------------------------------------------------------
@@ -201,7 +202,7 @@ def _member_fields(request, payload: dict) -> dict:
 def create_member(request, pk: int, payload: VisitMemberIn):
     visit = _editable(request, pk)
     fields = _member_fields(request, payload.dict())
-    return 201, services.visit_member_create(visit=visit, **fields)
+    return Status(201, services.visit_member_create(visit=visit, **fields))
 
 
 @router.patch(
@@ -229,7 +230,7 @@ def update_member(request, pk: int, member_pk: int, payload: VisitMemberPatch):
 def delete_member(request, pk: int, member_pk: int):
     member = get_object_or_404(VisitMember, pk=member_pk, visit=_editable(request, pk))
     services.visit_member_delete(member=member)
-    return 204, None
+    return Status(204, None)
 
 
 # Programme ------------------------------------------------------------------------------
@@ -260,7 +261,7 @@ def _item_fields(request, payload: dict) -> dict:
 def create_item(request, pk: int, payload: ProgrammeItemIn):
     visit = _editable(request, pk)
     fields = _item_fields(request, payload.dict())
-    return 201, services.programme_item_create(visit=visit, **fields)
+    return Status(201, services.programme_item_create(visit=visit, **fields))
 
 
 @router.patch(
@@ -288,7 +289,7 @@ def update_item(request, pk: int, item_pk: int, payload: ProgrammeItemPatch):
 def delete_item(request, pk: int, item_pk: int):
     item = get_object_or_404(ProgrammeItem, pk=item_pk, visit=_editable(request, pk))
     services.programme_item_delete(item=item)
-    return 204, None
+    return Status(204, None)
 
 
 # Gifts ----------------------------------------------------------------------------------
@@ -305,7 +306,7 @@ def delete_item(request, pk: int, item_pk: int):
 def create_gift(request, pk: int, payload: GiftIn):
     visit = _editable(request, pk)
     fields = blank_text(payload.dict(), {"giver", "recipient"})
-    return 201, services.gift_create(visit=visit, **fields)
+    return Status(201, services.gift_create(visit=visit, **fields))
 
 
 @router.patch(
@@ -333,7 +334,7 @@ def update_gift(request, pk: int, gift_pk: int, payload: GiftPatch):
 def delete_gift(request, pk: int, gift_pk: int):
     gift = get_object_or_404(Gift, pk=gift_pk, visit=_editable(request, pk))
     services.gift_delete(gift=gift)
-    return 204, None
+    return Status(204, None)
 
 
 # Commitments ----------------------------------------------------------------------------
@@ -357,7 +358,7 @@ def _commitment_fields(request, payload: dict) -> dict:
 def create_commitment(request, pk: int, payload: CommitmentIn):
     visit = _editable(request, pk)
     fields = _commitment_fields(request, payload.dict())
-    return 201, services.commitment_create(visit=visit, **fields)
+    return Status(201, services.commitment_create(visit=visit, **fields))
 
 
 @router.patch(
@@ -386,4 +387,4 @@ def update_commitment(request, pk: int, commitment_pk: int, payload: CommitmentP
 def delete_commitment(request, pk: int, commitment_pk: int):
     commitment = get_object_or_404(Commitment, pk=commitment_pk, visit=_editable(request, pk))
     services.commitment_delete(commitment=commitment)
-    return 204, None
+    return Status(204, None)

@@ -218,3 +218,21 @@ def test_evidence_with_a_wrong_quote_or_unknown_fact_is_422(world):
     assert bad_type.status_code == 422
     assert invisible.status_code == 422
     assert not Evidence.objects.exists()
+
+
+def test_source_detail_shows_evidence_for_activities_and_hides_private_ones():
+    from twinning.activities.services import activity_create
+
+    office = organisation_create(name="Office", kind=OrganisationKind.MUNICIPALITY)
+    source = source_create(title="Annual report", text="We met in Aarhus. We met in Bergen.")
+    shown = activity_create(title="Meeting in Aarhus", start="2019", owner=office)
+    hidden = activity_create(title="Meeting in Bergen", start="2019", owner=office, is_public=False)
+    evidence_add(source=source, fact=shown, quote="We met in Aarhus.")
+    evidence_add(source=source, fact=hidden, quote="We met in Bergen.")
+
+    response = Client().get(f"/api/sources/{source.pk}")
+
+    assert response.status_code == 200, response.content
+    assert [e["fact"] for e in response.json()["evidence"]] == [
+        {"type": "activity", "id": shown.pk, "label": str(shown)}
+    ]
