@@ -3,7 +3,7 @@
 from ninja import Field, Schema
 
 from twinning.activities.models import ActivityArea, ActivityKind
-from twinning.core.api import Body, Ids, Label, OwnedIn, PartialDateStr
+from twinning.core.api import Body, Ids, OwnedIn, PartialDateStr, QuoteOut
 
 
 class OverviewQuery(Schema):
@@ -46,21 +46,12 @@ class NamedOut(Schema):
     name: str = Field(description="Name.")
 
 
-class ActivitySourceOut(Schema):
-    """A passage of a source that supports the activity."""
-
-    title: Label = Field(alias="source", description="Title of the source.")
-    quote: str = Field(description="The quoted passage; may be empty.")
-
-
 class ActivityDetailOut(ActivityOut):
     """An activity with its participants and sources."""
 
     people: list[NamedOut] = Field(description="People who took part.")
     organisations: list[NamedOut] = Field(description="Organisations that took part.")
-    sources: list[ActivitySourceOut] = Field(
-        alias="evidence", description="Evidence for the activity."
-    )
+    sources: list[QuoteOut] = Field(alias="evidence", description="Evidence for the activity.")
 
 
 class OverviewMonthOut(Schema):

@@ -44,7 +44,7 @@ from twinning.accounts.auth import read_auth, write_auth
 from twinning.accounts.selectors import can_edit, visibility_scope, visible_to
 from twinning.core.api_writes import delete_conflict, owner_for, require_editor
 from twinning.core.exports import content_type, table_bytes
-from twinning.core.selectors import data_stamp
+from twinning.core.selectors import data_stamp, history_changes
 
 MAX_LIMIT = 500
 MAX_INT = 2**63 - 1  # the largest integer every supported database stores
@@ -96,6 +96,13 @@ class Ref(Schema):
 
     id: int = Field(description="Identifier of the record.")
     name: str = Field(description="Name of the record.")
+
+
+class QuoteOut(Schema):
+    """A passage of a source that supports the record."""
+
+    title: Label = Field(alias="source", description="Title of the source.")
+    quote: str = Field(description="The quoted passage; may be empty.")
 
 
 class Body(Schema):
@@ -445,6 +452,8 @@ def resolve_fields(user, model: type[Model], payload: dict, keys=None, refs=None
         rows = (refs or {}).get(name, partial(visible, spec.related_model))
         if name == "owner":
             value = owner_for(user, value)
+        elif key is None:
+            pass  # the service reads this field itself
         elif spec.many_to_many and value is not None:
             wanted = list(dict.fromkeys(value))
             found = {getattr(row, key): row for row in rows(user).filter(**{f"{key}__in": wanted})}
@@ -493,6 +502,35 @@ def _first_parameter(service: Callable) -> str:
     return next(iter(inspect.signature(service).parameters))
 
 
+class ChangeOut(Schema):
+    """One change of a record, as its history keeps it."""
+
+    when: dt.datetime = Field(description="When the change was made (ISO 8601).")
+    action: Literal["created", "changed", "deleted"] = Field(description="What happened.")
+    user: str | None = Field(
+        description="Who made it; shown only to callers who may change the record."
+    )
+    fields: list[str] = Field(description="The names of the fields a change changed.")
+
+
+_ACTIONS = {"+": "created", "~": "changed", "-": "deleted"}
+
+
+def history(obj: Model, user) -> list[dict]:
+    """Return the changes of a record, newest first; names only for who may change it."""
+    records = obj.history.select_related("history_user").order_by("-history_date", "-history_id")
+    named = can_edit(user, obj)
+    return [
+        {
+            "when": change.when,
+            "action": _ACTIONS[change.record.history_type],
+            "user": str(change.who) if named and change.who else None,
+            "fields": [str(name) for name in change.fields],
+        }
+        for change in history_changes(records, kind="", label=str, url_name="")
+    ]
+
+
 ETAG_TEXT = (
     " The ETag header names this state of the record; send it back as If-Match to make "
     "sure nobody changed the record meanwhile (412 when somebody did)."
@@ -524,6 +562,8 @@ class Resource:
     guarded: tuple[str, ...] = ()
     """Body fields naming records the caller must be allowed to change, such as a parent."""
     may_edit: Callable[[Any, Model], bool] = can_edit
+    author: str = ""
+    """The service argument that receives the caller who creates a record, if any."""
     export: str | None = None
     cached: bool = False
     arrange: Callable | None = None
@@ -629,12 +669,32 @@ class Resource:
             "not see gives 404." + ETAG_TEXT + " " + docs.get("detail", ""),
         )(read)
 
+        if hasattr(self.model, "history"):
+
+            @paginate(Page)
+            def changes(request, pk: int):
+                return history(self.get(request, pk), request.user)
+
+            router.get(
+                "/{int:pk}/history",
+                response={200: list[ChangeOut], 404: ErrorOut},
+                auth=read_auth,
+                operation_id=f"{name}_history",
+                summary=f"History of {one}",
+                description=f"Return the changes of one {noun}, newest first, with the fields "
+                "each changed. Who made a change is named only to callers who may change the "
+                "record.",
+            )(changes)
+
         if self.create is not None:
             body = self.body
 
             def create(request, payload: body):
                 require_editor(request.user)
-                obj = self.create(**self.fields(request, payload))
+                fields = self.fields(request, payload)
+                if self.author:
+                    fields[self.author] = request.user
+                obj = self.create(**fields)
                 return _respond(self.get(request, obj.pk), detail, status=201)
 
             router.post(
@@ -660,7 +720,7 @@ class Resource:
 
             router.patch(
                 "/{int:pk}",
-                response={200: detail, **_WRITE_ERRORS, 412: ErrorOut},
+                response={200: detail, **WRITE_ERRORS, 412: ErrorOut},
                 auth=write_auth,
                 operation_id=f"{name}_update",
                 summary=f"Change {one}",
@@ -682,7 +742,7 @@ class Resource:
 
             router.delete(
                 "/{int:pk}",
-                response={204: None, **_WRITE_ERRORS, 409: ErrorOut, 412: ErrorOut},
+                response={204: None, **WRITE_ERRORS, 409: ErrorOut, 412: ErrorOut},
                 auth=write_auth,
                 operation_id=f"{name}_delete",
                 summary=f"Delete {one}",
@@ -692,7 +752,7 @@ class Resource:
         return router
 
 
-_WRITE_ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: InvalidOut}
+WRITE_ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: InvalidOut}
 
 
 @dataclass(kw_only=True)
@@ -753,7 +813,10 @@ class Child:
             noun = str(self.model._meta.verbose_name)
             owner = str(self.parent.model._meta.verbose_name)
         one, docs, body, patch = _article(noun), self.docs, self.body, self.patch
-        param, kind = self.param, int if self.key == "pk" else str
+        param = self.param
+        spec = self.model._meta.pk if self.key == "pk" else self.model._meta.get_field(self.key)
+        spec = spec.target_field if spec.is_relation else spec
+        kind = int if isinstance(spec, models.IntegerField) else str
         item = f"/{{int:pk}}/{self.path}/{{{'int:' if kind is int else ''}{param}}}"
 
         def fields(request, payload, **dump):
@@ -768,7 +831,7 @@ class Child:
 
         router.post(
             f"/{{int:pk}}/{self.path}",
-            response={201: self.out, **_WRITE_ERRORS},
+            response={201: self.out, **WRITE_ERRORS},
             auth=write_auth,
             operation_id=f"{self.name}_create",
             summary=f"Add {one} to {_article(owner)}",
@@ -787,7 +850,7 @@ class Child:
             _with_path_parameter(update, param, kind)
             router.patch(
                 item,
-                response={200: self.out, **_WRITE_ERRORS},
+                response={200: self.out, **WRITE_ERRORS},
                 auth=write_auth,
                 operation_id=f"{self.name}_update",
                 summary=f"Change {one}",
@@ -808,7 +871,7 @@ class Child:
             _with_path_parameter(remove, param, kind)
             router.delete(
                 item,
-                response={204: None, **_WRITE_ERRORS, 409: ErrorOut},
+                response={204: None, **WRITE_ERRORS, 409: ErrorOut},
                 auth=write_auth,
                 operation_id=f"{self.name}_delete",
                 summary=f"Delete {one}",

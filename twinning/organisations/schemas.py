@@ -2,7 +2,8 @@
 
 from ninja import Field, Schema
 
-from twinning.core.api import OWNER, PUBLIC, OwnedIn, PartialDateStr, Ref
+from twinning.accounts.models import Role
+from twinning.core.api import OWNER, PUBLIC, Label, OwnedIn, PartialDateStr, Ref
 from twinning.organisations.models import OrganisationKind
 
 
@@ -58,3 +59,11 @@ class OrganisationIn(OwnedIn):
     parent: int | None = Field(None, description="Identifier of the organisation it is part of.")
     website: str = Field("", description="Address of its website.")
     notes: str = Field("", description="Free-text notes.")
+
+
+class MembershipOut(Schema):
+    """A user's role in an organisation."""
+
+    id: int = Field(description="Identifier of the membership.")
+    user: Label = Field(description="User name of the member.")
+    role: Role = Field(description="viewer, editor or admin.")

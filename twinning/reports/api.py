@@ -2,33 +2,15 @@
 
 from django.urls import reverse
 from django.utils import translation
-from django.utils.translation import gettext as _
-from ninja import Query, Router
-from ninja.errors import HttpError
-from ninja.responses import Status
+from django.utils.translation import gettext_lazy as _
+from ninja import Router
 
-from twinning.accounts.auth import read_auth, write_auth
-from twinning.core.api import ErrorOut, filter_or_422, paginate_or_export
-from twinning.core.api_writes import (
-    blank_text,
-    get_or_422,
-    get_visible_or_422,
-    owner_for,
-    require_can_edit,
-    require_editor,
-)
-from twinning.partnerships.selectors import partnership_list
-from twinning.places.models import Place
+from twinning.accounts.auth import read_auth
+from twinning.core.api import Resource
+from twinning.reports import services
 from twinning.reports.filters import EvaluationReportFilter
 from twinning.reports.models import EvaluationReport
-from twinning.reports.schemas import (
-    AlertsOut,
-    ReportDetailOut,
-    ReportIn,
-    ReportOut,
-    ReportPatch,
-    ReportQuery,
-)
+from twinning.reports.schemas import AlertsOut, ReportDetailOut, ReportIn, ReportOut
 from twinning.reports.selectors import (
     AlertKind,
     alerts_due,
@@ -37,54 +19,14 @@ from twinning.reports.selectors import (
     report_detail,
     report_list,
 )
-from twinning.reports.services import report_create, report_delete, report_update
-
-router = Router(tags=["reports"])
-alerts_router = Router(tags=["alerts"])
 
 
-@router.get(
-    "",
-    response=list[ReportOut],
-    auth=read_auth,
-    operation_id="report_list",
-    summary="List evaluation reports",
-    description="Return the evaluation reports the caller may see, filtered by party, "
-    "partnership, language and a year their period covers; with format=csv or xlsx, every "
-    "match as a file.",
-)
-@paginate_or_export(ReportOut, "reports")
-def list_reports(request, filters: Query[ReportQuery]):
-    return filter_or_422(
-        EvaluationReportFilter, filters, report_list(user=request.user).order_by("pk")
-    )
-
-
-@router.get(
-    "/{int:pk}",
-    response={200: ReportDetailOut, 404: ErrorOut},
-    auth=read_auth,
-    operation_id="report_detail",
-    summary="Get an evaluation report",
-    description="Return the written parts, the activity counts per area and year, the "
-    "recommended focus areas and links to the PDF and Word files.",
-)
-def get_report(request, pk: int):
-    return _report_out(request, _report(request, pk))
-
-
-def _report(request, pk: int) -> EvaluationReport:
-    try:
-        return report_detail(user=request.user, pk=pk)
-    except EvaluationReport.DoesNotExist:
-        raise HttpError(404, _("No such report.")) from None
-
-
-def _report_out(request, report: EvaluationReport) -> EvaluationReport:
-    pk = report.pk
+def _detail(user, pk: int) -> EvaluationReport:
+    """Return the report with the counts and links its detail shows."""
+    report = report_detail(user=user, pk=pk)
     with translation.override(report.language):
-        content = report_content(user=request.user, report=report)
-    counts = [
+        content = report_content(user=user, report=report)
+    report.activity_counts = [
         {
             "area": result.code,
             "year": overview.year,
@@ -93,79 +35,37 @@ def _report_out(request, report: EvaluationReport) -> EvaluationReport:
         for overview in content.overviews
         for result in content.results
     ]
-    report.activity_counts = counts
     report.recommended_focus = [row.area.slug for row in content.alignment.recommended]
     report.pdf_url = reverse("reports:pdf", args=[pk])
     report.docx_url = reverse("reports:docx", args=[pk])
     return report
 
 
-# Writes ---------------------------------------------------------------------------------
-
-WRITE_ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
-
-
-def _fields(request, payload: dict) -> dict:
-    fields = blank_text(payload, {"title", "summary", "recommendation"})
-    if "partnership" in fields:
-        fields["partnership"] = get_visible_or_422(
-            partnership_list(user=request.user), fields["partnership"], "partnership"
-        )
-    if "party" in fields:
-        fields["party"] = get_or_422(Place, fields["party"], "party")
-    if "owner" in fields:
-        fields["owner"] = owner_for(request.user, fields["owner"])
-    return fields
-
-
-def _editable(request, pk: int) -> EvaluationReport:
-    report = _report(request, pk)
-    require_can_edit(request.user, report)
-    return report
-
-
-@router.post(
-    "",
-    response={201: ReportDetailOut, **WRITE_ERRORS},
-    auth=write_auth,
-    operation_id="report_create",
-    summary="Create an evaluation report",
-    description="Start a report on a partnership over a period, with the parts people write; "
-    "the other sections are generated when it is shown. Editors only; the caller is "
-    "recorded as the author.",
+reports = Resource(
+    model=EvaluationReport,
+    out=ReportOut,
+    detail=ReportDetailOut,
+    select=lambda user: report_list(user=user).order_by("pk"),
+    fetch=_detail,
+    filterset=EvaluationReportFilter,
+    body=ReportIn,
+    author="author",
+    create=services.report_create,
+    update=services.report_update,
+    delete=services.report_delete,
+    export="reports",
+    not_found=_("No such report."),
+    name="report",
+    docs={
+        "detail": "With the written parts, the activity counts per area and year, the "
+        "recommended focus areas and links to the PDF and Word files.",
+        "create": "A report on a partnership over a period, with the parts people write; the "
+        "other sections are generated when it is shown. The caller is recorded as the author.",
+        "delete": "Its history keeps what it said.",
+    },
 )
-def create_report(request, payload: ReportIn):
-    require_editor(request.user)
-    report = report_create(author=request.user, **_fields(request, payload.dict()))
-    return Status(201, _report_out(request, _report(request, report.pk)))
-
-
-@router.patch(
-    "/{int:pk}",
-    response={200: ReportDetailOut, **WRITE_ERRORS},
-    auth=write_auth,
-    operation_id="report_update",
-    summary="Change an evaluation report",
-    description="Change the fields given, such as the summary or recommendation; the others "
-    "stay as they are. Only editors of the owning organisation may.",
-)
-def update_report(request, pk: int, payload: ReportPatch):
-    report = _editable(request, pk)
-    report_update(report=report, **_fields(request, payload.dict(exclude_unset=True)))
-    return _report_out(request, _report(request, pk))
-
-
-@router.delete(
-    "/{int:pk}",
-    response={204: None, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut},
-    auth=write_auth,
-    operation_id="report_delete",
-    summary="Delete an evaluation report",
-    description="Delete a report; its history keeps what it said.",
-)
-def delete_report(request, pk: int):
-    report_delete(report=_editable(request, pk))
-    return Status(204, None)
+router = reports.mount(Router(tags=["reports"]))
+alerts_router = Router(tags=["alerts"])
 
 
 @alerts_router.get(

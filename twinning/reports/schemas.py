@@ -4,23 +4,19 @@ import datetime as dt
 
 from ninja import Field, Schema
 
+from twinning.core.api import OwnedIn
 from twinning.reports.models import ReportLanguage
 from twinning.reports.selectors import AlertKind
-
-
-class ReportQuery(Schema):
-    party: int | None = Field(None, description="Id of the reporting party.")
-    partnership: int | None = Field(None, description="Id of the partnership.")
-    language: str | None = Field(None, description="da or en.")
-    year: int | None = Field(None, description="Reports whose period covers this year.")
 
 
 class ReportOut(Schema):
     id: int = Field(description="Identifier of the report.")
     title: str = Field(description="Title of the report; may be empty.")
-    party: int = Field(description="Identifier of the reporting party (a place).")
+    party: int = Field(alias="party_id", description="Identifier of the reporting party.")
     party_name: str = Field(description="Name of the reporting party.")
-    partnership: int = Field(description="Identifier of the partnership evaluated.")
+    partnership: int = Field(
+        alias="partnership_id", description="Identifier of the partnership evaluated."
+    )
     from_year: int = Field(description="First year of the period evaluated, such as 2020.")
     to_year: int = Field(
         description="Last year of the period evaluated, inclusive; not before from_year."
@@ -30,16 +26,8 @@ class ReportOut(Schema):
     updated_at: dt.datetime = Field(description="When the report was last changed (ISO 8601).")
 
     @staticmethod
-    def resolve_party(obj):
-        return obj.party_id
-
-    @staticmethod
     def resolve_party_name(obj):
         return obj.party.name
-
-    @staticmethod
-    def resolve_partnership(obj):
-        return obj.partnership_id
 
 
 class AreaCountOut(Schema):
@@ -125,7 +113,7 @@ class AlertsOut(Schema):
 # Writes ---------------------------------------------------------------------------------
 
 
-class ReportIn(Schema):
+class ReportIn(OwnedIn):
     """An evaluation report to create: its period and the parts people write."""
 
     partnership: int = Field(description="Identifier of a visible partnership to evaluate.")
@@ -136,24 +124,4 @@ class ReportIn(Schema):
     title: str = Field("", description="Title of the report.")
     summary: str = Field("", description="The written summary.")
     recommendation: str = Field("", description="The written recommendation.")
-    owner: int | None = Field(
-        None,
-        description="Organisation whose editors may change it; one of the caller's. May be "
-        "left out when the caller edits for one organisation only.",
-    )
     is_public: bool = Field(False, description="Shown to visitors who are not logged in.")
-
-
-class ReportPatch(Schema):
-    """Fields of an evaluation report to change; fields left out stay as they are."""
-
-    partnership: int | None = Field(None, description="Identifier of a visible partnership.")
-    party: int | None = Field(None, description="Identifier of the reporting party.")
-    from_year: int | None = Field(None, description="First year of the period.")
-    to_year: int | None = Field(None, description="Last year of the period, inclusive.")
-    language: ReportLanguage | None = Field(None, description="da or en.")
-    title: str | None = Field(None, description="Title of the report.")
-    summary: str | None = Field(None, description="The written summary.")
-    recommendation: str | None = Field(None, description="The written recommendation.")
-    owner: int | None = Field(None, description="Owning organisation; one of the caller's.")
-    is_public: bool | None = Field(None, description="Shown to visitors who are not logged in.")

@@ -1,28 +1,27 @@
-"""JSON endpoints for strategies, budgets and the alignment of strategies."""
+"""JSON endpoints for strategies, goals and indicators, budgets, and the alignment of strategies."""
 
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from ninja import Query, Router
 from ninja.errors import HttpError
 from ninja.responses import Status
 
 from twinning.accounts.auth import read_auth, write_auth
-from twinning.accounts.selectors import visible_link, visible_to
-from twinning.core.api import ErrorOut, filter_or_422, paginate_or_export
-from twinning.core.api_writes import (
-    blank_text,
-    get_or_422,
-    get_visible_or_422,
-    owner_for,
-    require_can_edit,
-    require_editor,
+from twinning.accounts.selectors import visible_link
+from twinning.core.api import (
+    WRITE_ERRORS,
+    Child,
+    ErrorOut,
+    InvalidOut,
+    Resource,
+    resolve_fields,
+    visible,
 )
 from twinning.focusareas.models import FocusArea
 from twinning.partnerships.models import Partnership
-from twinning.places.models import Place
-from twinning.sources.models import Source
 from twinning.strategies import services
 from twinning.strategies.filters import BudgetFilter, StrategyFilter
 from twinning.strategies.forms import AlignmentForm
@@ -33,6 +32,7 @@ from twinning.strategies.models import (
     BudgetLine,
     Goal,
     Indicator,
+    IndicatorPeriod,
     Strategy,
 )
 from twinning.strategies.schemas import (
@@ -40,16 +40,11 @@ from twinning.strategies.schemas import (
     AlignmentQuery,
     AllocationOut,
     BudgetAllocationIn,
-    BudgetAllocationPatch,
     BudgetIn,
     BudgetLineIn,
-    BudgetLinePatch,
     BudgetOut,
-    BudgetPatch,
-    BudgetQuery,
     GoalIn,
     GoalOut,
-    GoalPatch,
     IatiImportOut,
     IndicatorIn,
     IndicatorOut,
@@ -59,8 +54,6 @@ from twinning.strategies.schemas import (
     StrategyDetailOut,
     StrategyIn,
     StrategyOut,
-    StrategyPatch,
-    StrategyQuery,
 )
 from twinning.strategies.selectors import (
     alignment_matrix,
@@ -70,65 +63,219 @@ from twinning.strategies.selectors import (
     strategy_list,
 )
 
-router = Router(tags=["strategies"])
-budgets_router = Router(tags=["strategies"])
-alignment_router = Router(tags=["strategies"])
+
+def _ranked(fields: dict) -> dict:
+    if "focus_areas" in fields:
+        items = fields["focus_areas"] or []
+        areas = FocusArea.objects.in_bulk([item["slug"] for item in items], field_name="slug")
+        if unknown := [item["slug"] for item in items if item["slug"] not in areas]:
+            raise HttpError(
+                422,
+                _("%(field)s: unknown %(slug)s")
+                % {"field": "focus_areas", "slug": ", ".join(unknown)},
+            )
+        fields["focus_areas"] = [(areas[item["slug"]], item["wording"] or "") for item in items]
+    return fields
+
+
+def _update_strategy(strategy: Strategy, **fields) -> Strategy:
+    return services.strategy_update(strategy=strategy, **_ranked(fields))
+
+
+def _currency(fields: dict) -> dict:
+    if fields.get("currency"):
+        fields["currency"] = fields["currency"].upper()
+    return fields
+
+
+def _update_budget(budget: Budget, **fields) -> Budget:
+    return services.budget_update(budget=budget, **_currency(fields))
+
+
+strategies = Resource(
+    model=Strategy,
+    out=StrategyOut,
+    detail=StrategyDetailOut,
+    select=lambda user: strategy_list(user=user).order_by("pk"),
+    fetch=lambda user, pk: strategy_detail(user=user, pk=pk),
+    filterset=StrategyFilter,
+    query_docs={"q": "Text in the title or the party's name."},
+    body=StrategyIn,
+    keys={"focus_areas": None},
+    create=lambda **fields: services.strategy_create(**_ranked(fields)),
+    update=_update_strategy,
+    delete=services.strategy_delete,
+    export="strategies",
+    not_found=gettext_lazy("No such strategy."),
+    docs={
+        "list": "With focus areas in rank order.",
+        "create": "With its focus areas in rank order; goals are added afterwards.",
+        "update": "focus_areas, when given, replaces the whole ranking.",
+        "delete": "Its ranked focus areas and goals go with it.",
+    },
+)
+router = strategies.mount(Router(tags=["strategies"]))
+goals = Child(
+    parent=strategies,
+    path="goals",
+    model=Goal,
+    out=GoalOut,
+    body=GoalIn,
+    keys={"focus_area": "slug"},
+    create=services.goal_create,
+    update=services.goal_update,
+    delete=services.goal_delete,
+    docs={"create": "Numbered after the last one unless a number is given."},
+)
+goals.mount(router)
+
+
+def _goal(request, pk: int, goal_pk: int) -> Goal:
+    return goals.row(request, strategies.editable(request, pk), goal_pk)
+
+
+def _indicator(request, pk: int, goal_pk: int, indicator_pk: int) -> Indicator:
+    return get_object_or_404(Indicator, pk=indicator_pk, goal=_goal(request, pk, goal_pk))
+
+
+@router.post(
+    "/{int:pk}/goals/{int:goal_pk}/indicators",
+    response={201: IndicatorOut, **WRITE_ERRORS},
+    auth=write_auth,
+    operation_id="indicator_create",
+    summary="Add an indicator to a goal",
+    description="Add an indicator with its unit, direction and baseline, numbered after the "
+    "goal's last one.",
+)
+def create_indicator(request, pk: int, goal_pk: int, payload: IndicatorIn):
+    goal = _goal(request, pk, goal_pk)
+    return Status(201, services.indicator_create(goal=goal, **payload.dict()))
+
+
+@router.delete(
+    "/{int:pk}/goals/{int:goal_pk}/indicators/{int:indicator_pk}",
+    response={204: None, **WRITE_ERRORS},
+    auth=write_auth,
+    operation_id="indicator_delete",
+    summary="Delete an indicator",
+    description="Delete an indicator with its periods.",
+)
+def delete_indicator(request, pk: int, goal_pk: int, indicator_pk: int):
+    services.indicator_delete(indicator=_indicator(request, pk, goal_pk, indicator_pk))
+    return Status(204, None)
+
+
+@router.put(
+    "/{int:pk}/goals/{int:goal_pk}/indicators/{int:indicator_pk}/periods",
+    response={200: PeriodOut, **WRITE_ERRORS},
+    auth=write_auth,
+    operation_id="indicator_period_set",
+    summary="Record a period's target and actual",
+    description="Store the target and actual of the period that starts on `start`, "
+    "replacing what was recorded for it; a breakdown, when given, replaces its parts.",
+)
+def set_period(request, pk: int, goal_pk: int, indicator_pk: int, payload: PeriodIn):
+    indicator = _indicator(request, pk, goal_pk, indicator_pk)
+    fields = resolve_fields(request.user, IndicatorPeriod, payload.dict())
+    if fields["breakdown"] is None:
+        del fields["breakdown"]
+    return services.indicator_period_set(indicator=indicator, **fields)
 
 
 @router.get(
-    "",
-    response=list[StrategyOut],
+    "/{int:pk}/iati",
+    response={200: None, 404: ErrorOut},
     auth=read_auth,
-    operation_id="strategy_list",
-    summary="List strategies",
-    description="Return the strategies the caller may see, with focus areas in rank order; "
-    "with format=csv or xlsx, every match as a file.",
+    operation_id="strategy_results_iati",
+    summary="The strategy's results as IATI XML",
+    description="Return the goals, indicators, baselines and periods as an IATI 2.03 "
+    "`iati-activities` document with one activity whose `result` elements hold them.",
 )
-@paginate_or_export(StrategyOut, "strategies")
-def list_strategies(request, filters: Query[StrategyQuery]):
-    return filter_or_422(StrategyFilter, filters, strategy_list(user=request.user).order_by("pk"))
+def export_iati(request, pk: int):
+    data = results_to_iati(strategy=strategies.get(request, pk))
+    response = HttpResponse(data, content_type="application/xml; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="results-{pk}.xml"'
+    return response
 
 
-@router.get(
-    "/{int:pk}",
-    response={200: StrategyDetailOut, 404: ErrorOut},
-    auth=read_auth,
-    operation_id="strategy_detail",
-    summary="Get a strategy with its goals",
-    description=(
-        "Return one strategy the caller may see, with its description, its focus areas in "
-        "rank order and its goals with deadlines and assessments; 404 when there is no such "
-        "strategy or the caller may not see it."
-    ),
+@router.post(
+    "/{int:pk}/iati",
+    response={200: IatiImportOut, **WRITE_ERRORS},
+    auth=write_auth,
+    operation_id="strategy_results_iati_import",
+    summary="Read results from IATI XML",
+    description="Send an IATI activity document as the request body; each `result` becomes "
+    "a goal (matched by title), each `indicator` an indicator with its periods. Nothing is "
+    "stored when any part cannot be read (422 naming the line).",
 )
-def get_strategy(request, pk: int):
-    return _strategy(request, pk)
-
-
-def _strategy(request, pk: int) -> Strategy:
+def import_iati(request, pk: int):
+    strategy = strategies.editable(request, pk)
     try:
-        return strategy_detail(user=request.user, pk=pk)
-    except Strategy.DoesNotExist:
-        raise HttpError(404, _("No such strategy.")) from None
+        return results_from_iati(strategy=strategy, data=request.body)
+    except ValidationError as exc:
+        raise HttpError(422, " ".join(exc.messages)) from None
 
 
-@budgets_router.get(
-    "",
-    response=list[BudgetOut],
-    auth=read_auth,
-    operation_id="budget_list",
-    summary="List budgets",
-    description="Return the budgets the caller may see, with allocations and lines; with "
-    "format=csv or xlsx, every match as a file.",
+budgets = Resource(
+    model=Budget,
+    out=BudgetOut,
+    select=lambda user: budget_list(user=user).order_by("pk"),
+    fetch=lambda user, pk: budget_detail(user=user, pk=pk),
+    filterset=BudgetFilter,
+    body=BudgetIn,
+    create=lambda **fields: services.budget_create(**_currency(fields)),
+    update=_update_budget,
+    delete=services.budget_delete,
+    export="budgets",
+    not_found=gettext_lazy("No such budget."),
+    docs={
+        "create": "Without a total, the rate per inhabitant times the population gives it. "
+        "One budget per party and year.",
+        "delete": "Its allocations and lines go with it.",
+    },
 )
-@paginate_or_export(BudgetOut, "budgets")
-def list_budgets(request, filters: Query[BudgetQuery]):
-    return filter_or_422(BudgetFilter, filters, budget_list(user=request.user).order_by("pk"))
+budgets_router = budgets.mount(Router(tags=["budgets"]))
+Child(
+    parent=budgets,
+    path="allocations",
+    model=BudgetAllocation,
+    out=AllocationOut,
+    body=BudgetAllocationIn,
+    key="partnership",
+    param="partnership_pk",
+    rows=lambda user: BudgetAllocation.objects.filter(
+        visible_link("partnership_id", visible(Partnership, user))
+    ),
+    create=services.budget_allocation_create,
+    update=services.budget_allocation_update,
+    delete=services.budget_allocation_delete,
+    name="budget_allocation",
+    docs={
+        "create": "An amount or a share of the budget for a partnership that has no "
+        "allocation in it yet.",
+        "update": "The allocation is named by its partnership's identifier.",
+    },
+).mount(budgets_router)
+Child(
+    parent=budgets,
+    path="lines",
+    model=BudgetLine,
+    out=LineOut,
+    body=BudgetLineIn,
+    create=services.budget_line_add,
+    update=services.budget_line_update,
+    delete=services.budget_line_delete,
+    name="budget_line",
+    param="line_pk",
+    docs={"create": "What was planned and spent on one category."},
+).mount(budgets_router)
+
+alignment_router = Router(tags=["strategies"])
 
 
 @alignment_router.get(
     "",
-    response={200: AlignmentOut, 422: ErrorOut},
+    response={200: AlignmentOut, 422: InvalidOut},
     auth=read_auth,
     operation_id="alignment",
     summary="Compare the focus areas of strategies",
@@ -167,419 +314,3 @@ def get_alignment(request, params: Query[AlignmentQuery]):
         ],
         "recommended": [row.area.slug for row in matrix.recommended],
     }
-
-
-# Writes ---------------------------------------------------------------------------------
-
-WRITE_ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
-DELETE_ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut}
-
-
-def _editable(request, model, pk: int, message: str):
-    try:
-        record = visible_to(model.objects.all(), request.user).get(pk=pk)
-    except model.DoesNotExist:
-        raise HttpError(404, message) from None
-    require_can_edit(request.user, record)
-    return record
-
-
-def _editable_strategy(request, pk: int) -> Strategy:
-    return _editable(request, Strategy, pk, _("No such strategy."))
-
-
-def _focus_area(slug: str | None, field: str) -> FocusArea | None:
-    if slug is None:
-        return None
-    area = FocusArea.objects.filter(slug=slug).first()
-    if area is None:
-        raise HttpError(422, _("%(field)s: unknown %(slug)s") % {"field": field, "slug": slug})
-    return area
-
-
-def _strategy_fields(request, payload: dict) -> dict:
-    fields = blank_text(payload, {"description"})
-    if "party" in fields:
-        fields["party"] = get_or_422(Place, fields["party"], "party")
-    if "focus_areas" in fields:
-        fields["focus_areas"] = [
-            (_focus_area(item["slug"], "focus_areas"), item["wording"] or "")
-            for item in fields["focus_areas"] or []
-        ]
-    if "owner" in fields:
-        fields["owner"] = owner_for(request.user, fields["owner"])
-    return fields
-
-
-@router.post(
-    "",
-    response={201: StrategyDetailOut, **WRITE_ERRORS},
-    auth=write_auth,
-    operation_id="strategy_create",
-    summary="Create a strategy",
-    description="Create a strategy with its focus areas in rank order; editors only. The "
-    "owner must be one of the caller's organisations. Goals are added afterwards.",
-)
-def create_strategy(request, payload: StrategyIn):
-    require_editor(request.user)
-    strategy = services.strategy_create(**_strategy_fields(request, payload.dict()))
-    return Status(201, _strategy(request, strategy.pk))
-
-
-@router.patch(
-    "/{int:pk}",
-    response={200: StrategyDetailOut, **WRITE_ERRORS},
-    auth=write_auth,
-    operation_id="strategy_update",
-    summary="Change a strategy",
-    description="Change the fields given; the others stay as they are. focus_areas replaces "
-    "the whole ranking. Only editors of the owning organisation may.",
-)
-def update_strategy(request, pk: int, payload: StrategyPatch):
-    strategy = _editable_strategy(request, pk)
-    fields = _strategy_fields(request, payload.dict(exclude_unset=True))
-    services.strategy_update(strategy=strategy, **fields)
-    return _strategy(request, pk)
-
-
-@router.delete(
-    "/{int:pk}",
-    response={204: None, **DELETE_ERRORS},
-    auth=write_auth,
-    operation_id="strategy_delete",
-    summary="Delete a strategy",
-    description="Delete a strategy with its ranked focus areas and goals.",
-)
-def delete_strategy(request, pk: int):
-    services.strategy_delete(strategy=_editable_strategy(request, pk))
-    return Status(204, None)
-
-
-def _goal_fields(payload: dict) -> dict:
-    fields = blank_text(payload, {"actions", "success_criteria", "assessment"})
-    if "focus_area" in fields:
-        fields["focus_area"] = _focus_area(fields["focus_area"], "focus_area")
-    return fields
-
-
-def _goal(request, pk: int, goal_pk: int) -> Goal:
-    return get_object_or_404(
-        Goal.objects.select_related("focus_area"),
-        pk=goal_pk,
-        strategy=_editable_strategy(request, pk),
-    )
-
-
-@router.post(
-    "/{int:pk}/goals",
-    response={201: GoalOut, **WRITE_ERRORS},
-    auth=write_auth,
-    operation_id="goal_create",
-    summary="Add a goal to a strategy",
-    description="Add a goal, numbered after the last one unless a number is given.",
-)
-def create_goal(request, pk: int, payload: GoalIn):
-    strategy = _editable_strategy(request, pk)
-    return Status(201, services.goal_create(strategy=strategy, **_goal_fields(payload.dict())))
-
-
-@router.patch(
-    "/{int:pk}/goals/{int:goal_pk}",
-    response={200: GoalOut, **WRITE_ERRORS},
-    auth=write_auth,
-    operation_id="goal_update",
-    summary="Change a goal",
-    description="Change the fields given, such as its assessment; the others stay as they are.",
-)
-def update_goal(request, pk: int, goal_pk: int, payload: GoalPatch):
-    goal = _goal(request, pk, goal_pk)
-    return services.goal_update(goal=goal, **_goal_fields(payload.dict(exclude_unset=True)))
-
-
-@router.delete(
-    "/{int:pk}/goals/{int:goal_pk}",
-    response={204: None, **DELETE_ERRORS},
-    auth=write_auth,
-    operation_id="goal_delete",
-    summary="Delete a goal",
-    description="Delete a goal of the strategy.",
-)
-def delete_goal(request, pk: int, goal_pk: int):
-    services.goal_delete(goal=_goal(request, pk, goal_pk))
-    return Status(204, None)
-
-
-# Indicators -----------------------------------------------------------------------------
-
-
-def _indicator(request, pk: int, goal_pk: int, indicator_pk: int) -> Indicator:
-    return get_object_or_404(Indicator, pk=indicator_pk, goal=_goal(request, pk, goal_pk))
-
-
-@router.post(
-    "/{int:pk}/goals/{int:goal_pk}/indicators",
-    response={201: IndicatorOut, **WRITE_ERRORS},
-    auth=write_auth,
-    operation_id="indicator_create",
-    summary="Add an indicator to a goal",
-    description="Add an indicator with its unit, direction and baseline, numbered after the "
-    "goal's last one.",
-)
-def create_indicator(request, pk: int, goal_pk: int, payload: IndicatorIn):
-    goal = _goal(request, pk, goal_pk)
-    return 201, services.indicator_create(goal=goal, **payload.dict())
-
-
-@router.delete(
-    "/{int:pk}/goals/{int:goal_pk}/indicators/{int:indicator_pk}",
-    response={204: None, **DELETE_ERRORS},
-    auth=write_auth,
-    operation_id="indicator_delete",
-    summary="Delete an indicator",
-    description="Delete an indicator with its periods.",
-)
-def delete_indicator(request, pk: int, goal_pk: int, indicator_pk: int):
-    services.indicator_delete(indicator=_indicator(request, pk, goal_pk, indicator_pk))
-    return 204, None
-
-
-@router.put(
-    "/{int:pk}/goals/{int:goal_pk}/indicators/{int:indicator_pk}/periods",
-    response={200: PeriodOut, **WRITE_ERRORS},
-    auth=write_auth,
-    operation_id="indicator_period_set",
-    summary="Record a period's target and actual",
-    description="Store the target and actual of the period that starts on `start`, "
-    "replacing what was recorded for it; a breakdown, when given, replaces its parts.",
-)
-def set_period(request, pk: int, goal_pk: int, indicator_pk: int, payload: PeriodIn):
-    indicator = _indicator(request, pk, goal_pk, indicator_pk)
-    fields = payload.dict()
-    sources = visible_to(Source.objects.all(), request.user)
-    fields["source"] = get_visible_or_422(sources, fields["source"], "source")
-    if fields["breakdown"] is None:
-        del fields["breakdown"]
-    return services.indicator_period_set(indicator=indicator, **fields)
-
-
-@router.get(
-    "/{int:pk}/iati",
-    response={200: None, 404: ErrorOut},
-    auth=read_auth,
-    operation_id="strategy_results_iati",
-    summary="The strategy's results as IATI XML",
-    description="Return the goals, indicators, baselines and periods as an IATI 2.03 "
-    "`iati-activities` document with one activity whose `result` elements hold them.",
-)
-def export_iati(request, pk: int):
-    data = results_to_iati(strategy=_strategy(request, pk))
-    response = HttpResponse(data, content_type="application/xml; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="results-{pk}.xml"'
-    return response
-
-
-@router.post(
-    "/{int:pk}/iati",
-    response={200: IatiImportOut, **WRITE_ERRORS},
-    auth=write_auth,
-    operation_id="strategy_results_iati_import",
-    summary="Read results from IATI XML",
-    description="Send an IATI activity document as the request body; each `result` becomes "
-    "a goal (matched by title), each `indicator` an indicator with its periods. Nothing is "
-    "stored when any part cannot be read (422 naming the line).",
-)
-def import_iati(request, pk: int):
-    strategy = _editable_strategy(request, pk)
-    try:
-        return results_from_iati(strategy=strategy, data=request.body)
-    except ValidationError as exc:
-        raise HttpError(422, " ".join(exc.messages)) from None
-
-
-# Budgets --------------------------------------------------------------------------------
-
-
-def _budget(request, pk: int) -> Budget:
-    try:
-        return budget_detail(user=request.user, pk=pk)
-    except Budget.DoesNotExist:
-        raise HttpError(404, _("No such budget.")) from None
-
-
-@budgets_router.get(
-    "/{int:pk}",
-    response={200: BudgetOut, 404: ErrorOut},
-    auth=read_auth,
-    operation_id="budget_detail",
-    summary="Get a budget",
-    description="Return one budget with its allocations and lines; one that does not exist "
-    "or that the caller may not see gives 404.",
-)
-def get_budget(request, pk: int):
-    return _budget(request, pk)
-
-
-def _editable_budget(request, pk: int) -> Budget:
-    return _editable(request, Budget, pk, _("No such budget."))
-
-
-def _budget_fields(request, payload: dict) -> dict:
-    fields = blank_text(payload, {"rule", "notes", "currency"})
-    if "currency" in fields:
-        fields["currency"] = fields["currency"].upper()
-    if "party" in fields:
-        fields["party"] = get_or_422(Place, fields["party"], "party")
-    if "owner" in fields:
-        fields["owner"] = owner_for(request.user, fields["owner"])
-    return fields
-
-
-@budgets_router.post(
-    "",
-    response={201: BudgetOut, **WRITE_ERRORS},
-    auth=write_auth,
-    operation_id="budget_create",
-    summary="Create a budget",
-    description="Create a party's budget for a year; without a total, the rate per "
-    "inhabitant times the population gives it. Editors only; one budget per party and year.",
-)
-def create_budget(request, payload: BudgetIn):
-    require_editor(request.user)
-    budget = services.budget_create(**_budget_fields(request, payload.dict()))
-    return Status(201, _budget(request, budget.pk))
-
-
-@budgets_router.patch(
-    "/{int:pk}",
-    response={200: BudgetOut, **WRITE_ERRORS},
-    auth=write_auth,
-    operation_id="budget_update",
-    summary="Change a budget",
-    description="Change the fields given; a total left out follows the rule when its "
-    "inputs change. Only editors of the owning organisation may.",
-)
-def update_budget(request, pk: int, payload: BudgetPatch):
-    budget = _editable_budget(request, pk)
-    services.budget_update(
-        budget=budget, **_budget_fields(request, payload.dict(exclude_unset=True))
-    )
-    return _budget(request, pk)
-
-
-@budgets_router.delete(
-    "/{int:pk}",
-    response={204: None, **DELETE_ERRORS},
-    auth=write_auth,
-    operation_id="budget_delete",
-    summary="Delete a budget",
-    description="Delete a budget with its allocations and lines.",
-)
-def delete_budget(request, pk: int):
-    services.budget_delete(budget=_editable_budget(request, pk))
-    return Status(204, None)
-
-
-def _stored(record):
-    # Amounts come back as the database keeps them, to two decimals.
-    record.refresh_from_db()
-    return record
-
-
-def _allocation(request, pk: int, partnership_pk: int) -> BudgetAllocation:
-    partnerships = visible_to(Partnership.objects.all(), request.user)
-    return get_object_or_404(
-        BudgetAllocation.objects.select_related("partnership__party_a", "partnership__party_b"),
-        visible_link("partnership_id", partnerships),
-        budget=_editable_budget(request, pk),
-        partnership_id=partnership_pk,
-    )
-
-
-@budgets_router.post(
-    "/{int:pk}/allocations",
-    response={201: AllocationOut, **WRITE_ERRORS},
-    auth=write_auth,
-    operation_id="budget_allocation_create",
-    summary="Allocate part of a budget to a partnership",
-    description="Set aside an amount or a share of the budget for a partnership that has no "
-    "allocation in it yet.",
-)
-def create_allocation(request, pk: int, payload: BudgetAllocationIn):
-    budget = _editable_budget(request, pk)
-    fields = blank_text(payload.dict(), {"notes"})
-    visible = visible_to(Partnership.objects.all(), request.user)
-    fields["partnership"] = get_visible_or_422(visible, fields["partnership"], "partnership")
-    return Status(201, _stored(services.budget_allocation_create(budget=budget, **fields)))
-
-
-@budgets_router.patch(
-    "/{int:pk}/allocations/{int:partnership_pk}",
-    response={200: AllocationOut, **WRITE_ERRORS},
-    auth=write_auth,
-    operation_id="budget_allocation_update",
-    summary="Change a partnership's allocation",
-    description="Change the fields given of the allocation to the partnership with this "
-    "identifier; the others stay as they are.",
-)
-def update_allocation(request, pk: int, partnership_pk: int, payload: BudgetAllocationPatch):
-    allocation = _allocation(request, pk, partnership_pk)
-    fields = blank_text(payload.dict(exclude_unset=True), {"notes"})
-    return _stored(services.budget_allocation_update(allocation=allocation, **fields))
-
-
-@budgets_router.delete(
-    "/{int:pk}/allocations/{int:partnership_pk}",
-    response={204: None, **DELETE_ERRORS},
-    auth=write_auth,
-    operation_id="budget_allocation_delete",
-    summary="Remove a partnership's allocation",
-    description="Take the allocation to the partnership with this identifier out of the budget.",
-)
-def delete_allocation(request, pk: int, partnership_pk: int):
-    services.budget_allocation_delete(allocation=_allocation(request, pk, partnership_pk))
-    return Status(204, None)
-
-
-def _line(request, pk: int, line_pk: int) -> BudgetLine:
-    return get_object_or_404(BudgetLine, pk=line_pk, budget=_editable_budget(request, pk))
-
-
-@budgets_router.post(
-    "/{int:pk}/lines",
-    response={201: LineOut, **WRITE_ERRORS},
-    auth=write_auth,
-    operation_id="budget_line_create",
-    summary="Add a budget line",
-    description="Add what was planned and spent on one category.",
-)
-def create_line(request, pk: int, payload: BudgetLineIn):
-    budget = _editable_budget(request, pk)
-    fields = blank_text(payload.dict(), {"description"})
-    return Status(201, _stored(services.budget_line_add(budget=budget, **fields)))
-
-
-@budgets_router.patch(
-    "/{int:pk}/lines/{int:line_pk}",
-    response={200: LineOut, **WRITE_ERRORS},
-    auth=write_auth,
-    operation_id="budget_line_update",
-    summary="Change a budget line",
-    description="Change the fields given; the others stay as they are.",
-)
-def update_line(request, pk: int, line_pk: int, payload: BudgetLinePatch):
-    line = _line(request, pk, line_pk)
-    fields = blank_text(payload.dict(exclude_unset=True), {"description"})
-    return _stored(services.budget_line_update(line=line, **fields))
-
-
-@budgets_router.delete(
-    "/{int:pk}/lines/{int:line_pk}",
-    response={204: None, **DELETE_ERRORS},
-    auth=write_auth,
-    operation_id="budget_line_delete",
-    summary="Delete a budget line",
-    description="Delete a line of the budget.",
-)
-def delete_line(request, pk: int, line_pk: int):
-    services.budget_line_delete(line=_line(request, pk, line_pk))
-    return Status(204, None)

@@ -138,3 +138,24 @@ def test_every_operation_documents_422_and_schema_names_are_unique(client):
                     for info in getattr(model, "model_fields", {}).values():
                         _models(info.annotation, found)
     assert {"Ref", "InvalidOut"} <= set(found)
+
+
+def test_history_lists_changes_and_names_users_only_to_editors(office, editor):
+    person = person_create(name="Anna", owner=office)
+    send("patch", f"/api/people/{person.pk}", {"name": "Anna B.", "phone": "1"}, **editor)
+
+    shown = send("get", f"/api/people/{person.pk}/history", **editor).json()
+    anonymous = Client().get(f"/api/people/{person.pk}/history").json()
+
+    assert shown["count"] == 2
+    changed, created = shown["items"]
+    assert (changed["action"], created["action"]) == ("changed", "created")
+    assert set(changed["fields"]) == {"name", "phone"}
+    assert changed["user"] == "editor"
+    assert [item["user"] for item in anonymous["items"]] == [None, None]
+
+
+def test_history_of_a_hidden_record_is_404(office):
+    person = person_create(name="Anna", owner=office, is_public=False)
+
+    assert Client().get(f"/api/people/{person.pk}/history").status_code == 404

@@ -207,3 +207,23 @@ def test_delete_and_409_while_still_in_use(world):
     assert deleted.status_code == 204
     assert not Organisation.objects.filter(pk=unit.pk).exists()
     assert Organisation.objects.filter(pk=world["office"].pk).exists()
+
+
+def test_only_administrators_read_the_memberships_of_their_organisation():
+    office = organisation_create(name="Office", kind=OrganisationKind.MUNICIPALITY)
+    headers = {}
+    for name, role in (("boss", Role.ADMIN), ("writer", Role.EDITOR)):
+        user = user_create(username=name, password=f"pw-{name}-123456")
+        membership_set(user=user, organisation=office, role=role)
+        headers[name] = {"HTTP_AUTHORIZATION": f"Bearer {api_token_create(user=user, name='t')[1]}"}
+    url = f"/api/organisations/{office.pk}/memberships"
+
+    listed = Client().get(url, **headers["boss"])
+
+    assert listed.status_code == 200
+    assert {(m["user"], m["role"]) for m in listed.json()["items"]} == {
+        ("boss", "admin"),
+        ("writer", "editor"),
+    }
+    assert Client().get(url, **headers["writer"]).status_code == 403
+    assert Client().get(url).status_code in (401, 403)
