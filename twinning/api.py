@@ -41,8 +41,13 @@ api = NinjaAPI(
         "page of `items`, and `count` gives the number of all matches; `format=csv` or "
         "`format=xlsx` returns every match as a file instead. Dates may be known only to "
         "the year or month, so they are written as ISO prefixes: `2007`, `2013-06` or "
-        "`2012-10-02`. Invalid input gives 422 naming the parameter or field; deleting a "
-        "record that others still refer to gives 409."
+        "`2012-10-02` (format `partial-date`). Invalid input gives 422 naming the "
+        "parameter or field, and so do query parameters and body fields the operation does "
+        "not know and integers beyond 2^63; an id the caller may not see reads like one that "
+        "does not exist. Deleting a record that others still refer to gives 409.\n\n"
+        "Details carry an `ETag`; send it back as `If-Match` with PATCH or DELETE, and the "
+        "change is refused with 412 when the record changed meanwhile. `GET …/{id}/history` "
+        "lists a record's changes."
     ),
     urls_namespace="api",
 )
