@@ -21,15 +21,22 @@ from twinning.sources.selectors import source_detail, source_evidence, source_li
 def _detail(user, pk: int) -> Source:
     """Return the source with the evidence it gives for records the user may see."""
     source = source_detail(user=user, pk=pk)
+    # The selector judges owned facts by their own owner; facts that belong to another
+    # record (an agreement, a post) are judged by the selector of their resource.
     evidence = source_evidence(source=source, user=user)
     ids = defaultdict(set)
     for item in evidence:
-        ids[type(item.fact)].add(item.object_id)
-    seen = {
-        model: set(visible(model, user).filter(pk__in=pks).values_list("pk", flat=True))
-        for model, pks in ids.items()
-    }
-    source.evidence_shown = [e for e in evidence if e.object_id in seen[type(e.fact)]]
+        if not hasattr(item.fact, "is_public"):
+            ids[type(item.fact)].add(item.object_id)
+    hidden = set()
+    for model, pks in ids.items():
+        rows = visible(model, user)
+        if rows.query.has_filters():
+            hidden |= {
+                (model, pk)
+                for pk in pks - set(rows.filter(pk__in=pks).values_list("pk", flat=True))
+            }
+    source.evidence_shown = [e for e in evidence if (type(e.fact), e.object_id) not in hidden]
     return source
 
 

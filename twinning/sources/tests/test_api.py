@@ -222,13 +222,21 @@ def test_evidence_with_a_wrong_quote_or_unknown_fact_is_422(world):
 
 def test_source_detail_shows_evidence_for_activities_and_hides_private_ones():
     from twinning.activities.services import activity_create
+    from twinning.partnerships.services import agreement_create
 
     office = organisation_create(name="Office", kind=OrganisationKind.MUNICIPALITY)
-    source = source_create(title="Annual report", text="We met in Aarhus. We met in Bergen.")
+    text = "We met in Aarhus. We met in Bergen. We signed in Kiel."
+    source = source_create(title="Annual report", kind="report", text=text)
     shown = activity_create(title="Meeting in Aarhus", start="2019", owner=office)
     hidden = activity_create(title="Meeting in Bergen", start="2019", owner=office, is_public=False)
+    aarhus, kiel = (place_create(name=n, kind=PlaceKind.MUNICIPALITY) for n in ("Aarhus", "Kiel"))
+    private = partnership_create(
+        party_a=aarhus, party_b=kiel, kind="sister_city", owner=office, is_public=False
+    )
+    signed = agreement_create(partnership=private, kind="founding", title="Charter")
     evidence_add(source=source, fact=shown, quote="We met in Aarhus.")
     evidence_add(source=source, fact=hidden, quote="We met in Bergen.")
+    evidence_add(source=source, fact=signed, quote="We signed in Kiel.")
 
     response = Client().get(f"/api/sources/{source.pk}")
 
