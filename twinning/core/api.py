@@ -17,6 +17,7 @@ from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass, field
 from functools import partial, wraps
+from inspect import signature
 from typing import Annotated, Any, Literal
 
 from django.core.cache import caches
@@ -26,7 +27,7 @@ from django.db.models import Model, ProtectedError, QuerySet
 from django.http import Http404, HttpResponse
 from django.utils import translation
 from django.utils.text import capfirst
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django_filters import FilterSet
 from django_filters import filters as df
@@ -45,6 +46,7 @@ from twinning.accounts.selectors import can_edit, visibility_scope, visible_to
 from twinning.core.api_writes import delete_conflict, owner_for, require_editor
 from twinning.core.exports import content_type, table_bytes
 from twinning.core.selectors import data_stamp, history_changes
+from twinning.core.services import StaleRecord
 
 MAX_LIMIT = 500
 MAX_INT = 2**63 - 1  # the largest integer every supported database stores
@@ -531,6 +533,7 @@ def history(obj: Model, user) -> list[dict]:
     ]
 
 
+_STALE = gettext_lazy("The record has changed since you read it; read it again.")
 ETAG_TEXT = (
     " The ETag header names this state of the record; send it back as If-Match to make "
     "sure nobody changed the record meanwhile (412 when somebody did)."
@@ -600,14 +603,18 @@ class Resource:
             raise HttpError(403, _("You may not change this record."))
         return obj
 
-    def check_match(self, request, pk: int) -> None:
-        """Refuse the change with 412 when If-Match names another state of the record."""
-        wanted = request.headers.get("If-Match", "").strip()
-        if not wanted or wanted == "*":
-            return
-        current = _respond(self.get(request, pk), self.detail)["ETag"]
-        if current not in [tag.strip().removeprefix("W/") for tag in wanted.split(",")]:
-            raise HttpError(412, _("The record has changed since you read it; read it again."))
+    def check_match(self, request, obj: Model) -> int | None:
+        """Refuse the change with 412 when If-Match names another state of the record.
+
+        Return the version If-Match names, for the service to check again as it writes.
+        """
+        wanted = request.headers.get("If-Match", "").split(",")
+        wanted = [tag.strip().removeprefix("W/") for tag in wanted if tag.strip()]
+        if not wanted or "*" in wanted:
+            return None
+        if _respond(self.get(request, obj.pk), self.detail)["ETag"] not in wanted:
+            raise HttpError(412, str(_STALE))
+        return getattr(obj, "version", None)
 
     def fields(self, request, payload: Schema, **dump) -> dict:
         """Return the body as service arguments, ids resolved through visibility."""
@@ -712,10 +719,14 @@ class Resource:
 
             def update(request, pk: int, payload: patch):
                 obj = self.editable(request, pk)
-                self.check_match(request, pk)
-                self.update(
-                    **{service_key: obj}, **self.fields(request, payload, exclude_unset=True)
-                )
+                fields = self.fields(request, payload, exclude_unset=True)
+                version = self.check_match(request, obj)
+                if version is not None and "version" in signature(self.update).parameters:
+                    fields["version"] = version  # checked again as the service writes
+                try:
+                    self.update(**{service_key: obj}, **fields)
+                except StaleRecord:
+                    raise HttpError(412, str(_STALE)) from None
                 return _respond(self.get(request, pk), detail)
 
             router.patch(
@@ -733,7 +744,7 @@ class Resource:
 
             def remove(request, pk: int):
                 obj = self.editable(request, pk)
-                self.check_match(request, pk)
+                self.check_match(request, obj)
                 try:
                     self.delete(**{delete_key: obj})
                 except ProtectedError as error:
