@@ -1,4 +1,4 @@
-"""JSON endpoints for strategies, goals and indicators, budgets, and the alignment of strategies."""
+"""JSON endpoints for strategies, goals, indicators, budgets and the alignment of strategies."""
 
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
@@ -48,9 +48,9 @@ from twinning.strategies.schemas import (
     IatiImportOut,
     IndicatorIn,
     IndicatorOut,
+    IndicatorPeriodOut,
     LineOut,
     PeriodIn,
-    PeriodOut,
     StrategyDetailOut,
     StrategyIn,
     StrategyOut,
@@ -167,7 +167,7 @@ def delete_indicator(request, pk: int, goal_pk: int, indicator_pk: int):
 
 @router.put(
     "/{int:pk}/goals/{int:goal_pk}/indicators/{int:indicator_pk}/periods",
-    response={200: PeriodOut, **WRITE_ERRORS},
+    response={200: IndicatorPeriodOut, **WRITE_ERRORS},
     auth=write_auth,
     operation_id="indicator_period_set",
     summary="Record a period's target and actual",

@@ -36,7 +36,7 @@ class BreakdownOut(Schema):
     actual: Decimal | None = Field(description="Actual of the part; null when not known.")
 
 
-class PeriodOut(Schema):
+class IndicatorPeriodOut(Schema):
     start: dt.date = Field(description="First day of the period (YYYY-MM-DD).")
     end: dt.date = Field(description="Last day of the period (YYYY-MM-DD).")
     target: Decimal | None = Field(description="Target for the period; null when not set.")
@@ -65,7 +65,7 @@ class IndicatorOut(Schema):
     description: str = Field(description="How it is measured; may be empty.")
     baseline: Decimal | None = Field(description="Value before the work began; may be null.")
     baseline_date: PartialDateStr | None = Field(description="When the baseline was taken.")
-    periods: list[PeriodOut] = Field(description="Targets and actuals per period.")
+    periods: list[IndicatorPeriodOut] = Field(description="Targets and actuals per period.")
 
 
 class IndicatorIn(Body):
