@@ -25,6 +25,9 @@ DATASET = Path(
 )
 
 
+WORLD_FILES = ("twin_cities.csv", "relations.tsv", "names.tsv")
+
+
 def _machine() -> str:
     return f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
 
@@ -69,6 +72,24 @@ def _database(pairs: Path, database_url: str | None, folder: Path) -> dict | Non
     return json.loads(last)
 
 
+def _world(folder: Path) -> dict | None:
+    """Return the resolution figures of the world layer, measured in a fresh database."""
+    datasets = Path(os.environ.get("TWINNING_BENCH_WORLD", ROOT.parent / "shared" / "datasets"))
+    if not all((datasets / name).exists() for name in WORLD_FILES):
+        print(f"world layer skipped: {', '.join(WORLD_FILES)} not found in {datasets}")
+        return None
+    command = [sys.executable, "-m", "twinning.benchmarks.world", str(datasets)]
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{folder}/world.sqlite3"}
+    result = subprocess.run(command, env=env, stdout=subprocess.PIPE, text=True, cwd=ROOT)
+    lines = result.stdout.splitlines()
+    for line in lines[:-1]:
+        print(line)
+    if result.returncode != 0 or not lines or not lines[-1].startswith("{"):
+        print(f"  world layer failed with status {result.returncode}")
+        return None
+    return json.loads(lines[-1])
+
+
 def _postgres_available() -> bool:
     return bool(list(Path("/usr/lib/postgresql").glob("*/bin/initdb")))
 
@@ -111,6 +132,9 @@ def main() -> int:
                 results["postgresql"] = figures
         else:
             print("PostgreSQL not installed (scripts/system-deps.sh --all): skipped")
+        world = _world(folder)
+        if world is not None:
+            results["world"] = world
     extraction = _extraction()
     results.update(
         extract_pages_per_s=extraction["pages_per_s"],

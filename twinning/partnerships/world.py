@@ -21,6 +21,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import io
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -52,6 +53,11 @@ _KIND_OF = {"city": PlaceKind.CITY, "admin1": PlaceKind.REGION, "admin2": PlaceK
 _NAME_LENGTH = Place._meta.get_field("name").max_length
 # A point given with a name must lie this close to the place it resolves to.
 _NEAR_KM = 50.0
+# "Seocho (Seoul)", "Belgrade – Mladenovac": a district named with the town it lies in.
+_DISTRICT_IN = re.compile(r"^(?P<part>[^()]+?)\s*\((?P<whole>[^()]+)\)$")
+_TOWN_DASH = re.compile(r"^(?P<whole>.+?)\s+[–—-]\s+(?P<part>.+)$")
+# "Schönwalde-Glien": a municipality named after the towns it joined.
+_JOINED = re.compile(r"^(?P<whole>[^\s–-]{3,})-(?P<part>[^\s–-]{3,}.*)$")
 _FLAGGED = {PlaceResolution.AMBIGUOUS, PlaceResolution.UNRESOLVED}
 _EXPORT_COLUMNS = {
     "origincitylabel",
@@ -368,6 +374,9 @@ class _Resolver:
             return None, found
         return found.best, found
 
+    def _within(self, end: End, country: str) -> Place | None:
+        return _within_of(self, end, country)
+
     def _resolve(self, end: End) -> tuple[int | Place, str]:
         places = self.places
         if end.qid and end.qid in places.by_qid:
@@ -419,6 +428,8 @@ class _Resolver:
             )
         # Not settled by the gazetteer: the registry may still know the name.
         same = places.by_name.get((country, fold(end.name)), [])
+        if not found.candidates and not same and (within := self._within(end, country)):
+            return within, "created"
         flagged = places.flagged.get((country, fold(end.name)))
         if flagged is not None:
             # The same unsettled name, met before: still one place awaiting a person.
@@ -446,6 +457,39 @@ class _Resolver:
             ),
             outcome,
         )
+
+
+def _within_of(resolver: _Resolver, end: End, country: str) -> Place | None:
+    """Place a district or joined municipality at the town or area named with it.
+
+    The new place keeps its own name and no GeoNames id: it is not the town, only
+    located by it.
+    """
+    for pattern, kind in (
+        (_DISTRICT_IN, PlaceKind.DISTRICT),
+        (_TOWN_DASH, PlaceKind.DISTRICT),
+        (_JOINED, PlaceKind.MUNICIPALITY),
+    ):
+        match = pattern.match(end.name)
+        if not match:
+            continue
+        found = resolver.world.lookup(match["whole"], country=country or end.country or None)
+        if found.best is None:
+            continue
+        entry = found.best.entry
+        admin = resolver.world.area_name(entry.admin1) if entry.admin1 else ""
+        return resolver.places.create(
+            kind=kind,
+            name=end.name[:_NAME_LENGTH],
+            country=entry.country,
+            latitude=entry.latitude,
+            longitude=entry.longitude,
+            wikidata_id=end.qid if end.qid not in resolver.places.by_qid else "",
+            admin_area=(admin or "")[:200],
+            resolution=PlaceResolution.WITHIN,
+            data_sources=f"{GEONAMES}; {resolver.source}",
+        )
+    return None
 
 
 # Writing -----------------------------------------------------------------------------

@@ -25,6 +25,7 @@ class PlaceResolution(models.TextChoices):
     MATCHED = "matched", _("matched in the gazetteer")
     AMBIGUOUS = "ambiguous", _("ambiguous: several places fit")
     UNRESOLVED = "unresolved", _("not found in the gazetteer")
+    WITHIN = "within", _("placed at the town or area it lies in")
 
 
 class Place(VersionedModel, TimeStampedModel):

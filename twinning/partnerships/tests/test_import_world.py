@@ -188,3 +188,22 @@ def test_the_command_reports_what_it_did(wikipedia, capsys):
     call_command("import_records", "world", str(wikipedia))
     out = capsys.readouterr().out
     assert "6 rows read" in out and "1 ambiguous" in out and "5 created" in out
+
+
+def test_a_district_is_placed_at_its_town_but_kept_apart(tmp_path):
+    listed = write(
+        tmp_path / "districts.csv",
+        "city1,country1,city2,country2\n"
+        "Qwertyhof (Aarhus),Denmark,Horsens,Denmark\n"
+        "Aarhus – Qwertyby,Denmark,Horsens,Denmark\n"
+        "Aarhus,Denmark,Horsens,Denmark\n",
+    )
+    world_import(path=listed)
+    aarhus = Place.objects.get(search_key="arhus")
+    for name in ("Qwertyhof (Aarhus)", "Aarhus – Qwertyby"):
+        district = Place.objects.get(name=name)
+        assert district.pk != aarhus.pk and district.geonames_id is None
+        assert district.resolution == PlaceResolution.WITHIN
+        assert (district.latitude, district.longitude) == (aarhus.latitude, aarhus.longitude)
+    again = world_import(path=listed)
+    assert again.places_created == 0 and again.statements_added == 0
