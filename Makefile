@@ -5,6 +5,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 NODE_STAMP := node_modules/.installed-stamp
 PYTEST_ARGS ?=
+# pytest-xdist workers for each of the two runs (SQLite, PostgreSQL), which go side by side.
+PYTEST_WORKERS ?= auto
 
 .PHONY: run test setup lint bench messages clean
 
@@ -39,10 +41,8 @@ test: $(STAMP)
 	$(MAKE) $(NODE_STAMP)
 	$(MAKE) lint
 	$(BIN)/twinning makemigrations --check --dry-run
-	@echo "== test suite on SQLite"
-	$(BIN)/pytest $(PYTEST_ARGS)
-	@echo "== test suite on PostgreSQL"
-	bash scripts/with-postgres.sh $(BIN)/pytest $(PYTEST_ARGS)
+	bash scripts/test-suites.sh $(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadgroup \
+		--durations=10 $(PYTEST_ARGS)
 
 bench: setup
 	$(BIN)/pip install --quiet -e ".[dev,bench]"

@@ -11,7 +11,8 @@ def run(*args, env=None):
         capture_output=True,
         text=True,
         env={**os.environ, **(env or {})},
-        timeout=120,
+        # Migrating a new database and loading the demo; generous for a busy machine.
+        timeout=600,
     )
 
 

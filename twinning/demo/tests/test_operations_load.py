@@ -5,8 +5,7 @@ import pytest
 
 from twinning.activities.models import Activity
 from twinning.activities.selectors import activity_overview
-from twinning.demo.operations import DATA, DemoDataError, operations_load
-from twinning.demo.services import demo_load
+from twinning.demo.operations import DATA
 from twinning.institutions.models import InstitutionPair, Network
 from twinning.partnerships.models import Partnership
 from twinning.projects.models import Project
@@ -15,8 +14,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def loaded():
-    demo_load()
+def loaded(demo_registry):
     return Partnership.objects.get(party_a__name="Bycirklen", party_b__name="Wuxi")
 
 
@@ -89,22 +87,3 @@ def _pairs_networks_and_soil_project(loaded):
     roles = {p.organisation.name: p.role for p in soil.parties.select_related("organisation")}
     assert roles["GEO A/S"] == "lead" and roles["Wuxi Urban Development Group"] == "client"
     assert soil.evidence.get().quote == "mellem 150 og 500 mio. danske kroner"
-
-
-def test_loading_twice_or_after_reset_changes_nothing(loaded):
-    counts = (Activity.objects.count(), InstitutionPair.objects.count(), Project.objects.count())
-    demo_load()
-    assert (
-        Activity.objects.count(),
-        InstitutionPair.objects.count(),
-        Project.objects.count(),
-    ) == counts
-    demo_load(reset=True)
-    assert Activity.objects.count() == 195
-    assert InstitutionPair.objects.count() == 17
-
-
-def test_unknown_name_is_reported_with_its_file_and_nothing_is_written():
-    with pytest.raises(DemoDataError, match="activities.json: no place named “Bycirklen”"):
-        operations_load()
-    assert not Activity.objects.exists()

@@ -9,7 +9,6 @@ from django.utils.html import escape
 from pypdf import PdfReader
 
 from twinning.activities.models import Activity
-from twinning.demo.services import demo_load
 from twinning.partnerships.models import Partnership
 from twinning.reports.documents import render_report
 from twinning.reports.models import EvaluationReport
@@ -23,8 +22,7 @@ def _squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-def test_demo_report_carries_every_dated_activity_of_the_period():
-    demo_load()
+def test_demo_report_carries_every_dated_activity_of_the_period(demo_registry):
     partnership = Partnership.objects.get(party_a__name="Bycirklen", party_b__name="Wuxi")
     expected = list(
         Activity.objects.filter(partnerships=partnership, start__gte="2013", start__lt="2016")
@@ -60,8 +58,7 @@ def test_demo_report_carries_every_dated_activity_of_the_period():
     assert missing == []
 
 
-def test_demo_steering_data_states_the_report_facts():
-    demo_load()
+def test_demo_steering_data_states_the_report_facts(demo_registry):
     strategy = Strategy.objects.get(party__name="Bycirklen")
     assert [g.status for g in strategy.goals.all()] == [
         GoalStatus.MET,
@@ -78,6 +75,5 @@ def test_demo_steering_data_states_the_report_facts():
     assert (period.label, period.actual, period.target) == ("2014", 1, None)
     assert period.source.title.startswith("Bycirklen and Wuxi: evaluation")
     assert period.evidence.startswith("Allerede i april 2014")
-    demo_load()  # idempotent
     assert Strategy.objects.count() == 3 and Budget.objects.count() == 2
     assert Indicator.objects.count() == 1

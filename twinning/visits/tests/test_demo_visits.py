@@ -2,21 +2,17 @@ import datetime as dt
 
 import pytest
 
-from twinning.demo.services import demo_load
-from twinning.sites.models import ShowcaseSite
 from twinning.sites.selectors import sites_suggested_for
-from twinning.visits.models import Commitment, ProgrammeItem, Visit, VisitMember
+from twinning.visits.models import Visit
 from twinning.visits.selectors import commitments_overdue
 from twinning.visits.tests.factories import make_user
 
 pytestmark = pytest.mark.django_db
 
-# Loading the whole demo takes a while, so each test loads it once and checks several facts.
+# Loading the whole demo takes a while: the module loads it once (see demo_registry).
 
 
-def test_demo_visits_hold_the_sonderborg_delegations_of_september_2017():
-    demo_load()
-
+def test_demo_visits_hold_the_sonderborg_delegations_of_september_2017(demo_registry):
     dalian = Visit.objects.get(title__startswith="Dalian Refrigeration")
     leader = dalian.members.get(is_leader=True)
     assert (leader.name, leader.person.name) == ("Ding Jie", "Ding Jie")
@@ -51,9 +47,7 @@ def test_demo_visits_hold_the_sonderborg_delegations_of_september_2017():
     assert all(s.in_host_place for s in suggestions[:-1])
 
 
-def test_demo_visits_follow_bycirklens_evaluation_report():
-    demo_load()
-
+def test_demo_visits_follow_bycirklens_evaluation_report(demo_registry):
     trip = Visit.objects.get(start_date=dt.date(2015, 11, 14))
     assert (trip.direction, trip.host.name) == ("outgoing", "Wuxi")
     assert {m.name for m in trip.members.all()} == {"Lars Wilms", "Jette Rau", "Line Elk Hansen"}
@@ -69,21 +63,3 @@ def test_demo_visits_follow_bycirklens_evaluation_report():
     assert [c.description for c in overdue] == [
         "Decide whether to enter a new three-year cooperation agreement with Wuxi."
     ]
-
-
-def _counts():
-    return tuple(
-        model.objects.count()
-        for model in (Visit, VisitMember, ProgrammeItem, Commitment, ShowcaseSite)
-    )
-
-
-def test_loading_the_demo_twice_or_after_a_reset_gives_the_same_visits():
-    demo_load()
-    first = _counts()
-
-    demo_load()
-    assert _counts() == first
-    demo_load(reset=True)
-    assert _counts() == first
-    assert first[0] == 12 and first[4] == 12
