@@ -125,6 +125,9 @@ TEMPLATES = [
 
 DATABASE_URL = os.environ.get("DATABASE_URL", f"sqlite:///{VAR_DIR / 'twinning.sqlite3'}")
 DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+# How long an SQLite write waits for another writer (an import's one transaction) before
+# giving up with "database is locked".
+SQLITE_BUSY_TIMEOUT_MS = int(os.environ.get("TWINNING_SQLITE_BUSY_TIMEOUT_MS", 30_000))
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A connection kept per server thread keeps SQLite's page cache warm between requests.
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
@@ -132,7 +135,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         # WAL lets readers go on while one writer works; IMMEDIATE avoids lock upgrades
         # that fail under concurrent writes.
         "init_command": (
-            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;"
+            f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}; PRAGMA journal_mode=WAL;"
+            " PRAGMA synchronous=NORMAL;"
             " PRAGMA foreign_keys=ON;"
         ),
         "transaction_mode": "IMMEDIATE",

@@ -324,7 +324,6 @@ class _PlaceIndex:
         return place
 
 
-@transaction.atomic
 def partnerships_import(
     *, path: Path, owner=None, is_public: bool = True, user=None
 ) -> ImportReport:
@@ -379,6 +378,15 @@ def partnerships_import(
             )
         )
 
+    # The file is read and checked before the transaction begins: on SQLite a writing
+    # transaction holds the one write lock, which the site's own writes wait for.
+    with transaction.atomic():
+        _import_write(report, index, planned, owner=owner, is_public=is_public, user=user)
+    return report
+
+
+def _import_write(report, index, planned, *, owner, is_public: bool, user) -> None:
+    """Write the places and partnerships an import planned; the caller holds a transaction."""
     created_places = list(index.pending.values())
     place_ids = create_with_history(
         Place,
@@ -424,4 +432,3 @@ def partnerships_import(
     search_entries_index(kind="place", ids=place_ids)
     search_entries_index(kind="partnership", ids=partnership_ids)
     report.partnerships_created = len(partnership_ids)
-    return report
