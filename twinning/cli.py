@@ -19,6 +19,7 @@ COMMANDS = {
     "worker": ("db_worker", "Run queued background tasks such as uploaded documents."),
     "report": ("report", "Write an evaluation report as PDF, Word or HTML."),
     "alerts": ("alerts", "List what is due; exit status 1 when anything is (for cron)."),
+    "notify": ("notify", "Notify responsible users in the app of what is due (daily)."),
     "backup": ("backup", "Copy the whole database into one file while the site runs."),
     "restore": ("restore", "Replace the whole database with a backup file."),
 }

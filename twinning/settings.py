@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "twinning.ingestion",
     "twinning.strategies",
     "twinning.reports",
+    "twinning.notifications",
 ]
 
 MIDDLEWARE = [

@@ -34,6 +34,7 @@ urlpatterns += i18n_patterns(
     path("atlas/", include("twinning.atlas.urls")),
     path("strategies/", include("twinning.strategies.urls")),
     path("reports/", include("twinning.reports.urls")),
+    path("notifications/", include("twinning.notifications.urls")),
     path(settings.TWINNING_ADMIN_PATH, admin.site.urls),
     prefix_default_language=False,
 )

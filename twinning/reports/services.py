@@ -70,6 +70,19 @@ def report_delete(*, report: EvaluationReport) -> None:
     report.delete()
 
 
+def responsible_users(owner_ids) -> dict[int, set[int]]:
+    """Return the active editors and administrators of the organisations, each with the
+    organisations they answer for."""
+    members: dict[int, set[int]] = defaultdict(set)
+    for user_id, organisation_id in Membership.objects.filter(
+        organisation_id__in=[pk for pk in owner_ids if pk is not None],
+        role__in=WRITE_ROLES,
+        user__is_active=True,
+    ).values_list("user_id", "organisation_id"):
+        members[user_id].add(organisation_id)
+    return members
+
+
 def alerts_email_digest(*, today: dt.date | None = None, alerts: Alerts | None = None) -> int:
     """Send each responsible user one e-mail listing what is due; return how many were sent.
 
@@ -81,11 +94,7 @@ def alerts_email_digest(*, today: dt.date | None = None, alerts: Alerts | None =
     owner_ids = {alert.owner_id for alert in items if alert.owner_id is not None}
     if not owner_ids:
         return 0
-    members: dict[int, set[int]] = defaultdict(set)
-    for user_id, organisation_id in Membership.objects.filter(
-        organisation_id__in=owner_ids, role__in=WRITE_ROLES, user__is_active=True
-    ).values_list("user_id", "organisation_id"):
-        members[user_id].add(organisation_id)
+    members = responsible_users(owner_ids)
     users = get_user_model().objects.filter(pk__in=members).exclude(email="").order_by("pk")
     messages = []
     for user in users:
