@@ -6,8 +6,7 @@ from ninja import NinjaAPI
 from twinning.activities.api import ical_router as activities_ical_router
 from twinning.activities.api import router as activities_router
 from twinning.atlas.api import router as atlas_router
-from twinning.core.api import guard
-from twinning.core.api_writes import validation_error_payload
+from twinning.core.api import guard, validation_error_payload
 from twinning.focusareas.api import router as focusareas_router
 from twinning.ingestion.api import router as review_router
 from twinning.institutions.api import networks_router, pairs_router

@@ -13,6 +13,7 @@ import hashlib
 import inspect
 import json
 import re
+from collections import Counter
 from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass, field
@@ -22,6 +23,7 @@ from typing import Annotated, Any, Literal
 
 from django.core.cache import caches
 from django.core.exceptions import FieldDoesNotExist
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import models
 from django.db.models import Model, ProtectedError, QuerySet
 from django.http import Http404, HttpResponse
@@ -42,8 +44,13 @@ from pydantic import AfterValidator, BeforeValidator, ConfigDict, WithJsonSchema
 from pydantic.fields import FieldInfo
 
 from twinning.accounts.auth import read_auth, write_auth
-from twinning.accounts.selectors import can_edit, visibility_scope, visible_to
-from twinning.core.api_writes import delete_conflict, owner_for, require_editor
+from twinning.accounts.selectors import (
+    can_edit,
+    editable_organisation_ids,
+    is_editor,
+    visibility_scope,
+    visible_to,
+)
 from twinning.core.exports import content_type, table_bytes
 from twinning.core.selectors import data_stamp, history_changes
 from twinning.core.services import StaleRecord
@@ -408,6 +415,55 @@ def cached_read(run):
     return view
 
 
+# Who may write, and how refusals read ------------------------------------------------------
+
+
+def require_editor(user) -> None:
+    """Refuse a caller who may not create records."""
+    if not is_editor(user):
+        raise HttpError(403, _("Only editors may change records."))
+
+
+def owner_for(user, owner_id: int | None, organisations: type[Model]):
+    """Return the owner a new record gets: the one asked for, if the caller may use it."""
+    allowed = editable_organisation_ids(user)
+    if owner_id is None:
+        if allowed is None or not allowed:
+            return None
+        if len(allowed) > 1:
+            raise HttpError(422, _("Say which of your organisations owns the record (owner)."))
+        owner_id = next(iter(allowed))
+    if allowed is not None and owner_id not in allowed:
+        raise HttpError(403, _("You may not file records under that organisation."))
+    try:
+        return organisations._default_manager.get(pk=owner_id)
+    except organisations.DoesNotExist:
+        raise HttpError(422, _("No organisation with id %(id)s.") % {"id": owner_id}) from None
+
+
+def validation_error_payload(error: DjangoValidationError) -> dict:
+    """Return a Django validation error as the body of a 422 response."""
+    if hasattr(error, "error_dict"):
+        errors = {
+            field: [str(m) for m in messages] for field, messages in error.message_dict.items()
+        }
+    else:
+        errors = {"__all__": [str(m) for m in error.messages]}
+    detail = "; ".join(f"{field}: {' '.join(messages)}" for field, messages in errors.items())
+    return {"detail": detail, "errors": errors}
+
+
+def delete_conflict(error: ProtectedError, noun: str) -> HttpError:
+    """Return a 409 error saying which records still refer to the one to be deleted."""
+    counts = Counter(str(obj._meta.verbose_name_plural) for obj in error.protected_objects)
+    refs = ", ".join(f"{name}: {count}" for name, count in sorted(counts.items()))
+    return HttpError(
+        409,
+        _("The %(noun)s cannot be deleted because other records refer to it (%(refs)s).")
+        % {"noun": noun, "refs": refs},
+    )
+
+
 # Declared resources ------------------------------------------------------------------------
 
 _VISIBLE: dict[type[Model], Callable[[Any], QuerySet]] = {}
@@ -453,7 +509,7 @@ def resolve_fields(user, model: type[Model], payload: dict, keys=None, refs=None
         key = (keys or {}).get(name, "pk")
         rows = (refs or {}).get(name, partial(visible, spec.related_model))
         if name == "owner":
-            value = owner_for(user, value)
+            value = owner_for(user, value, spec.related_model)
         elif key is None:
             pass  # the service reads this field itself
         elif spec.many_to_many and value is not None:

@@ -11,8 +11,7 @@ from ninja.errors import HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
 from twinning.accounts.auth import read_auth, write_auth
-from twinning.core.api import ErrorOut, PageQuery
-from twinning.core.api_writes import require_editor, validation_error_payload
+from twinning.core.api import ErrorOut, PageQuery, require_editor, validation_error_payload
 from twinning.ingestion import selectors, services
 from twinning.ingestion.facts import fact_field_names
 from twinning.ingestion.forms import fact_form_class

@@ -287,3 +287,18 @@ def test_list_query_count_with_a_token_does_not_grow(editor, office, django_asse
         )
     with django_assert_max_num_queries(7):
         assert Client().get(URL, **headers).json()["count"] == 5
+
+
+def test_a_time_with_a_time_zone_is_refused_by_name(editor, visit):
+    base = f"{URL}/{visit.pk}/programme"
+
+    zoned = send(
+        "post",
+        base,
+        {"day": "2017-09-05", "topic": "Talk", "start_time": "10:00+02:00"},
+        **bearer(editor),
+    )
+
+    assert zoned.status_code == 422
+    assert zoned.json()["detail"][0]["loc"][-1] == "start_time"
+    assert not ProgrammeItem.objects.exists()
