@@ -207,7 +207,7 @@ def analyse(name: str, text: str) -> DocContext:
         kept = [m for m in ctx.places if not any(s <= m.start and m.end <= e for s, e in spans)]
         ctx.places = sorted(kept + extra, key=lambda m: m.start)
     ctx.segments = segments(text)
-    ctx.dates = find_dates(text, reference=ctx.date)
+    ctx.dates = find_dates(text, reference=ctx.date, month=ctx.month)
     ctx._date_starts = [d.start for d in ctx.dates]
     counts: Counter[str] = Counter(
         m.place.id

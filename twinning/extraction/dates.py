@@ -44,6 +44,9 @@ _WS = r"[ \t\u00a0]*\n?[ \t\u00a0\n]*"  # a line break may fall inside a date
 _DAY = r"(?:[012]?\d|3[01])"
 _ORD = r"(?:st|nd|rd|th|\.)?"
 
+# "last May", "sidste maj": the most recent such month before the text's own month.
+_LAST_WORDS = ("last", "sidste", "forrige", "förra", "letzten", "vergangenen")
+_LAST = "|".join(_LAST_WORDS)
 _CJK_RANGE = r"\s*(?:至|到|—|–|-)\s*"
 _WEEKDAYS: dict[str, int] = {}
 for _number, _names in enumerate(
@@ -85,6 +88,36 @@ _RELATIVE: dict[str, int | str | None] = {
     "dieses jahr": "year",
     "in diesem jahr": "year",
     "今年": "year",
+    # Seasons and "a few weeks ago": the year, or the month, that the text was written in.
+    "i sommer": "year",
+    "i sommar": "year",
+    "i somras": "year",
+    "this summer": "year",
+    "in diesem sommer": "year",
+    "diesen sommer": "year",
+    "i vår": "year",
+    "i foråret": "year",
+    "i efteråret": "year",
+    "i høst": "year",
+    "i höstas": "year",
+    "i våras": "year",
+    "this spring": "year",
+    "this autumn": "year",
+    "this fall": "year",
+    "for få uger siden": "month",
+    "for kun få uger siden": "month",
+    "for nylig": "month",
+    "for noen uker siden": "month",
+    "for få uker siden": "month",
+    "for nokre veker sidan": "month",
+    "för några veckor sedan": "month",
+    "nyligen": "month",
+    "a few weeks ago": "month",
+    "recently": "month",
+    "vor wenigen wochen": "month",
+    "vor einigen wochen": "month",
+    "kürzlich": "month",
+    "neulich": "month",
 }
 
 
@@ -171,7 +204,7 @@ _PATTERNS = [
     # in September / i september (needs a reference year)
     (
         "month",
-        rf"(?<![\w])(?:i|in|im|på|during|from|fra|til|until){_WS}(?P<mo_m>{_FULL_MONTH})(?![\w])"
+        rf"(?<![\w])(?P<mo_p>i|in|im|på|during|from|fra|til|until|{_LAST}){_WS}(?P<mo_m>{_FULL_MONTH})(?![\w])"
         rf"(?!{_WS}(?:måned|month)?,?{_WS}{_YEAR})",
     ),
 ]
@@ -209,7 +242,9 @@ _BY_START = {
 }
 _SINGLE = {name: re.compile(body) for name, body in _PATTERNS}
 _DIGIT_RUN = re.compile(r"\d+")
-_PREPOSITIONS = frozenset(["i", "in", "im", "på", "during", "from", "fra", "til", "until"])
+_PREPOSITIONS = frozenset(
+    ["i", "in", "im", "på", "during", "from", "fra", "til", "until", *_LAST_WORDS]
+)
 _GAP = " \t\u00a0\n"
 scan.register("date-month", MONTHS)
 scan.register("date-week", ["uge", "uke", "vecka", "week", "woche", "kw"])
@@ -310,12 +345,18 @@ def find_dates(
     default_year: int | None = None,
     start: int = 0,
     end: int | None = None,
+    month: str | None = None,
 ) -> list[DateMention]:
     """Return the dates in ``text[start:end]`` with absolute offsets.
 
     ``reference`` (the document's own date) resolves dates without a year;
-    ``default_year`` (e.g. from a table heading) is used as is when given.
+    ``default_year`` (e.g. from a table heading) is used as is when given; ``month``
+    (``YYYY-MM``, the text's own month when its day is unknown) resolves "i maj",
+    "this summer" or "a few weeks ago", but never a weekday or "yesterday".
     """
+    coarse = reference
+    if coarse is None and month:
+        coarse = dt.date(int(month[:4]), int(month[5:7]), 1)
     stop = len(text) if end is None else end
     low = scan.lowered(text)
     starts = _starts(text)
@@ -332,13 +373,13 @@ def find_dates(
         if m is None:
             continue
         kind = m.lastgroup or ""
-        mention = _convert(m, kind, reference, default_year)
+        mention = _convert(m, kind, reference, default_year, coarse)
         if mention is None:
             # A pattern further down the list may still give a date at this offset.
             for other in kinds[kinds.index(kind) + 1 :]:
                 m = _SINGLE[other].match(low, at, stop)
                 if m is not None:
-                    mention = _convert(m, other, reference, default_year)
+                    mention = _convert(m, other, reference, default_year, coarse)
                     if mention is not None:
                         break
         if mention is not None:
@@ -388,7 +429,11 @@ def _year_or(
 
 
 def _convert(
-    m: re.Match[str], kind: str, reference: dt.date | None, default_year: int | None
+    m: re.Match[str],
+    kind: str,
+    reference: dt.date | None,
+    default_year: int | None,
+    coarse: dt.date | None = None,
 ) -> DateMention | None:
     g = m.group
     s, e = m.span()
@@ -422,6 +467,11 @@ def _convert(
         # "onsdag den 22. september", "Sunday, July 1": the date that follows says it.
         if _DATE_FOLLOWS.match(m.string, e):
             return None
+        if reference is None and coarse is not None:
+            key = " ".join(g("rel").lower().split())
+            if _RELATIVE.get(key) not in ("year", "month"):
+                return None
+            return _relative(g("rel"), s, e, coarse)
         return _relative(g("rel"), s, e, reference)
     if kind == "iso":
         value = _iso(int(g("iso_y")), int(g("iso_m")), int(g("iso_d")))
@@ -498,9 +548,12 @@ def _convert(
         return DateMention(s, e, g("y"), None, True, kind)
     if kind == "month":
         month = _month(g("mo_m"))
-        year = default_year or (reference.year if reference else None)
+        year = default_year or (coarse.year if coarse else None)
         if month is None or year is None:
             return None
+        if g("mo_p").lower() in _LAST_WORDS:
+            # "last May" in a dated text: May of the year before the text was written.
+            year -= 1
         # Only the month name is the date; the preposition is context.
         return DateMention(m.start("mo_m"), e, _iso(year, month), None, False, kind)
     return None

@@ -40,9 +40,13 @@ _TYPE_CUES = [
         "delegation_visit",
         r"delegation\w*|besøg\w*|besøk\w*|besök\w*|besuch\w*|visit\w*|statsbesøg|"
         r"state\s+visit|rejse\w*|rejser|reiste|avfärd|\btrip\b|\btour\b|på\s+tur|"
-        r"welcomed|hosted|at\s+the\s+invitation|访问|代表团|抵达|来访|出访",
+        r"welcomed|hosted|at\s+the\s+invitation|访问|代表团|抵达|来访|出访|"
+        # Trips, and taking part in a gathering elsewhere, in each language.
+        r"\btur\b|\btur\s+til|resa\b|reste\b|reisen?\b|reisten?\b|närvar\w*|deltog|"
+        r"deltok|deltatt|deltaget|deltagit|attended|nahmen\s+teil|teilgenommen|出席|参加",
         "delegation besøg besøk besök besuch visit state rejse trip tour på reiste avfärd "
-        "welcomed hosted at 访问 代表团 抵达 来访 出访",
+        "welcomed hosted at 访问 代表团 抵达 来访 出访 tur resa reste reise reisen reisten "
+        "närvar deltog deltok deltatt deltaget deltagit attended nahmen teilgenommen 出席 参加",
     ),
     (
         # "møde" anywhere also covers compounds such as "telefonmøde".
@@ -137,6 +141,12 @@ def title_for(text: str, limit: int = 90) -> str:
     return title if len(title) <= limit else title[: limit - 1].rstrip() + "…"
 
 
+# A year after these words ends a state ("until 2010", "frem til 2020"), or is a period.
+_UNTIL_BEFORE = re.compile(
+    r"(?:until|till|indtil|frem\s+til|fram\s+til|fram\s+till|bis|inntil|through|"
+    r"the\s+coming\s+year\s+of|for\s+the\s+year|budget\w*\s+for)[ \t]+(?:\w+[ \t]+)?$",
+    re.IGNORECASE,
+)
 # A year after these words dates a state ("siden 1992"), not a happening.
 _SINCE_BEFORE = re.compile(r"(?:siden|sedan|since|seit|fra|från|from|自)[ \t]+(?:\w+[ \t]+)?$")
 
@@ -152,6 +162,12 @@ def _usable(ctx: DocContext, d: DateMention, money_spans: list[tuple[int, int]])
     if d.form in ("yrange",):
         return False
     if d.form == "year" and _SINCE_BEFORE.search(ctx.text[max(0, d.start - 20) : d.start]):
+        return False
+    if d.form == "year" and _UNTIL_BEFORE.search(ctx.text[max(0, d.start - 30) : d.start]):
+        return False
+    # A year after the text's own year names a plan, not a happening.
+    own_year = (ctx.month or "")[:4]
+    if d.precision == "year" and own_year and d.value > own_year:
         return False
     # "长野市(1981年4月19日缔结)": a date in brackets annotates an item of a list.
     if _in_brackets(ctx.text, d.start):
@@ -195,6 +211,11 @@ def extract_events(ctx: DocContext) -> list[Event]:
             continue  # "Siden 1992 har ...": a state that lasts, not a happening
         if not dates or not has_event_cue(text, seg.start, seg.end):
             continue
+        if _BECAME_PARTNERS.search(scan.lowered(text), seg.start, seg.end):
+            continue  # "I 1966 ... blev Narsaq og Gladsaxe venskabsbyer": how a tie began
+        kind = event_type(text, seg.start, seg.end)
+        if kind == "meeting" and _COUNCIL_MEETING.search(scan.lowered(text), seg.start, seg.end):
+            continue  # a council's own meeting decides; it is not a happening between towns
         # Keep one date for each year: the most precise, then the nearest to the cue.
         cue_at = _first_cue(text, seg.start, seg.end)
         chosen: dict[str, DateMention] = {}
@@ -203,7 +224,6 @@ def extract_events(ctx: DocContext) -> list[Event]:
             old = chosen.get(year)
             if old is None or _rank(d, cue_at) > _rank(old, cue_at):
                 chosen[year] = d
-        kind = event_type(text, seg.start, seg.end)
         for d in chosen.values():
             out += _visits(ctx, _event(ctx, seg.start, seg.end, kind, d.value, d.end_value))
     out += _undated(ctx, waiting, out)
@@ -382,3 +402,23 @@ _ANNIVERSARY = re.compile(
 _SINCE_START = re.compile(r"\s*[\"“”'‘’]?\s*(?:siden|sedan|since|seit)\b")
 # "2018 marks 35 years since ...": the year of a jubilee, not of a happening.
 _MARKS_AFTER = re.compile(r"\s*(?:marks|markerer|markerar|markiert|是)\b")
+
+# A partnership coming into being as a state: "blev officielle venskabsbyer",
+# "became sister cities", "wurden Partnerstädte", "启动缔结友好城市关系工作".
+_TIE_WORDS = (
+    r"(?:venskabsby|vennskapsby|vennskapskommune|venskabskommune|vänort|vänstad|"
+    r"sister\s+cit|twin\s+town|twin\s+cit|partner\s+cit|friendship\s+cit|"
+    r"partnerstädte|partnerstadt|schwesterstädte)\w*"
+)
+_BECAME_PARTNERS = re.compile(
+    r"\b(?:blev|ble|blei|blevo|became|become|wurden|wurde)\b(?:\s+[\w'’-]+){0,6}?\s+"
+    + _TIE_WORDS
+    + r"|(?:启动|开始)(?:缔结|建立|结为)"
+)
+# Meetings of a council or its committees, in each language.
+_COUNCIL_MEETING = re.compile(
+    r"byrådsmøde|kommunalbestyrelsesmøde|udvalgsmøde|bystyremøte|kommunestyremøte|"
+    r"formannskapsmøte|fullmäktigemöte|fullmäktiges\s+sammanträde|kommunstyrelsens\s+sammanträde|"
+    r"council\s+meeting|council\s+session|stadtratssitzung|gemeinderatssitzung|"
+    r"ratssitzung|ausschusssitzung|常委会会议|市委常委会"
+)

@@ -114,3 +114,57 @@ def test_one_signing_told_twice_on_the_same_day_is_one_event() -> None:
     )
     events = [(e.event, e.date) for e in extract(text) if isinstance(e, Event)]
     assert events == [("signing", "2018-09-18")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Vi var på tur til Vejle sidst i maj.", [("2019-05", None)]),
+        ("Aftalen blev underskrevet i sommer.", [("2019", None)]),
+        ("Avtalen ble signert i sommer.", [("2019", None)]),
+        ("For kun få uger siden kom eleverne hjem.", [("2019-10", None)]),
+        ("Vi fick besök för några veckor sedan.", [("2019-10", None)]),
+        ("The mayor came last May.", [("2018-05", None)]),
+        ("Der Vertrag wurde letzten März unterzeichnet.", [("2018-03", None)]),
+        # A weekday or "yesterday" needs the day, which a month-only dateline lacks.
+        ("De kom i går og rejste torsdag.", []),
+    ],
+)
+def test_a_month_only_dateline_anchors_months_seasons_and_recent_weeks(
+    text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    found = [(d.value, d.end_value) for d in find_dates(text, month="2019-10")]
+    assert found == expected
+
+
+def _dated_events(body: str) -> list[tuple[str, str]]:
+    text = "https://www.example.dk/nyheder/2019-10-15-venskab.html\n\n" + body
+    return [(e.event, e.date) for e in extract(text) if isinstance(e, Event)]
+
+
+def test_taking_part_in_a_gathering_abroad_is_a_visit() -> None:
+    assert _dated_events("I juni kommer Vasa och Umeå närvara i Harstad i Norge.\n") == [
+        ("delegation_visit", "2019-06")
+    ]
+    assert _dated_events("Foreningen arrangerede en tur til Lohja i maj.\n") == [
+        ("delegation_visit", "2019-05")
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # How a partnership came about is a state, not a happening.
+        "I 1966 efter et besøg af nogle elever blev Narsaq og Gladsaxe officielle venskabsbyer.\n",
+        "In 1985 Kalmar and Wilmington became sister cities after a visit.\n",
+        "广州与河内于2012年启动缔结友好城市关系工作,双方互派代表团。\n",
+        # A council's own meeting decides; it is no happening between towns.
+        "På byrådsmødet i marts 2019 blev bevillingen til venskabsbyerne fjernet.\n",
+        "At the May 21, 2019, City Council meeting, the association asked for a sister city.\n",
+        # A year after the text's own year, or one that ends a state, names a plan.
+        "Repræsentanter for byerne bør inviteres til fejringen i 2020 i Vejle.\n",
+        "The twinning associations in Chester will be given money until 2018 for visits.\n",
+    ],
+)
+def test_sentences_that_are_no_dated_happening(sentence: str) -> None:
+    assert _dated_events(sentence) == []
