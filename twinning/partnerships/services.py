@@ -5,7 +5,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils.translation import gettext as _
 from django_countries import countries
 
@@ -19,6 +21,7 @@ from twinning.focusareas.models import FocusArea
 from twinning.partnerships.models import (
     Agreement,
     Partnership,
+    PartnershipClaim,
     PartnershipKind,
     PartnershipPerson,
     PartnershipStatus,
@@ -432,3 +435,80 @@ def _import_write(report, index, planned, *, owner, is_public: bool, user) -> No
     search_entries_index(kind="place", ids=place_ids)
     search_entries_index(kind="partnership", ids=partnership_ids)
     report.partnerships_created = len(partnership_ids)
+
+
+@transaction.atomic
+def place_merge(*, keep: Place, duplicate: Place, user=None) -> Place:
+    """Merge a place a person marked as the same as ``keep`` into it, and delete it.
+
+    Everything that refers to the duplicate is moved to ``keep``; its name becomes one of
+    keep's other names and its identifiers and point fill keep's where keep has none. Two
+    partnerships that become the same pair are joined when the younger one holds only
+    sourced statements (its statements move to the older one); a partnership between
+    the two places themselves is refused, as is merging a place into itself.
+    """
+    if keep.pk == duplicate.pk:
+        raise ValidationError(_("A place cannot be merged into itself."))
+    if Partnership.objects.filter(
+        Q(party_a=keep, party_b=duplicate) | Q(party_a=duplicate, party_b=keep)
+    ).exists():
+        raise ValidationError(_("These two places are partners of each other; merge refused."))
+    pairs = {}
+    for partnership in Partnership.objects.filter(Q(party_a=keep) | Q(party_b=keep)):
+        other = (
+            partnership.party_b_id if partnership.party_a_id == keep.pk else partnership.party_a_id
+        )
+        pairs[other] = partnership
+    for partnership in Partnership.objects.filter(Q(party_a=duplicate) | Q(party_b=duplicate)):
+        side = "party_a" if partnership.party_a_id == duplicate.pk else "party_b"
+        other = partnership.party_b_id if side == "party_a" else partnership.party_a_id
+        existing = pairs.get(other)
+        if existing is not None and _only_claims(partnership):
+            PartnershipClaim.objects.filter(partnership=partnership).update(partnership=existing)
+            search_entry_delete(partnership)
+            partnership.delete()
+            continue
+        setattr(partnership, side, keep)
+        partnership.save(update_fields=[side, "updated_at"])
+    for relation in Place._meta.related_objects:
+        if relation.related_model is Partnership or relation.many_to_many:
+            continue
+        if relation.one_to_many and relation.field.model is not PlaceName:
+            relation.related_model.objects.filter(**{relation.field.name: duplicate}).update(
+                **{relation.field.name: keep}
+            )
+    for name in PlaceName.objects.filter(place=duplicate):
+        PlaceName.objects.get_or_create(place=keep, language=name.language, name=name.name)
+    if fold(duplicate.name) != fold(keep.name):
+        PlaceName.objects.get_or_create(
+            place=keep, language=PlaceName.Language.OTHER, name=duplicate.name
+        )
+    keep.members.add(*duplicate.members.all())
+    for group in duplicate.groups.all():
+        group.members.add(keep)
+    changed = []
+    for field in ("geonames_id", "latitude", "longitude", "population", "admin_area"):
+        if getattr(keep, field) in (None, "") and getattr(duplicate, field) not in (None, ""):
+            setattr(keep, field, getattr(duplicate, field))
+            changed.append(field)
+    qid = duplicate.wikidata_id
+    search_entry_delete(duplicate)
+    duplicate.delete()
+    if qid and not keep.wikidata_id:
+        keep.wikidata_id = qid
+        changed.append("wikidata_id")
+    if changed:
+        keep.save(update_fields=[*changed, "updated_at"])
+    search_entry_update(keep)
+    return keep
+
+
+def _only_claims(partnership: Partnership) -> bool:
+    """Tell whether nothing but sourced statements refers to the partnership."""
+    for relation in Partnership._meta.related_objects:
+        if relation.name in {"claims"} or relation.related_model.__name__.startswith("Historical"):
+            continue
+        accessor = relation.get_accessor_name()
+        if relation.one_to_many and getattr(partnership, accessor).exists():
+            return False
+    return not (partnership.since or partnership.notes or partnership.focus_areas.exists())

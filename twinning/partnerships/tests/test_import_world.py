@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
@@ -207,3 +208,30 @@ def test_a_district_is_placed_at_its_town_but_kept_apart(tmp_path):
         assert (district.latitude, district.longitude) == (aarhus.latitude, aarhus.longitude)
     again = world_import(path=listed)
     assert again.places_created == 0 and again.statements_added == 0
+
+
+def test_places_a_person_marks_as_the_same_are_merged(tmp_path):
+    listed = write(
+        tmp_path / "pairs.csv",
+        "city1,country1,city2,country2\n"
+        "Qwertyville,Denmark,Esbjerg,Denmark\n"
+        "Horsens,Denmark,Esbjerg,Denmark\n"
+        "Horsens,Denmark,Aarhus,Denmark\n",
+    )
+    world_import(path=listed)
+    from twinning.partnerships.services import place_merge
+
+    stray = Place.objects.get(name="Qwertyville")
+    horsens = Place.objects.get(name="Horsens")
+    esbjerg = Place.objects.get(name="Esbjerg")
+    before = Partnership.objects.count()
+    place_merge(keep=horsens, duplicate=stray)
+    assert not Place.objects.filter(pk=stray.pk).exists()
+    assert Partnership.objects.count() == before - 1
+    pair = Partnership.objects.get(party_a__in=[horsens, esbjerg], party_b__in=[horsens, esbjerg])
+    assert pair.claims.count() == 2
+    assert horsens.names.filter(name="Qwertyville").exists()
+    with pytest.raises(ValidationError):
+        place_merge(keep=horsens, duplicate=horsens)
+    with pytest.raises(ValidationError):
+        place_merge(keep=horsens, duplicate=esbjerg)
