@@ -141,6 +141,12 @@ def title_for(text: str, limit: int = 90) -> str:
     return title if len(title) <= limit else title[: limit - 1].rstrip() + "…"
 
 
+_DATE_LABEL = re.compile(
+    r"(?<![\w])(?:date|dato|datum|published|publiceret|publisert|publicerad|veröffentlicht|"
+    r"updated|opdateret|oppdatert|uppdaterad|aktualisiert|posted|日期|发布时间|时间)"
+    r"[ \t]*[:：][ \t]*$",
+    re.IGNORECASE,
+)
 # A year after these words ends a state ("until 2010", "frem til 2020"), or is a period.
 _UNTIL_BEFORE = re.compile(
     r"(?:until|till|indtil|frem\s+til|fram\s+til|fram\s+till|bis|inntil|through|"
@@ -160,6 +166,9 @@ def _in_brackets(text: str, start: int) -> bool:
 
 def _usable(ctx: DocContext, d: DateMention, money_spans: list[tuple[int, int]]) -> bool:
     if d.form in ("yrange",):
+        return False
+    # "date:2013-12-01", "Dato: 4. maj 2019": the page's own stamp, not a happening's date.
+    if _DATE_LABEL.search(ctx.text[max(0, d.start - 20) : d.start]):
         return False
     if d.form == "year" and _SINCE_BEFORE.search(ctx.text[max(0, d.start - 20) : d.start]):
         return False
@@ -406,9 +415,9 @@ _MARKS_AFTER = re.compile(r"\s*(?:marks|markerer|markerar|markiert|是)\b")
 # A partnership coming into being as a state: "blev officielle venskabsbyer",
 # "became sister cities", "wurden Partnerstädte", "启动缔结友好城市关系工作".
 _TIE_WORDS = (
-    r"(?:venskabsby|vennskapsby|vennskapskommune|venskabskommune|vänort|vänstad|"
-    r"sister\s+cit|twin\s+town|twin\s+cit|partner\s+cit|friendship\s+cit|"
-    r"partnerstädte|partnerstadt|schwesterstädte)\w*"
+    r"(?:venskabsbyer|vennskapsbyer|venskabskommuner|vennskapskommuner|vänorter|vänstäder|"
+    r"sister\s+cities|twin\s+towns|twin\s+cities|partner\s+cities|friendship\s+cities|"
+    r"partnerstädte|schwesterstädte)\b"
 )
 _BECAME_PARTNERS = re.compile(
     r"\b(?:blev|ble|blei|blevo|became|become|wurden|wurde)\b(?:\s+[\w'’-]+){0,6}?\s+"

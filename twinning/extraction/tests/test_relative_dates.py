@@ -168,3 +168,20 @@ def test_taking_part_in_a_gathering_abroad_is_a_visit() -> None:
 )
 def test_sentences_that_are_no_dated_happening(sentence: str) -> None:
     assert _dated_events(sentence) == []
+
+
+def test_signing_a_twinning_agreement_is_an_event_though_the_tie_is_named() -> None:
+    sentence = (
+        "I år kan byerne fejre 30 års jubilæum, da der i 1989 blev underskrevet "
+        "en officiel venskabsbyaftale.\n"
+    )
+    assert _dated_events(sentence) == [("signing", "1989")]
+
+
+def test_the_pages_own_labelled_date_does_not_date_a_happening() -> None:
+    text = (
+        "Vejle becomes a friendship city of Kalmar  date:2013-12-01  visited:2853\n\n"
+        "The delegation from Kalmar visited the harbour.\n"
+    )
+    events = [(e.event, e.date) for e in extract(text) if isinstance(e, Event)]
+    assert ("delegation_visit", "2013-12-01") not in events
