@@ -278,10 +278,17 @@ def _clean_name(raw: str) -> str | None:
 _CLAUSE_END = re.compile(r"[,.;:()\n]|\s(?:og|and|with|med)\s")
 
 
-def _org(ctx: DocContext, start: int, end: int) -> str | None:
-    """Return the first place named in ``[start, end)`` before the clause ends."""
-    stop = _CLAUSE_END.search(ctx.text, start, end)
+def _org(
+    ctx: DocContext, start: int, end: int, name_span: tuple[int, int] | None = None
+) -> str | None:
+    """Return the first place named in ``[start, end)`` before the clause ends.
+
+    A place word inside the person's own name ("David", "Young") is a name, not a place.
+    """
+    stop = _CLAUSE_END.search(ctx.text, name_span[1] if name_span else start, end)
     for m in ctx.places_in(start, stop.start() if stop else end):
+        if name_span and m.start < name_span[1] and name_span[0] < m.end:
+            continue
         return " ".join(ctx.text[m.start : m.end].split())
     return None
 
@@ -335,7 +342,9 @@ def extract_persons(ctx: DocContext) -> list[Person]:
             # "Tom Jensen, generalsekretær i X, John Bastrup": the role is Tom Jensen's.
             continue
         name = _clean_name(m.group("name"))
-        org = m.group("org1") or _org(ctx, m.start(), m.end("name") + 40)
+        org = m.group("org1") or _org(
+            ctx, m.start(), m.end("name") + 40, (m.start("name"), m.end("name"))
+        )
         org = org and " ".join(org.split())
         second = _ROLE_IN_ORG.search(org) if m.group("org1") else None
         if second is not None:

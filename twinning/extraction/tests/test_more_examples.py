@@ -210,3 +210,14 @@ def test_signature_roles_closer_together_than_names() -> None:
     people = {(p.name, p.role, p.org) for p in _of(extract(Document.from_text(text)), Person)}
     assert ("Hans Peter Hansen", "Borgmester", "Vejle Kommune") in people
     assert ("Li Ming Zhao", "Viceborgmester", "Ningbo") in people
+
+
+def test_a_name_that_is_also_a_place_is_no_organisation() -> None:
+    text = (
+        "Seven pairs of cities signed agreements in Beijing.\n"
+        "Mayor Robert Young of Augusta, Georgia and Vice Mayor Ziyu Ye of Lanxi were signing.\n"
+        "Mayor David Baxter of Vejle and Mayor Tianjun Wu of Jiande were signing.\n"
+    )
+    people = {(p.name, p.org) for p in extract(text) if isinstance(p, Person)}
+    assert ("Robert Young", "Augusta") in people
+    assert ("David Baxter", "Vejle") in people
