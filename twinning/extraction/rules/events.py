@@ -122,7 +122,8 @@ _UNDATED_KINDS = ("signing", "delegation_visit")
 _NOT_YET = re.compile(
     r"\b(?:will|shall|would|should|skal|skulle|vil|ville|bør|burde|kommer\s+til|ska|wird|"
     r"werden|soll|sollen|sollte|"
-    r"planned|planlagt|planlægger|forbereder|preparing|plans?\s+to)\b|将|拟|计划"
+    r"planned|planlagt|planlægger|forbereder|preparing|plans?\s+to|scheduled\s+to|expected\s+to|"
+    r"geplant|planerad|planlagd)\b|将|拟|计划"
 )
 
 
@@ -208,6 +209,10 @@ def extract_events(ctx: DocContext) -> list[Event]:
             waiting.append((event_type(text, seg.start, seg.end), seg.start, seg.end))
             continue
         dates = [d for d in found if _usable(ctx, d, money_spans)]
+        if not _past_or_present(text, seg.start, seg.end):
+            # "are scheduled to visit this Saturday": a weekday read back from the page's
+            # date cannot date what is still to come.
+            dates = [d for d in dates if not (d.form == "relative" and d.precision == "day")]
         if _ANNIVERSARY.search(scan.lowered(text), seg.start, seg.end):
             # "This year marks the 20th anniversary": the year of a jubilee is no date.
             dates = [

@@ -185,3 +185,13 @@ def test_the_pages_own_labelled_date_does_not_date_a_happening() -> None:
     )
     events = [(e.event, e.date) for e in extract(text) if isinstance(e, Event)]
     assert ("delegation_visit", "2013-12-01") not in events
+
+
+def test_a_weekday_does_not_date_what_is_still_to_come() -> None:
+    text = (
+        "https://www.example.com/news/2013-05-10-visit.html\n\n"
+        "The King and Queen are scheduled to visit Vejle this Saturday.\n"
+        "Vejle City Council hosted a delegation from Kalmar on Thursday.\n"
+    )
+    events = [(e.event, e.date) for e in extract(text) if isinstance(e, Event)]
+    assert events == [("delegation_visit", "2013-05-09")]
