@@ -12,4 +12,54 @@
     target.hash = location.hash;
     link.href = target.toString();
   });
+
+  // A table wider than the window scrolls inside its own region, which then takes
+  // keyboard focus so that it can be scrolled without a mouse; one that fits does not.
+  function markScrollingTables() {
+    document.querySelectorAll(".table-wrap").forEach(function (region) {
+      if (region.scrollWidth > region.clientWidth + 1) region.setAttribute("tabindex", "0");
+      else region.removeAttribute("tabindex");
+    });
+  }
+  // On a phone the filters come before the results; fold them behind their heading so
+  // that the first result is in view, unless they report an error.
+  function foldFilters() {
+    if (!window.matchMedia("(max-width: 800px)").matches) return;
+    document.querySelectorAll("aside.filters").forEach(function (aside, index) {
+      var heading = aside.querySelector("h2");
+      var form = aside.querySelector("form");
+      if (!heading || !form || heading.querySelector("button") || aside.querySelector(".error")) return;
+      if (!form.id) form.id = "filters-form-" + index;
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "filters-toggle";
+      button.setAttribute("aria-expanded", "false");
+      button.setAttribute("aria-controls", form.id);
+      button.textContent = heading.textContent;
+      heading.textContent = "";
+      heading.appendChild(button);
+      form.hidden = true;
+      button.addEventListener("click", function () {
+        var open = button.getAttribute("aria-expanded") !== "true";
+        button.setAttribute("aria-expanded", String(open));
+        form.hidden = !open;
+      });
+    });
+  }
+
+  // When htmx replaces the part that held the focus (a page link in the results), the
+  // focus would fall back to the page; put it on the new content instead.
+  document.addEventListener("htmx:afterSwap", function (event) {
+    var active = document.activeElement;
+    if (active && active !== document.body && document.contains(active)) return;
+    var target = event.detail.target;
+    if (!target) return;
+    if (!target.hasAttribute("tabindex")) target.setAttribute("tabindex", "-1");
+    target.focus();
+  });
+
+  document.addEventListener("DOMContentLoaded", foldFilters);
+  document.addEventListener("DOMContentLoaded", markScrollingTables);
+  window.addEventListener("resize", markScrollingTables);
+  document.addEventListener("htmx:afterSettle", markScrollingTables);
 })();
