@@ -30,7 +30,7 @@ run:
 	bash scripts/system-deps.sh --run
 	$(MAKE) setup
 	$(BIN)/twinning demo --if-empty
-	$(BIN)/twinning serve
+	$(BIN)/twinning serve --with-worker
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

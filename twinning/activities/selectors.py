@@ -114,6 +114,7 @@ def calendar_month(activities, *, year: int, month: int) -> dict:
     last = dt.date(year, month, calendar.monthrange(year, month)[1])
     by_day: dict[dt.date, list[Activity]] = defaultdict(list)
     whole_month, whole_year = [], []
+    activities = list(activities)
     for activity in activities:
         if activity.start.precision is Precision.YEAR:
             whole_year.append(activity)
@@ -146,4 +147,5 @@ def calendar_month(activities, *, year: int, month: int) -> dict:
         "weeks": weeks,
         "whole_month": whole_month,
         "whole_year": whole_year,
+        "count": len(activities),
     }

@@ -44,7 +44,8 @@ def activity_list(request):
     """List the activities the visitor may see, filtered and a page at a time."""
     filterset = _filtered(request)
     results = filterset.qs if filterset.is_bound else filterset.queryset
-    page = Paginator(results, PER_PAGE).get_page(request.GET.get("page"))
+    # The log reads newest first: what was just recorded is on the first page.
+    page = Paginator(results.order_by("-start", "-pk"), PER_PAGE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     context = {
@@ -130,9 +131,17 @@ def activity_calendar(request):
     )
     query = request.GET.copy()
     query.pop("month", None)
+    # An empty month points to the latest month that has activities.
+    latest = (
+        None
+        if grid["count"]
+        else activities.order_by("-start").values_list("start", flat=True).first()
+    )
     context = {
         "filter": filterset,
         "grid": grid,
+        "latest": latest,
+        "may_create": is_editor(request.user),
         "today": today,
         "query_without_month": query.urlencode(),
         "partnerships": _partnership_choices(request.user),

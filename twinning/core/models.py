@@ -7,6 +7,22 @@ from django.utils.translation import gettext_lazy as _
 from twinning.core.validators import text_field_errors
 
 
+class PublicFlagField(models.BooleanField):
+    """Whether visitors who are not logged in see the record.
+
+    Records read from public lists and documents are public by default; a form starts
+    unticked, so that what a person types stays private until they choose to publish it.
+    """
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"initial": False, **kwargs})
+
+    def deconstruct(self):
+        # Stored exactly as a BooleanField; only forms differ.
+        name, _path, args, kwargs = super().deconstruct()
+        return name, "django.db.models.BooleanField", args, kwargs
+
+
 class CheckedTextModel(models.Model):
     """Refuse invisible characters in any text field, and overlong long text.
 
@@ -72,7 +88,7 @@ class OwnedModel(VersionedModel, TimeStampedModel):
         related_name="+",
         help_text=_("The organisation whose editors may change this record."),
     )
-    is_public = models.BooleanField(
+    is_public = PublicFlagField(
         _("public"), default=True, help_text=_("Shown to visitors who are not logged in.")
     )
 

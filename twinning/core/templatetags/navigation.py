@@ -123,3 +123,13 @@ def language_switch(context):
         if code != current
     ]
     return {"links": links, "current": get_language_info(current)["name_local"]}
+
+
+@register.simple_tag
+def page_numbers(page_obj):
+    """Return the page numbers to offer around the current page, with gaps as None."""
+    paginator = page_obj.paginator
+    return [
+        None if number == paginator.ELLIPSIS else number
+        for number in paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)
+    ]

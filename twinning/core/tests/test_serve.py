@@ -19,3 +19,21 @@ def test_workers_come_from_the_environment_then_the_command_line(monkeypatch):
 
     assert parsed_workers() == 3
     assert parsed_workers("--workers", "5") == 5
+
+
+def test_static_files_are_collected_again_only_when_a_source_changed(settings, tmp_path):
+    from twinning.core.management.commands.serve import collect_static_if_changed
+
+    source = tmp_path / "src"
+    source.mkdir()
+    (source / "page.css").write_text("body { color: black; }")
+    settings.STATICFILES_DIRS = [source]
+    settings.STATIC_ROOT = tmp_path / "collected"
+
+    assert collect_static_if_changed() is True
+    assert (tmp_path / "collected" / "page.css").exists()
+    assert collect_static_if_changed() is False
+
+    (source / "page.css").write_text("body { color: navy; }")
+    assert collect_static_if_changed() is True
+    assert "navy" in (tmp_path / "collected" / "page.css").read_text()

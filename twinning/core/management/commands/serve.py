@@ -1,9 +1,42 @@
+import hashlib
 import os
 import shutil
+import subprocess
 import sys
+from pathlib import Path
 
+from django.conf import settings
+from django.contrib.staticfiles.finders import get_finders
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
+
+STAMP_NAME = ".collected-from"
+
+
+def static_sources_stamp() -> str:
+    """Return a digest of every static file the finders offer: its name, size and time."""
+    digest = hashlib.sha256()
+    for finder in get_finders():
+        for path, storage in sorted(finder.list(["CVS", ".*", "*~"]), key=lambda item: item[0]):
+            stat = os.stat(storage.path(path))
+            digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
+def collect_static_if_changed() -> bool:
+    """Collect static files unless those collected last time came from the same sources.
+
+    Collecting compresses and fingerprints every file, megabytes of map shapes among them;
+    doing it at each start kept the server from answering for minutes. Return whether
+    files were collected.
+    """
+    stamp = Path(settings.STATIC_ROOT) / STAMP_NAME
+    current = static_sources_stamp()
+    if stamp.exists() and stamp.read_text() == current:
+        return False
+    call_command("collectstatic", interactive=False, verbosity=0)
+    stamp.write_text(current)
+    return True
 
 
 def default_workers() -> int:
@@ -36,9 +69,19 @@ class Command(BaseCommand):
         parser.add_argument(
             "--threads", type=int, default=4, help="Threads per worker (default 4)."
         )
+        parser.add_argument(
+            "--with-worker",
+            action="store_true",
+            help="Also run the background worker that reads uploaded documents; Ctrl-C stops both.",
+        )
 
-    def handle(self, *args, bind, workers, threads, **options):
-        call_command("collectstatic", interactive=False, verbosity=0)
+    def handle(self, *args, bind, workers, threads, with_worker, **options):
+        collect_static_if_changed()
+        if with_worker:
+            # A child in the same process group: the terminal's Ctrl-C reaches it as well
+            # as the server that replaces this process below.
+            subprocess.Popen([sys.executable, "-m", "twinning", "worker"])
+            self.stdout.write("Background worker started.")
         gunicorn = shutil.which("gunicorn", path=os.path.dirname(sys.executable)) or shutil.which(
             "gunicorn"
         )
