@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from twinning.core.partialdates import InvalidPartialDate, PartialDate
 from twinning.core.text import fold
+from twinning.focusareas.forms import in_reading_order
 from twinning.focusareas.models import FocusArea
 from twinning.partnerships.models import Partnership, PartnershipKind, PartnershipStatus
 from twinning.places.models import PlaceName
@@ -75,6 +76,12 @@ class PartnershipFilter(django_filters.FilterSet):
     class Meta:
         model = Partnership
         fields = ["country", "partner_country", "kind", "status", "focus", "decade", "q"]
+
+    @property
+    def form(self):
+        form = super().form
+        in_reading_order(form.fields["focus"])
+        return form
 
     def filter_countries(self, queryset, name, value):
         # Both country filters are applied together here so that "country" and

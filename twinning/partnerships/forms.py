@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from twinning.accounts.selectors import editable_organisation_ids, visible_to
 from twinning.core.forms import VersionedFormMixin
+from twinning.focusareas.forms import in_reading_order
 from twinning.focusareas.models import FocusArea
 from twinning.organisations.models import Organisation
 from twinning.partnerships.models import Agreement, Partnership
@@ -94,7 +95,8 @@ class PartnershipForm(VersionedFormMixin, forms.ModelForm):
                 if chosen is None:
                     chosen = self.initial.get(name) or getattr(self.instance, f"{name}_id")
                 _limit_place_choices(self.fields[name], [chosen])
-        self.fields["focus_areas"].queryset = FocusArea.objects.order_by("name_en")
+        self.fields["focus_areas"].queryset = FocusArea.objects.all()
+        in_reading_order(self.fields["focus_areas"])
         owners = Organisation.objects.order_by("name")
         allowed = editable_organisation_ids(user)
         if allowed is not None:

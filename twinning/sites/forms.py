@@ -4,6 +4,7 @@ from django import forms
 
 from twinning.accounts.selectors import editable_organisation_ids, visible_to
 from twinning.core.forms import VersionedFormMixin
+from twinning.focusareas.forms import in_reading_order
 from twinning.focusareas.models import FocusArea
 from twinning.organisations.models import Organisation
 from twinning.places.models import Place
@@ -43,7 +44,8 @@ class ShowcaseSiteForm(VersionedFormMixin, forms.ModelForm):
             Organisation.objects.all(), user
         ).order_by("name")
         self.fields["place"].queryset = Place.objects.order_by("name", "country", "pk")
-        self.fields["focus_areas"].queryset = FocusArea.objects.order_by("name_en")
+        self.fields["focus_areas"].queryset = FocusArea.objects.all()
+        in_reading_order(self.fields["focus_areas"])
         owners = Organisation.objects.order_by("name")
         allowed = editable_organisation_ids(user)
         if allowed is not None:

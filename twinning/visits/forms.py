@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from twinning.accounts.selectors import editable_organisation_ids, visible_to
 from twinning.core.fields import DayFormField
 from twinning.core.forms import VersionedFormMixin
+from twinning.focusareas.forms import in_reading_order
 from twinning.focusareas.models import FocusArea
 from twinning.organisations.models import Organisation
 from twinning.partnerships.models import Partnership
@@ -83,7 +84,8 @@ class VisitForm(VersionedFormMixin, ServiceFormMixin, forms.ModelForm):
         self.fields["partnership"].queryset = visible_to(
             Partnership.objects.select_related("party_a__parent", "party_b__parent"), user
         )
-        self.fields["interests"].queryset = FocusArea.objects.order_by("name_en")
+        self.fields["interests"].queryset = FocusArea.objects.all()
+        in_reading_order(self.fields["interests"])
         owners = Organisation.objects.order_by("name")
         allowed = editable_organisation_ids(user)
         if allowed is not None:
