@@ -35,6 +35,7 @@ run:
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 test: $(STAMP)
 	bash scripts/system-deps.sh --all

@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "twinning.strategies",
     "twinning.reports",
     "twinning.notifications",
+    "twinning.dashboard",
 ]
 
 MIDDLEWARE = [
@@ -197,8 +198,8 @@ TWINNING_ADMIN_PATH = os.environ.get("TWINNING_ADMIN_PATH", "admin/").strip("/")
 PASSWORD_RESET_TIMEOUT = 3 * 24 * 3600
 
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "core:dashboard"
-LOGOUT_REDIRECT_URL = "core:dashboard"
+LOGIN_REDIRECT_URL = "dashboard:index"
+LOGOUT_REDIRECT_URL = "dashboard:index"
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("da", _("Danish"))]

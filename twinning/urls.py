@@ -17,7 +17,7 @@ urlpatterns = [
     path("api/", api.urls),
 ]
 urlpatterns += i18n_patterns(
-    path("", include("twinning.core.urls")),
+    path("", include("twinning.dashboard.urls")),
     path("accounts/", include("twinning.accounts.urls")),
     path("places/", include("twinning.places.urls")),
     path("organisations/", include("twinning.organisations.urls")),

@@ -9,8 +9,8 @@ from django.utils.translation import gettext as _
 from twinning.activities.models import Activity, ActivityArea, ActivityHeadcount, ActivityKind
 from twinning.core.fields import partial_date_or_error
 from twinning.core.partialdates import PartialDate
+from twinning.core.search import search_entry_delete, search_entry_update
 from twinning.core.services import model_update
-from twinning.search.services import search_entry_delete, search_entry_update
 
 Headcounts = Iterable[tuple[int, str]]
 

@@ -1,31 +1,10 @@
-"""The dashboard: what a coordinator looks at first; the language switch."""
+"""The language switch."""
 
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.shortcuts import render
-from django.utils import timezone, translation
-from django.utils.functional import SimpleLazyObject
+from django.utils import translation
 from django.views.i18n import set_language as django_set_language
-
-from twinning.accounts.selectors import visibility_scope
-from twinning.core.selectors import dashboard_counts, data_stamp, recent_changes
-from twinning.partnerships.selectors import agreements_due
-
-
-def dashboard(request):
-    """Show counts, recent changes and agreements that need attention."""
-    user = request.user
-    # Read only when the page's cached fragment is missing or stale.
-    context = {
-        "counts": SimpleLazyObject(lambda: dashboard_counts(user=user)),
-        "changes": SimpleLazyObject(lambda: recent_changes(user=user)),
-        "due": SimpleLazyObject(lambda: agreements_due(user=user)[:50]),
-        "stamp": data_stamp(),
-        "scope": visibility_scope(user),
-        "today": timezone.localdate().isoformat(),
-    }
-    return render(request, "core/dashboard.html", context)
 
 
 def set_language(request):

@@ -2,9 +2,9 @@ from django.db import transaction
 from django.db.models import CASCADE, SET_NULL, ProtectedError
 from django.utils.translation import gettext as _
 
+from twinning.core.search import search_entry_delete, search_entry_update
 from twinning.core.services import model_update
 from twinning.organisations.models import Organisation
-from twinning.search.services import search_entry_delete, search_entry_update
 
 
 @transaction.atomic

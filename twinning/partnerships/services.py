@@ -14,6 +14,7 @@ from django_countries import countries
 from twinning.core.bulk import create_with_history, insert_rows
 from twinning.core.fields import partial_date_or_error
 from twinning.core.partialdates import InvalidPartialDate, PartialDate
+from twinning.core.search import search_entries_index, search_entry_delete, search_entry_update
 from twinning.core.services import model_update
 from twinning.core.text import fold
 from twinning.core.validators import field_value_errors
@@ -29,11 +30,6 @@ from twinning.partnerships.models import (
 from twinning.partnerships.tabular import read_rows
 from twinning.places.countries import UnknownCountry, country_code
 from twinning.places.models import Place, PlaceKind, PlaceName
-from twinning.search.services import (
-    search_entries_index,
-    search_entry_delete,
-    search_entry_update,
-)
 
 
 @transaction.atomic

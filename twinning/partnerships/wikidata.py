@@ -18,11 +18,11 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from twinning.core.search import search_entries_index
 from twinning.core.text import fold
 from twinning.partnerships.models import Partnership, PartnershipKind, PartnershipStatus
 from twinning.partnerships.services import ImportReport, ImportRowError
 from twinning.places.models import Place, PlaceKind, PlaceName
-from twinning.search.services import search_entries_index
 
 _QID = re.compile(r"Q[1-9][0-9]*")
 _NAME_LENGTH = Place._meta.get_field("name").max_length

@@ -32,6 +32,7 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_update_with_history
 
 from twinning.core.bulk import create_with_history
+from twinning.core.search import search_entries_index
 from twinning.core.text import fold
 from twinning.gazetteer import Entry, gazetteer
 from twinning.partnerships.models import (
@@ -42,7 +43,6 @@ from twinning.partnerships.models import (
 )
 from twinning.partnerships.services import ImportRowError
 from twinning.places.models import Place, PlaceKind, PlaceName, PlaceResolution
-from twinning.search.services import search_entries_index
 
 GEONAMES = "GeoNames (CC BY 4.0)"
 _SOURCE_LABELS = {

@@ -2,9 +2,9 @@ from collections.abc import Iterable
 
 from django.db import transaction
 
+from twinning.core.search import search_entry_delete, search_entry_update
 from twinning.core.services import model_update
 from twinning.places.models import Place, PlaceName
-from twinning.search.services import search_entry_delete, search_entry_update
 
 
 @transaction.atomic

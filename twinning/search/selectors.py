@@ -14,6 +14,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 
 from twinning.accounts.selectors import user_organisation_ids, visibility_scope
+from twinning.core.search import installed_indexers
 from twinning.core.selectors import data_stamp
 from twinning.search.analysis import (
     MAX_COMPLETIONS,
@@ -24,8 +25,7 @@ from twinning.search.analysis import (
     with_completions,
 )
 from twinning.search.backends import ROW_COLUMNS, Scope, Window, backend
-from twinning.search.indexers import installed_indexers
-from twinning.search.models import SearchEntry, SearchKind, SearchTerm, rank_key
+from twinning.search.models import KIND_SLOTS, SearchEntry, SearchKind, SearchTerm, rank_key
 
 # How many of the newest matches of each kind are read and ranked. Below it every count
 # is exact; above it the counts say "at least" and ranking covers the newest matches.
@@ -155,7 +155,8 @@ def _search(
     result = SearchResult(query=q or "")
     query = with_completions(query, _completions(query))
     limit = max(1, min(limit, MAX_LIMIT))
-    indexers = installed_indexers()
+    # Results come grouped by kind in the order of SearchKind.
+    indexers = sorted(installed_indexers(), key=lambda indexer: KIND_SLOTS[indexer.kind])
     kinds = [indexer.kind for indexer in indexers]
     url_names = {indexer.kind: indexer.url_name for indexer in indexers}
     windows = [

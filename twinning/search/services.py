@@ -1,8 +1,9 @@
 """Writes of the search index: the only code that changes search entries.
 
-Services of other apps call ``search_entry_update(obj)`` after saving a record and
-``search_entry_delete(obj)`` before deleting one; bulk writers (imports, the demo loader)
-call ``search_entries_index(kind=..., ids=...)`` or ``search_entries_rebuild()``.
+Services of other apps call ``core.search.search_entry_update(obj)`` after saving a record
+and ``core.search.search_entry_delete(obj)`` before deleting one, and bulk writers
+(imports) ``core.search.search_entries_index(kind=..., ids=...)``: this app connects the
+functions below to those (see apps.py). ``search_entries_rebuild()`` rebuilds it all.
 """
 
 from __future__ import annotations
@@ -14,15 +15,16 @@ from django.db.models import Model
 from django.utils import timezone
 
 from twinning.core.bulk import write_rows
-from twinning.search.analysis import MAX_WORD, MIN_COMPLETION, fold_fast, terms
-from twinning.search.backends import ENTRY_TABLE, backend
-from twinning.search.indexers import (
+from twinning.core.search import (
     Document,
     Indexer,
+    dependents_of,
     indexer_for,
     indexer_of,
     installed_indexers,
 )
+from twinning.search.analysis import MAX_WORD, MIN_COMPLETION, fold_fast, terms
+from twinning.search.backends import ENTRY_TABLE, backend
 from twinning.search.models import SearchEntry, SearchTerm, kind_range, rank_key
 
 BATCH = 2000
@@ -130,10 +132,9 @@ def search_entry_update(obj: Model) -> None:
     """Index one record (again) after it was saved, with the entries that show its text."""
     indexer = indexer_for(obj)
     search_entries_index(kind=indexer.kind, ids=[obj.pk])
-    if indexer.dependents is not None:
-        for kind, ids in indexer.dependents(obj).items():
-            if ids:
-                search_entries_index(kind=kind, ids=ids)
+    for kind, ids in dependents_of(obj).items():
+        if ids:
+            search_entries_index(kind=kind, ids=ids)
 
 
 @transaction.atomic

@@ -6,8 +6,8 @@ from collections.abc import Iterable
 from django.db import transaction
 from django.utils import timezone
 
+from twinning.core.search import search_entry_delete, search_entry_update
 from twinning.core.services import model_update
-from twinning.search.services import search_entry_delete, search_entry_update
 from twinning.visits.models import Commitment, Gift, ProgrammeItem, Visit, VisitMember
 
 

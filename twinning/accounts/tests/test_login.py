@@ -17,11 +17,11 @@ def test_login_then_logout(client):
 
     response = client.post(reverse("login"), {"username": "coordinator", "password": "s3cret-pass"})
     assert response.status_code == 302
-    assert response["Location"] == reverse("core:dashboard")
-    assert "coordinator" in client.get(reverse("core:dashboard")).content.decode()
+    assert response["Location"] == reverse("dashboard:index")
+    assert "coordinator" in client.get(reverse("dashboard:index")).content.decode()
 
     client.post(reverse("logout"))
-    assert "coordinator" not in client.get(reverse("core:dashboard")).content.decode()
+    assert "coordinator" not in client.get(reverse("dashboard:index")).content.decode()
 
 
 def test_wrong_password_shows_an_error(client):

@@ -16,7 +16,7 @@ from twinning.people.models import Person
 
 pytestmark = pytest.mark.django_db
 
-DASHBOARD = reverse("core:dashboard")
+DASHBOARD = reverse("dashboard:index")
 
 
 def days_ahead(days: int) -> str:
