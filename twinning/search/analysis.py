@@ -116,18 +116,54 @@ def terms(text: str) -> list[str]:
     return list(seen)
 
 
+# A phrase of several words: every word must occur, each in any of its forms.
+Phrase = tuple[tuple[str, ...], ...]
+
+
 @dataclass(frozen=True)
 class QueryTerm:
-    """One required part of a query: a document matches if it holds any alternative."""
+    """One required part of a query: a document matches if it holds any alternative.
+
+    ``phrases`` are further alternatives of several words (other names of the same
+    thing): a document matches one if it holds every word of it.
+    """
 
     alternatives: tuple[str, ...]
     prefix: bool = False
+    phrases: tuple[Phrase, ...] = ()
 
     def matches(self, held: set[str] | frozenset[str]) -> bool:
         """Return whether a set of index terms satisfies this part."""
+        if any(all(any(a in held for a in word) for word in phrase) for phrase in self.phrases):
+            return True
         if not self.prefix:
             return any(a in held for a in self.alternatives)
         return any(t.startswith(a) for t in held for a in self.alternatives)
+
+    def touches(self, held: set[str] | frozenset[str]) -> bool:
+        """Return whether the terms of one word hold any part of this term (for snippets)."""
+        if self.matches(held):
+            return True
+        return any(a in held for phrase in self.phrases for word in phrase for a in word)
+
+
+def phrase_of(text: str) -> Phrase:
+    """Return the words of a text as a phrase: each word with its index terms to match."""
+    phrase: list[tuple[str, ...]] = []
+    for word in words(text):
+        for run, cjk in _runs(word):
+            if cjk:
+                phrase.extend((gram,) for gram in _cjk_grams(run))
+            else:
+                phrase.append(stems(run))
+    return tuple(dict.fromkeys(phrase))
+
+
+def term_of(phrases: list[Phrase]) -> QueryTerm:
+    """Return one query part matching any of these phrases; one-word phrases as alternatives."""
+    single = [a for phrase in phrases if len(phrase) == 1 for a in phrase[0]]
+    longer = [phrase for phrase in phrases if len(phrase) > 1]
+    return QueryTerm(tuple(dict.fromkeys(single)), phrases=tuple(dict.fromkeys(longer)))
 
 
 @dataclass(frozen=True)
@@ -149,12 +185,31 @@ def parse_query(text: str) -> ParsedQuery:
     Any text is accepted: quotes, operators of the search engines and other punctuation
     are dropped by folding, so nothing typed can change the shape of the database query.
     """
+    from twinning.search.thesaurus import synonyms_at
+
     text = (text or "")[:MAX_QUERY_CHARS]
     folded = words(text)
     meaningful = [w for w in folded if w not in STOP_WORDS] or folded
     parts: list[QueryTerm] = []
     cjk_runs: list[str] = []
-    pieces = [piece for word in meaningful for piece in _runs(word)]
+    # Words of the field are replaced by everything that means the same, longest first.
+    rest: list[str] = []
+    position = 0
+    while position < len(meaningful):
+        width, phrases = synonyms_at(meaningful, position)
+        if width:
+            parts.append(term_of(phrases))
+            cjk_runs.extend(
+                run
+                for word in meaningful[position : position + width]
+                for run, cjk in _runs(word)
+                if cjk
+            )
+            position += width
+        else:
+            rest.append(meaningful[position])
+            position += 1
+    pieces = [piece for word in rest for piece in _runs(word)]
     for index, (run, cjk) in enumerate(pieces):
         if cjk:
             cjk_runs.append(run)
@@ -176,7 +231,9 @@ def with_completions(query: ParsedQuery, completions: dict[str, list[str]]) -> P
     for term in query.terms:
         if term.prefix and all(len(a) >= MIN_COMPLETION for a in term.alternatives):
             found = [c for a in term.alternatives for c in completions.get(a, [])]
-            term = QueryTerm(tuple(dict.fromkeys([*term.alternatives, *found])))
+            term = QueryTerm(
+                tuple(dict.fromkeys([*term.alternatives, *found])), phrases=term.phrases
+            )
         parts.append(term)
     return ParsedQuery(text=query.text, key=query.key, terms=tuple(parts), cjk_runs=query.cjk_runs)
 
@@ -188,7 +245,7 @@ def _word_matches(word: str, query: ParsedQuery) -> bool:
     if any(run in folded for run in query.cjk_runs):
         return True
     held = frozenset(stems(folded)) if len(folded) <= MAX_WORD else frozenset()
-    return any(term.matches(held) for term in query.terms)
+    return any(term.touches(held) for term in query.terms)
 
 
 SNIPPET_WORDS = 24

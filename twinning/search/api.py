@@ -16,6 +16,7 @@ def _out(result: SearchResult) -> dict:
         "query": result.query,
         "count": result.count,
         "complete": result.complete,
+        "suggestion": result.suggestion,
         "groups": [
             {
                 "type": group.kind,

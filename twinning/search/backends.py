@@ -139,7 +139,14 @@ class SqliteBackend(Backend):
         parts = []
         for term in query.terms:
             star = "*" if term.prefix else ""
-            parts.append("(" + " OR ".join(f'"{a}"{star}' for a in term.alternatives) + ")")
+            options = [f'"{a}"{star}' for a in term.alternatives]
+            options += [
+                "("
+                + " AND ".join("(" + " OR ".join(f'"{a}"' for a in word) + ")" for word in phrase)
+                + ")"
+                for phrase in term.phrases
+            ]
+            parts.append("(" + " OR ".join(options) + ")")
         columns = "title_terms" if title_only else "{title_terms terms}"
         expression = f"{columns} : (" + " AND ".join(parts) + ")"
         if scope.owner_ids is not None:
@@ -221,7 +228,14 @@ class PostgresBackend(Backend):
         parts = []
         for term in query.terms:
             suffix = ":*" if term.prefix else ""
-            parts.append("(" + " | ".join(f"'{a}'{suffix}" for a in term.alternatives) + ")")
+            options = [f"'{a}'{suffix}" for a in term.alternatives]
+            options += [
+                "("
+                + " & ".join("(" + " | ".join(f"'{a}'" for a in word) + ")" for word in phrase)
+                + ")"
+                for phrase in term.phrases
+            ]
+            parts.append("(" + " | ".join(options) + ")")
         return " & ".join(parts)
 
     def match(self, query: ParsedQuery, windows: list[Window], scope: Scope) -> list[tuple]:

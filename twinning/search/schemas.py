@@ -16,7 +16,9 @@ class SearchQuery(Schema):
             "Words to find. Accents and Danish letters are ignored (Sonderborg finds "
             "Sønderborg), Danish and English word forms match (partnerships finds "
             "partnership), the last word also matches as the beginning of a word, and "
-            "Chinese names match by their characters. Every word must occur."
+            "Chinese names match by their characters. Every word must occur. Terms of the "
+            "field match in every language (jordrensning finds soil remediation) and a "
+            "place's name in any script finds what its other names find (无锡, Wuxi)."
         ),
         examples=["Sonderborg"],
     )
@@ -71,5 +73,11 @@ class SearchOut(Schema):
     query: str = Field(description="The text searched for.")
     count: int = Field(description="How many records match, over the kinds shown.")
     complete: bool = Field(description="False when count is a minimum.")
+    suggestion: str = Field(
+        description=(
+            "When the words typed found nothing: the query with misspelt words corrected, "
+            "whose hits are returned instead. Empty otherwise."
+        )
+    )
     groups: list[GroupOut] = Field(description="Hits by kind, in a fixed order of kinds.")
     facets: FacetsOut = Field(description="Counts by kind, country and year.")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
@@ -12,6 +13,8 @@ from django.db.models.functions import Length
 from django.urls import reverse
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
 
 from twinning.accounts.selectors import user_organisation_ids, visibility_scope
 from twinning.core.search import installed_indexers
@@ -19,13 +22,20 @@ from twinning.core.selectors import data_stamp
 from twinning.search.analysis import (
     MAX_COMPLETIONS,
     MIN_COMPLETION,
+    STOP_WORDS,
     ParsedQuery,
+    QueryTerm,
     parse_query,
+    phrase_of,
     snippet,
+    stems,
+    term_of,
     with_completions,
+    words,
 )
 from twinning.search.backends import ROW_COLUMNS, Scope, Window, backend
 from twinning.search.models import KIND_SLOTS, SearchEntry, SearchKind, SearchTerm, rank_key
+from twinning.search.thesaurus import synonyms_at
 
 # How many of the newest matches of each kind are read and ranked. Below it every count
 # is exact; above it the counts say "at least" and ranking covers the newest matches.
@@ -67,6 +77,8 @@ class SearchResult:
     query: str
     count: int = 0
     complete: bool = True
+    # The query as corrected when the words typed found nothing ("Wuksi" -> "wuxi").
+    suggestion: str = ""
     groups: list[Group] = field(default_factory=list)
     facets: dict[str, dict] = field(default_factory=lambda: {"type": {}, "country": {}, "year": {}})
 
@@ -137,6 +149,18 @@ def search(
         found = _search(
             q=q, query=query, user=user, kind=kind, country=country, year=year, limit=limit
         )
+        suggestion = suggest(q) if not found.count else ""
+        if suggestion:
+            found = _search(
+                q=q,
+                query=parse_query(suggestion),
+                user=user,
+                kind=kind,
+                country=country,
+                year=year,
+                limit=limit,
+            )
+            found.suggestion = suggestion
         caches["fragments"].set(key, found)
     return found
 
@@ -153,7 +177,7 @@ def _search(
 ) -> SearchResult:
     """Return the hits of a parsed query, read from the index (uncached)."""
     result = SearchResult(query=q or "")
-    query = with_completions(query, _completions(query))
+    query = with_place_names(with_completions(query, _completions(query)))
     limit = max(1, min(limit, MAX_LIMIT))
     # Results come grouped by kind in the order of SearchKind.
     indexers = sorted(installed_indexers(), key=lambda indexer: KIND_SLOTS[indexer.kind])
@@ -220,3 +244,139 @@ def _add_snippets(hits: list[Hit], query: ParsedQuery) -> None:
     bodies = dict(SearchEntry.objects.filter(rank_key__in=keys).values_list("rank_key", "body"))
     for hit in hits:
         hit.snippet = snippet(bodies.get(rank_key(hit.kind, hit.object_id), ""), query)
+
+
+# Places by any of their names --------------------------------------------------------------
+
+# How many places whose names hold the query's words are read to find those it names.
+PLACE_WINDOW = 50
+# Chinese place names are written with or without the kind of place after them (无锡 and
+# 无锡市); these are the kinds of division a name may end in.
+_CHINESE_DIVISIONS = frozenset("市县区省州镇乡村盟旗")
+
+
+def _same_name(key: str, name: str) -> bool:
+    if key == name:
+        return True
+    shorter, longer = sorted((key, name), key=len)
+    return (
+        len(longer) == len(shorter) + 1
+        and longer.startswith(shorter)
+        and longer[-1] in _CHINESE_DIVISIONS
+        and not shorter.isascii()
+    )
+
+
+def place_names(query: ParsedQuery) -> list[str]:
+    """Return every name (folded) of the places the whole query names, in any script."""
+    if not query or not any(i.kind == SearchKind.PLACE for i in installed_indexers()):
+        return []
+    exact = ParsedQuery(
+        text=query.text,
+        key=query.key,
+        terms=tuple(QueryTerm(t.alternatives, phrases=t.phrases) for t in query.terms),
+        cjk_runs=query.cjk_runs,
+    )
+    window = Window(kind=SearchKind.PLACE, title_only=True, size=PLACE_WINDOW)
+    rows = backend().match(exact, [window], Scope(owner_ids=None))
+    position = 1 + ROW_COLUMNS.index("title_key")
+    names: dict[str, None] = {}
+    for row in rows:
+        held = [name for name in row[position].strip("|").split("|") if name]
+        if any(_same_name(query.key, name) for name in held):
+            names.update(dict.fromkeys(held))
+    return list(names)
+
+
+def with_place_names(query: ParsedQuery) -> ParsedQuery:
+    """Return the query matching what any name of the place it names is written in.
+
+    "无锡" then finds the records that only say "Wuxi", and "Wuxi" those that say "无锡".
+    """
+    names = place_names(query)
+    if not names:
+        return query
+    combined = term_of([phrase for phrase in map(phrase_of, names) if phrase])
+    if len(query.terms) == 1:
+        # Keep what the word typed found on its own (its completions, say).
+        only = query.terms[0]
+        combined = QueryTerm(
+            tuple(dict.fromkeys([*only.alternatives, *combined.alternatives])),
+            phrases=tuple(dict.fromkeys([*only.phrases, *combined.phrases])),
+        )
+    runs = tuple(dict.fromkeys([*query.cjk_runs, *(n for n in names if not n.isascii())]))
+    return ParsedQuery(text=query.text, key=query.key, terms=(combined,), cjk_runs=runs)
+
+
+# Did you mean ----------------------------------------------------------------------------------
+
+_vocabulary: dict[str, tuple[str, ...]] = {}
+
+
+def _terms() -> tuple[str, ...]:
+    """Return the sorted vocabulary of the index, read again when the data changes."""
+    stamp = data_stamp()
+    held = _vocabulary.get(stamp)
+    if held is None:
+        held = tuple(SearchTerm.objects.order_by("term").values_list("term", flat=True))
+        _vocabulary.clear()
+        _vocabulary[stamp] = held
+    return held
+
+
+def _known(word: str, vocabulary: tuple[str, ...], *, prefix: bool) -> bool:
+    if len(word) < MIN_COMPLETION or not word.isascii() or word.isdigit():
+        return True
+    forms = {word, *stems(word)}
+    for form in forms:
+        at = bisect.bisect_left(vocabulary, form)
+        if at < len(vocabulary) and (
+            vocabulary[at] == form or (prefix and vocabulary[at].startswith(form))
+        ):
+            return True
+    return False
+
+
+def suggest(q: str) -> str:
+    """Return the query with each unknown word replaced by the nearest indexed word.
+
+    A word of five letters or more may be off by two letters (typed, left out or swapped
+    in), a shorter one by one. Accents and Danish letters need no correcting: the index
+    and the query fold them alike. "" when every word is known or nothing is near.
+    """
+    folded = [w for w in words(q or "") if w not in STOP_WORDS]
+    if not folded:
+        return ""
+    vocabulary = _terms()
+    corrected, changed = [], False
+    position = 0
+    while position < len(folded):
+        width, _phrases = synonyms_at(folded, position)
+        if width:
+            corrected += folded[position : position + width]
+            position += width
+            continue
+        word = folded[position]
+        position += 1
+        if _known(word, vocabulary, prefix=position == len(folded)):
+            corrected.append(word)
+            continue
+        # The index holds stems: a word is compared as typed and as stemmed.
+        found = [
+            best
+            for form in dict.fromkeys((word, *stems(word)))
+            if (
+                best := process.extractOne(
+                    form,
+                    vocabulary,
+                    scorer=Levenshtein.distance,
+                    score_cutoff=2 if len(word) >= 5 else 1,
+                )
+            )
+        ]
+        if not found:
+            corrected.append(word)
+            continue
+        corrected.append(min(found, key=lambda best: best[1])[0])
+        changed = True
+    return " ".join(corrected) if changed else ""

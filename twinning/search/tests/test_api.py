@@ -71,6 +71,6 @@ def test_api_reads_a_fixed_number_of_queries(
     client, registry, member, django_assert_max_num_queries
 ):
     client.force_login(member)
-    with django_assert_max_num_queries(7):
+    with django_assert_max_num_queries(8):
         response = client.get(URL, {"q": "wuxi", "limit": 50})
     assert response.json()["count"] == 3

@@ -56,8 +56,11 @@ def test_english_plural_finds_the_singular(registry, member):
 
 def test_the_last_word_matches_as_a_prefix(registry):
     assert titles(search(q="bycirk", user=anonymous), SearchKind.PLACE) == ["Bycirklen"]
-    # Only the last word: an unfinished first word finds nothing.
-    assert search(q="bycirk wuxi", user=anonymous).count == 0
+    # Only the last word: an unfinished first word finds nothing as typed, and is
+    # corrected to the nearest whole word instead.
+    unfinished = search(q="bycirk wuxi", user=anonymous)
+    assert unfinished.suggestion.startswith("bycirkl")
+    assert titles(unfinished, SearchKind.PARTNERSHIP) == ["Bycirklen – Wuxi"]
 
 
 def test_every_word_must_match(registry):
@@ -228,8 +231,9 @@ def test_index_operators_typed_in_the_box_cannot_lift_visibility(registry):
 def test_search_reads_a_fixed_number_of_queries(registry, member, django_assert_max_num_queries):
     for n in range(20):
         place_create(name=f"Wuxi district {n}", kind=PlaceKind.DISTRICT, country="CN")
-    # Memberships, data stamp, completions of the last word, the index, the snippets.
-    with django_assert_max_num_queries(5):
+    # Memberships, data stamp, completions of the last word, the places it names, the
+    # index, the snippets.
+    with django_assert_max_num_queries(6):
         result = search(q="wuxi", user=member, limit=50)
     assert result.count == 23
     # Asked again while nothing changed: the stamp only.
