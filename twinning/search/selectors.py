@@ -311,6 +311,8 @@ def with_place_names(query: ParsedQuery) -> ParsedQuery:
 # Did you mean ----------------------------------------------------------------------------------
 
 _vocabulary: dict[str, tuple[str, ...]] = {}
+# How many of the nearest words are weighed against each other for one word typed.
+MAX_CANDIDATES = 20
 
 
 def _terms() -> tuple[str, ...]:
@@ -361,22 +363,22 @@ def suggest(q: str) -> str:
         if _known(word, vocabulary, prefix=position == len(folded)):
             corrected.append(word)
             continue
-        # The index holds stems: a word is compared as typed and as stemmed.
+        # The index holds stems: a word is compared as typed and as stemmed. Among the
+        # nearest, a word with the same first letter wins: slips are rarely made there.
         found = [
-            best
+            (distance, term[0] != word[0], term)
             for form in dict.fromkeys((word, *stems(word)))
-            if (
-                best := process.extractOne(
-                    form,
-                    vocabulary,
-                    scorer=Levenshtein.distance,
-                    score_cutoff=2 if len(word) >= 5 else 1,
-                )
+            for term, distance, _index in process.extract(
+                form,
+                vocabulary,
+                scorer=Levenshtein.distance,
+                score_cutoff=2 if len(word) >= 5 else 1,
+                limit=MAX_CANDIDATES,
             )
         ]
         if not found:
             corrected.append(word)
             continue
-        corrected.append(min(found, key=lambda best: best[1])[0])
+        corrected.append(min(found)[2])
         changed = True
     return " ".join(corrected) if changed else ""

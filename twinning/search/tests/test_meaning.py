@@ -135,3 +135,9 @@ def test_the_api_returns_the_correction(client, registry):
     response = client.get("/api/search", {"q": "Wuksi"})
     assert response.status_code == 200
     assert response.json()["suggestion"] == "wuxi"
+
+
+def test_a_correction_keeps_the_first_letter_when_it_can(registry):
+    # "busi" (the stem of business) is as near to "wuksi" as "wuxi" is.
+    activity_create(title="Business delegation", start="2016", description="Business.")
+    assert suggest("Wuksi") == "wuxi"
