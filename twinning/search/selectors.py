@@ -364,10 +364,11 @@ def suggest(q: str) -> str:
             corrected.append(word)
             continue
         # The index holds stems: a word is compared as typed and as stemmed. Among the
-        # nearest, a word with the same first letter wins: slips are rarely made there.
+        # nearest, a word with the same first letter wins (slips are rarely made there),
+        # then one near the word as typed, which reads better than a stem.
         found = [
-            (distance, term[0] != word[0], term)
-            for form in dict.fromkeys((word, *stems(word)))
+            (distance, term[0] != word[0], stemmed, term)
+            for stemmed, form in enumerate(dict.fromkeys((word, *stems(word))))
             for term, distance, _index in process.extract(
                 form,
                 vocabulary,
@@ -379,6 +380,6 @@ def suggest(q: str) -> str:
         if not found:
             corrected.append(word)
             continue
-        corrected.append(min(found)[2])
+        corrected.append(min(found)[3])
         changed = True
     return " ".join(corrected) if changed else ""
