@@ -6,12 +6,14 @@
 #   --all  that plus what the tests need: the PostgreSQL server, Chromium, gettext
 set -euo pipefail
 
+# grep reads its whole input (no -q): with pipefail, a grep that stops at the first match
+# would make the listing command fail on a closed pipe and the check report a miss.
 need=()
 command -v node >/dev/null 2>&1 || need+=(nodejs)
 command -v npm >/dev/null 2>&1 || need+=(npm)
-fc-list 2>/dev/null | grep -qi "noto sans cjk" || need+=(fonts-noto-cjk)
-ldconfig -p 2>/dev/null | grep -q "libpango-1.0.so.0" || need+=(libpango-1.0-0)
-ldconfig -p 2>/dev/null | grep -q "libpangoft2-1.0.so.0" || need+=(libpangoft2-1.0-0)
+fc-list 2>/dev/null | grep -i "noto sans cjk" >/dev/null || need+=(fonts-noto-cjk)
+ldconfig -p 2>/dev/null | grep "libpango-1.0.so.0" >/dev/null || need+=(libpango-1.0-0)
+ldconfig -p 2>/dev/null | grep "libpangoft2-1.0.so.0" >/dev/null || need+=(libpangoft2-1.0-0)
 if [ "${1:-}" = "--all" ]; then
   ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
   command -v chromium >/dev/null 2>&1 || need+=(chromium)
