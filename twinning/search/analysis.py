@@ -179,14 +179,14 @@ class ParsedQuery:
         return bool(self.terms)
 
 
-def parse_query(text: str) -> ParsedQuery:
+def parse_query(text: str, *, synonyms=None) -> ParsedQuery:
     """Return the terms a query asks for; the last word typed also matches as a prefix.
 
     Any text is accepted: quotes, operators of the search engines and other punctuation
     are dropped by folding, so nothing typed can change the shape of the database query.
+    ``synonyms(words, start)`` (``thesaurus.synonyms_at``) names the words from ``start``
+    that mean one thing, and everything else that means it.
     """
-    from twinning.search.thesaurus import synonyms_at
-
     text = (text or "")[:MAX_QUERY_CHARS]
     folded = words(text)
     meaningful = [w for w in folded if w not in STOP_WORDS] or folded
@@ -196,7 +196,7 @@ def parse_query(text: str) -> ParsedQuery:
     rest: list[str] = []
     position = 0
     while position < len(meaningful):
-        width, phrases = synonyms_at(meaningful, position)
+        width, phrases = synonyms(meaningful, position) if synonyms else (0, ())
         if width:
             parts.append(term_of(phrases))
             cjk_runs.extend(

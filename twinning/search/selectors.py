@@ -138,7 +138,7 @@ def search(
     Results are kept in the fragment cache until the data changes (``data_stamp``): a
     common word can match tens of thousands of entries, and is asked for again and again.
     """
-    query = parse_query(q)
+    query = parse_query(q, synonyms=synonyms_at)
     if not query:
         return SearchResult(query=q or "")
     arguments = (q, kind, country, year, limit, get_language())
@@ -153,7 +153,7 @@ def search(
         if suggestion:
             found = _search(
                 q=q,
-                query=parse_query(suggestion),
+                query=parse_query(suggestion, synonyms=synonyms_at),
                 user=user,
                 kind=kind,
                 country=country,
