@@ -42,6 +42,8 @@ test: $(STAMP)
 	$(MAKE) $(NODE_STAMP)
 	$(MAKE) lint
 	$(BIN)/twinning makemigrations --check --dry-run
+	# Built once here, not by every test worker that first asks for it.
+	$(BIN)/python -m twinning.gazetteer ensure
 	bash scripts/test-suites.sh $(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadgroup \
 		--durations=10 $(PYTEST_ARGS)
 
