@@ -34,7 +34,9 @@ def collect_static_if_changed() -> bool:
     current = static_sources_stamp()
     if stamp.exists() and stamp.read_text() == current:
         return False
-    call_command("collectstatic", interactive=False, verbosity=0)
+    # collectstatic skips a file whose copy is not older to the second, so a source changed
+    # within a second of the last collection would keep its old copy: start afresh then.
+    call_command("collectstatic", interactive=False, verbosity=0, clear=stamp.exists())
     stamp.write_text(current)
     return True
 
