@@ -454,7 +454,30 @@ class Budget(OwnedModel):
         return (self.rate_per_inhabitant * self.population).quantize(Decimal("0.01"))
 
 
-class BudgetAllocation(VersionedModel):
+class PartOfBudget:
+    """Rules shared by the parts of a budget given as an amount, a share, or both."""
+
+    def clean(self):
+        errors = {}
+        if self.amount is None and self.share is None:
+            errors["amount"] = _("Give an amount, a share, or both.")
+        if self.amount is not None and self.amount < 0:
+            errors["amount"] = _("An amount cannot be negative.")
+        if self.share is not None and not 0 <= self.share <= 1:
+            errors["share"] = _("A share lies between 0 and 1.")
+        if errors:
+            raise ValidationError(errors)
+
+    def resolved_amount(self) -> Decimal | None:
+        """Return the amount, or the share of the budget's total when only a share is known."""
+        if self.amount is not None:
+            return self.amount
+        if self.share is not None and self.budget.total is not None:
+            return (self.budget.total * self.share).quantize(Decimal("0.01"))
+        return None
+
+
+class BudgetAllocation(PartOfBudget, VersionedModel):
     """The part of a budget set aside for one partnership, as an amount or a share."""
 
     budget = models.ForeignKey(
@@ -500,25 +523,6 @@ class BudgetAllocation(VersionedModel):
 
     def __str__(self):
         return f"{self.budget}: {self.partnership}"
-
-    def clean(self):
-        errors = {}
-        if self.amount is None and self.share is None:
-            errors["amount"] = _("Give an amount, a share, or both.")
-        if self.amount is not None and self.amount < 0:
-            errors["amount"] = _("An amount cannot be negative.")
-        if self.share is not None and not 0 <= self.share <= 1:
-            errors["share"] = _("A share lies between 0 and 1.")
-        if errors:
-            raise ValidationError(errors)
-
-    def resolved_amount(self) -> Decimal | None:
-        """Return the amount, or the share of the budget's total when only a share is known."""
-        if self.amount is not None:
-            return self.amount
-        if self.share is not None and self.budget.total is not None:
-            return (self.budget.total * self.share).quantize(Decimal("0.01"))
-        return None
 
 
 class BudgetCategory(models.TextChoices):
@@ -568,7 +572,7 @@ class BudgetLine(VersionedModel):
             raise ValidationError(errors)
 
 
-class BudgetContribution(VersionedModel):
+class BudgetContribution(PartOfBudget, VersionedModel):
     """A member's share of a group's budget, when the members of a group pay together."""
 
     budget = models.ForeignKey(
@@ -613,23 +617,6 @@ class BudgetContribution(VersionedModel):
 
     def __str__(self):
         return f"{self.budget}: {self.member}"
-
-    def clean(self):
-        errors = {}
-        if self.amount is None and self.share is None:
-            errors["amount"] = _("Give an amount, a share, or both.")
-        if self.share is not None and not 0 <= self.share <= 1:
-            errors["share"] = _("A share lies between 0 and 1.")
-        if errors:
-            raise ValidationError(errors)
-
-    def resolved_amount(self) -> Decimal | None:
-        """Return the amount, or the share of the budget's total when only a share is known."""
-        if self.amount is not None:
-            return self.amount
-        if self.share is not None and self.budget.total is not None:
-            return (self.budget.total * self.share).quantize(Decimal("0.01"))
-        return None
 
 
 class CostEntry(VersionedModel, TimeStampedModel):

@@ -101,6 +101,18 @@ def test_members_shares_cannot_pass_the_whole_and_must_be_members(group):
     assert "member" in error.value.message_dict
 
 
+def test_a_members_share_is_refused_by_name_when_negative_or_missing(group):
+    bycirklen, ballerup, _egedal = group
+    budget = budget_create(party=bycirklen, year=2015, total=Decimal(1000))
+    with pytest.raises(ValidationError) as error:
+        budget_contribution_set(budget=budget, member=ballerup, amount=Decimal(-5))
+    assert "amount" in error.value.message_dict
+    with pytest.raises(ValidationError) as error:
+        budget_contribution_set(budget=budget, member=ballerup)
+    assert "amount" in error.value.message_dict
+    assert not budget.contributions.exists()
+
+
 def test_staff_time_needs_a_person_or_role_and_a_figure(group):
     bycirklen, _ballerup, _egedal = group
     partnership = make_partnership(bycirklen, make_place("Wuxi", "CN"))
