@@ -9,7 +9,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from twinning.extraction import scan
-from twinning.extraction.dates import DateMention, document_date, document_month, find_dates
+from twinning.extraction.dates import (
+    DateMention,
+    document_date,
+    document_month,
+    document_year,
+    find_dates,
+)
 from twinning.extraction.gazetteer import Place, PlaceMention, find_places, fold, gazetteer
 from twinning.extraction.language import detect_language
 from twinning.extraction.names import address_place, find_names, home_from_address
@@ -207,7 +213,9 @@ def analyse(name: str, text: str) -> DocContext:
         kept = [m for m in ctx.places if not any(s <= m.start and m.end <= e for s, e in spans)]
         ctx.places = sorted(kept + extra, key=lambda m: m.start)
     ctx.segments = segments(text)
-    ctx.dates = find_dates(text, reference=ctx.date, month=ctx.month)
+    # A page with no date of its own may still say which year it is written in.
+    own_year = document_year(text) if ctx.month is None else None
+    ctx.dates = find_dates(text, reference=ctx.date, month=ctx.month, default_year=own_year)
     ctx._date_starts = [d.start for d in ctx.dates]
     counts: Counter[str] = Counter(
         m.place.id

@@ -48,6 +48,11 @@ _ORD = r"(?:st|nd|rd|th|\.)?"
 _LAST_WORDS = ("last", "sidste", "forrige", "förra", "letzten", "vergangenen")
 _LAST = "|".join(_LAST_WORDS)
 _CJK_RANGE = r"\s*(?:至|到|—|–|-)\s*"
+# What joins the two ends of a range written with words or a dash.
+_UNTIL = r"(?:[-–—]|(?:to|til|till|until|through|and|og|och|bis|und)(?![\w]))"
+# "May 3 and June 2" names two days; only "between May 29 and June 1" names a range.
+_AND_WORDS = ("and", "og", "och", "und")
+_BETWEEN = re.compile(r"(?:between|mellem|mellom|mellan|zwischen)\s+$", re.IGNORECASE)
 _WEEKDAYS: dict[str, int] = {}
 for _number, _names in enumerate(
     [
@@ -141,6 +146,12 @@ _PATTERNS = [
     ("cjkd", rf"(?<![\d月])(?P<cd_d>{_DAY})\s*日(?:{_CJK_RANGE}(?P<cd_d2>{_DAY})\s*日)?"),
     # 2013-06-07
     ("iso", rf"(?<!\d)(?P<iso_y>{_YEAR})-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]?\d)(?!\d)"),
+    # 29. september – 2. oktober 2016 / 30 June to 2 July (a range across two months)
+    (
+        "xdrange",
+        rf"(?<![\d.])(?P<xd_d1>{_DAY}){_ORD}{_WS}(?P<xd_m1>{_MONTH}){_WS}{_UNTIL}{_WS}"
+        rf"(?P<xd_d2>{_DAY}){_ORD}{_WS}(?P<xd_m2>{_MONTH})(?:,?{_WS}(?P<xd_y>{_YEAR}))?(?![\w])",
+    ),
     # 11.-16. januar 2015 / 14.-21. november / 14-21 November 2015 / 2 to 5 October
     (
         "drange",
@@ -170,6 +181,13 @@ _PATTERNS = [
         "dmy",
         rf"(?<![\d.])(?P<dmy_d>{_DAY}){_ORD}(?:{_WS}of)?{_WS}(?P<dmy_m>{_MONTH})"
         rf"(?:,?{_WS}(?P<dmy_y>{_YEAR}))?(?![\w])",
+    ),
+    # May 29 – June 1, 2018 / between May 29 and June 1
+    (
+        "xmrange",
+        rf"(?<![\w])(?P<xm_m1>{_MONTH}){_WS}(?P<xm_d1>{_DAY})(?:st|nd|rd|th)?{_WS}{_UNTIL}{_WS}"
+        rf"(?P<xm_m2>{_MONTH}){_WS}(?P<xm_d2>{_DAY})(?:st|nd|rd|th)?(?!\d)"
+        rf"(?:,?{_WS}(?P<xm_y>{_YEAR}))?(?![\w])",
     ),
     # October 12, 2012 / October 2nd
     (
@@ -218,6 +236,7 @@ _DIGIT_KINDS = (
     "cjkmd",
     "cjkd",
     "iso",
+    "xdrange",
     "drange",
     "nrange",
     "srange",
@@ -226,7 +245,7 @@ _DIGIT_KINDS = (
     "yrange",
     "year",
 )
-_MONTH_KINDS = ("mdy", "my")
+_MONTH_KINDS = ("xmrange", "mdy", "my")
 
 
 def _alternation(kinds: tuple[str, ...]) -> re.Pattern[str]:
@@ -476,6 +495,25 @@ def _convert(
     if kind == "iso":
         value = _iso(int(g("iso_y")), int(g("iso_m")), int(g("iso_d")))
         return DateMention(s, e, value, form=kind) if value else None
+    if kind in ("xdrange", "xmrange"):
+        p = "xd" if kind == "xdrange" else "xm"
+        m1, m2 = _month(g(f"{p}_m1")), _month(g(f"{p}_m2"))
+        if m1 is None or m2 is None:
+            return None
+        d1, d2 = int(g(f"{p}_d1")), int(g(f"{p}_d2"))
+        # The year written after the range belongs to its end; one turning over New Year
+        # began the year before.
+        d1_end = m.end(f"{p}_m1" if p == "xd" else f"{p}_d1")
+        d2_start = m.start(f"{p}_d2" if p == "xd" else f"{p}_m2")
+        joint = re.sub(r"^(?:st|nd|rd|th|\.)|\W", "", m.string[d1_end:d2_start]).lower()
+        if joint in _AND_WORDS and not _BETWEEN.search(m.string[max(0, s - 12) : s]):
+            return None
+        end_year, has = _year_or(m, f"{p}_y", m2, d2, reference, default_year)
+        if end_year is None:
+            return None
+        start_year = end_year - 1 if (m1, d1) > (m2, d2) else end_year
+        a, b = _iso(start_year, m1, d1), _iso(end_year, m2, d2)
+        return DateMention(s, e, a, b, has, "drange") if a and b else None
     if kind == "drange":
         month = _month(g("dr_m"))
         if month is None:
@@ -589,6 +627,18 @@ def document_month(text: str, day: dt.date | None = None) -> str | None:
     return f"{m['y']}-{m['m']}" if m else None
 
 
+# "2018 marks 35 years since ...": a page that tells which year is its own.
+_OWN_YEAR = re.compile(
+    r"(?<![\w.,-])(?P<y>(?:19|20)\d\d)[ \t]+(?:marks|markerer|markerar|markeres|markiert)\b"
+)
+
+
+def document_year(text: str) -> int | None:
+    """Return the year an undated page calls its own, or None."""
+    m = _OWN_YEAR.search(scan.lowered(text))
+    return int(m["y"]) if m else None
+
+
 def address_date(text: str) -> dt.date | None:
     """Return the date that a saved page's address carries (".../2016-08-15-...",
     ".../201709/t20170925_...", ".../2023/0928/..."), if the text begins with one."""
@@ -621,8 +671,12 @@ def document_date(text: str) -> dt.date | None:
     # dateline at the foot of a news item.
     head = 800 if _ADDRESS.match(text[:600]) else 400
     head_tail = [(0, min(head, len(text))), (max(0, len(text) - 400), len(text))]
+    range_end: dt.date | None = None
     for lo, hi in head_tail:
         for d in find_dates(text, start=lo, end=hi):
             if d.precision == "day" and d.has_year and d.end_value is None:
                 return dt.date.fromisoformat(d.value)
-    return None
+            if range_end is None and d.has_year and len(d.end_value or "") == 10:
+                range_end = dt.date.fromisoformat(d.end_value)
+    # A page that reports a dated stay was written after its last day, at the earliest.
+    return range_end

@@ -219,6 +219,8 @@ def extract_events(ctx: DocContext) -> list[Event]:
                 d
                 for d in dates
                 if not (d.form == "relative" and d.precision == "year")
+                # "visiting us twice a year, in May and at Christmas": a habit, not a date
+                and not (d.form == "month" and not _LAST_BEFORE.search(text, 0, d.start))
                 and not _MARKS_AFTER.match(scan.lowered(text), d.end)
             ]
         if _SINCE_START.match(scan.lowered(text), seg.start):
@@ -228,6 +230,8 @@ def extract_events(ctx: DocContext) -> list[Event]:
         if _BECAME_PARTNERS.search(scan.lowered(text), seg.start, seg.end):
             continue  # "I 1966 ... blev Narsaq og Gladsaxe venskabsbyer": how a tie began
         kind = event_type(text, seg.start, seg.end)
+        if kind == "other" and _TOWN_AGE.search(scan.lowered(text), seg.start, seg.end):
+            continue  # a town celebrating its own age; no twinning is a century old
         if kind == "meeting" and _COUNCIL_MEETING.search(scan.lowered(text), seg.start, seg.end):
             continue  # a council's own meeting decides; it is not a happening between towns
         # Keep one date for each year: the most precise, then the nearest to the cue.
@@ -258,15 +262,19 @@ def _without_echoes(events: list[Event]) -> list[Event]:
             o.event == e.event and o.date == e.date and o.origin == e.origin for o in out
         ):
             continue
-        if e.end_date is None and any(
-            o is not e
-            and o.event == e.event
-            and (o.destination == e.destination or not e.destination)
-            and o.date
-            and e.date
-            and len(o.date) > len(e.date)
-            and o.date.startswith(e.date)
-            for o in events
+        if (
+            e.end_date is None
+            and not _EARLIER.search(e.evidence.lower())
+            and any(
+                o is not e
+                and o.event == e.event
+                and (o.destination == e.destination or not e.destination)
+                and o.date
+                and e.date
+                and len(o.date) > len(e.date)
+                and o.date.startswith(e.date)
+                for o in events
+            )
         ):
             continue
         out.append(e)
@@ -376,10 +384,18 @@ def _undated(
     """
     if not ctx.month:
         return []
-    done = {e.event for e in dated}
+    # A happening is told already when a sentence dates one of its kind within the page's
+    # own month, unless that one went elsewhere: "He was in Beijing" beside a dated visit
+    # to Shanghai is a second visit. One dated earlier ("already in the summer") is
+    # another happening than the one the page reports.
+    told = [
+        (e.event, {e.origin, e.destination})
+        for e in dated
+        if (e.date or "").startswith(ctx.month) or (e.end_date or "").startswith(ctx.month)
+    ]
     out: list[Event] = []
     for kind, start, end in waiting:
-        if kind not in _UNDATED_KINDS or kind in done:
+        if kind not in _UNDATED_KINDS:
             continue
         text = ctx.text
         sentence = text[start:end].rstrip()
@@ -390,8 +406,16 @@ def _undated(
         towns = [m for m in ctx.places_in(start, end) if m.place.kind != "country"]
         if not towns:
             continue
-        done.add(kind)
-        out += _visits(ctx, _event(ctx, start, end, kind, ctx.month, None))
+        found = _visits(ctx, _event(ctx, start, end, kind, ctx.month, None))
+        named = {n for e in found for n in (e.origin, e.destination)}
+        if any(
+            k == kind
+            and (kind != "delegation_visit" or None in named or None in ends or named & ends)
+            for k, ends in told
+        ):
+            continue
+        told.append((kind, named))
+        out += found
     return out
 
 
@@ -409,6 +433,17 @@ def _first_cue(text: str, start: int, end: int) -> int:
     return best
 
 
+# "signed already in the summer": an earlier happening than the one the page reports.
+_EARLIER = re.compile(
+    r"\b(?:allerede|already|redan|bereits|schon|tidligere|earlier|previously|tidigare|früher)\b"
+    r"|早在|此前|此前已"
+)
+# "750-års jubilæum", "725th anniversary", "800-Jahr-Feier": the age of a town itself.
+_TOWN_AGE = re.compile(
+    r"(?<!\d)[1-9]\d{2}\s*(?:-\s*)?(?:års\s*jubil|årsjubil|års\s*fødselsdag|år\b|th\s+anniversary|"
+    r"jahr|jähr|周年)"
+)
+_LAST_BEFORE = re.compile(r"\b(?:last|sidste|forrige|förra|letzten|vergangenen)\s+$", re.IGNORECASE)
 _ANNIVERSARY = re.compile(
     r"\d+(?:st|nd|rd|th|\.)?\s*(?:anniversary|års\s*jubil|-års|årsjubil|jahrestag|jubiläum)|"
     r"\d+\s*周年|marks\s+\d+\s+years"

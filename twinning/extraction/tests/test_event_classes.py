@@ -1,0 +1,81 @@
+"""Ranges across months, a page's own year, earlier happenings and town jubilees."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from twinning.extraction import Event, extract
+from twinning.extraction.dates import document_date, document_year, find_dates
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Rejsen varede fra 28. april – 3. maj 2021.", [("2021-04-28", "2021-05-03")]),
+        ("They stayed from 30 June to 2 July 2015.", [("2015-06-30", "2015-07-02")]),
+        ("The visit runs between April 28 and May 2.", [("2019-04-28", "2019-05-02")]),
+        ("Besøget var mellem 28. april og 2. maj.", [("2019-04-28", "2019-05-02")]),
+        # Over New Year: the year written at the end is the end's.
+        ("Vom 29. Dezember bis 3. Januar 2020 waren sie dort.", [("2019-12-29", "2020-01-03")]),
+        # "and" between two dates without "between" names two days, not a stay.
+        ("They met on April 28 and May 2.", [("2019-04-28", None), ("2019-05-02", None)]),
+    ],
+)
+def test_ranges_across_two_months(text: str, expected: list[tuple[str, str | None]]) -> None:
+    found = [(d.value, d.end_value) for d in find_dates(text, reference=dt.date(2019, 6, 1))]
+    assert found == expected
+
+
+def test_an_undated_page_reporting_a_stay_is_dated_by_its_last_day() -> None:
+    text = "Venskabsbyer\n\nBesøget foregik den 28. april – 3. maj 2021 i Tartu.\n"
+    assert document_date(text) == dt.date(2021, 5, 3)
+
+
+def test_a_page_that_names_its_own_year_dates_days_without_one() -> None:
+    text = (
+        "Delegation to travel to Tromsø\n"
+        "A delegation from Hull is to travel to Tromsø between April 28 and May 2.\n"
+        "2021 marks 40 years since the twinning agreement was signed.\n"
+    )
+    assert document_year(text) == 2021
+    events = [(e.event, e.date, e.end_date) for e in extract(text) if isinstance(e, Event)]
+    assert events == [("delegation_visit", "2021-04-28", "2021-05-02")]
+
+
+def test_a_habit_in_a_jubilee_sentence_is_no_date() -> None:
+    text = (
+        "Hull Council plans a trip.\n"
+        "2021 marks 40 years since an agreement was signed with Tromsø, with our friends "
+        "visiting us twice a year, in March and at Christmas.\n"
+    )
+    assert not [e for e in extract(text) if isinstance(e, Event)]
+
+
+def test_an_earlier_signing_is_not_an_echo_of_the_one_reported() -> None:
+    text = (
+        "https://www.example.no/nyheter/2020-10-15-avtale\n\n"
+        "Bodø kommune signerte en samarbeidsavtale med den kinesiske byen Xiamen.\n"
+        "Kommunen signerte allerede i sommer en intensjonsavtale med byen.\n"
+    )
+    events = sorted((e.event, e.date) for e in extract(text) if isinstance(e, Event))
+    assert events == [("signing", "2020"), ("signing", "2020-10")]
+
+
+def test_a_town_celebrating_its_own_age_is_no_event_between_towns() -> None:
+    text = (
+        "https://www.example.dk/nyheder/2022-07-10-jubilaeum\n\n"
+        "I dagene fra fredag den 1. juli til søndag den 3. juli fejrede venskabsbyen Tartu "
+        "sit 800-års jubilæum.\n"
+    )
+    assert not [e for e in extract(text) if isinstance(e, Event)]
+
+
+def test_a_partnership_jubilee_celebrated_on_a_day_is_an_event() -> None:
+    text = (
+        "https://www.example.de/2020-09-20-feier\n\n"
+        "Tartu und Turku feierten am 18. September ihre 25 Jahre bestehende Partnerschaft.\n"
+    )
+    events = [(e.event, e.date) for e in extract(text) if isinstance(e, Event)]
+    assert events == [("other", "2020-09-18")]
