@@ -1,3 +1,5 @@
+from dataclasses import dataclass
+
 from django.contrib.contenttypes.prefetch import GenericPrefetch
 from django.db.models import Prefetch, QuerySet
 
@@ -50,6 +52,43 @@ def source_evidence(*, source: Source, user) -> list[Evidence]:
         )
     ]
     return sorted(shown, key=lambda e: (e.content_type_id, e.object_id, e.start or 0))
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A stretch of a source's text; ``evidence_id`` names the evidence it is, if any."""
+
+    text: str
+    evidence_id: int | None = None
+
+
+def source_passages(*, source: Source, evidence: list[Evidence]) -> list[Passage]:
+    """Cut the source's text into stretches, the quoted ones marked by their evidence.
+
+    Only evidence whose offsets still select its quote is marked; where two quotes overlap,
+    the one that starts first is marked and the other is shown inside the text around it.
+    """
+    text = source.text or ""
+    quoted = sorted(
+        (
+            e
+            for e in evidence
+            if e.start is not None and e.end > e.start and text[e.start : e.end] == e.quote
+        ),
+        key=lambda e: (e.start, e.end, e.pk),
+    )
+    passages: list[Passage] = []
+    at = 0
+    for e in quoted:
+        if e.start < at:
+            continue
+        if e.start > at:
+            passages.append(Passage(text[at : e.start]))
+        passages.append(Passage(text[e.start : e.end], evidence_id=e.pk))
+        at = e.end
+    if at < len(text):
+        passages.append(Passage(text[at:]))
+    return passages
 
 
 def source_history(*, source: Source, limit: int = 30) -> list:

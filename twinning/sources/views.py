@@ -34,9 +34,11 @@ def _get_source(request, pk: int) -> Source:
 
 def source_detail(request, pk: int):
     source = _get_source(request, pk)
+    evidence = selectors.source_evidence(source=source, user=request.user)
     context = {
         "source": source,
-        "evidence": selectors.source_evidence(source=source, user=request.user),
+        "evidence": evidence,
+        "passages": selectors.source_passages(source=source, evidence=evidence),
         "history": selectors.source_history(source=source),
         "can_edit": can_edit(request.user, source),
     }

@@ -6,6 +6,7 @@ from twinning.organisations.tests.factories import make_organisation, make_user
 from twinning.partnerships.services import partnership_create
 from twinning.places.services import place_create
 from twinning.sources.models import Evidence, Source
+from twinning.sources.selectors import source_passages
 from twinning.sources.services import evidence_add, source_create
 
 pytestmark = pytest.mark.django_db
@@ -155,3 +156,32 @@ def test_create_form_offers_only_the_editors_organisations_as_owner(client):
     response = client.get(reverse("sources:create"))
     assert response.status_code == 200
     assert list(response.context["form"].fields["owner"].queryset) == [owner]
+
+
+def test_a_quote_is_marked_in_its_context_and_the_partnership_links_to_it(client):
+    source = source_create(title="Twin towns", kind="web_page", text=TEXT)
+    partnership = _partnership()
+    evidence = evidence_add(source=source, fact=partnership, quote="since 1946")
+    secret = _partnership(a="Secret", b="Place", is_public=False, owner=make_organisation("O"))
+    evidence_add(source=source, fact=secret, quote="every year")
+    content = client.get(source.get_absolute_url()).content.decode()
+    assert (
+        f'been twin towns <mark id="passage-{evidence.pk}" tabindex="-1">since 1946</mark>. They'
+        in content
+    )
+    assert f'href="#passage-{evidence.pk}"' in content
+    # The private fact's quote is not pointed out to a visitor who may not see the fact.
+    assert content.count("<mark") == 1 and "meet every year." in content
+    page = client.get(partnership.get_absolute_url()).content.decode()
+    assert f'{source.get_absolute_url()}#passage-{evidence.pk}"' in page
+
+
+def test_overlapping_quotes_mark_the_first_and_keep_the_text_whole():
+    source = source_create(title="Twin towns", kind="web_page", text=TEXT)
+    first = evidence_add(source=source, fact=_partnership(), quote="twin towns since")
+    evidence_add(source=source, fact=_partnership(a="A", b="B"), quote="since 1946")
+    passages = source_passages(source=source, evidence=list(source.evidence.all()))
+    assert "".join(p.text for p in passages) == TEXT
+    assert [(p.text, p.evidence_id) for p in passages if p.evidence_id] == [
+        ("twin towns since", first.pk)
+    ]
