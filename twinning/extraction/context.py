@@ -164,9 +164,15 @@ _ADDRESS = re.compile(r"\s*(https?://\S+)")
 _PARTNER_BEFORE = re.compile(
     r"(?:sister[\s-]+cit(?:y|ies)|twin[\s-]+(?:town|cit(?:y|ies))|partner[\s-]+cit(?:y|ies)|"
     r"friendship[\s-]+cit(?:y|ies)|venskabsby(?:en)?|vennskapsby(?:en)?|vänort(?:en)?|"
-    r"partnerstadt|städtepartnerschaft)"
+    r"partnerstadt|städtepartnerschaft|twinned|twinning|paired|venskabsbysamarbejde\w*|"
+    r"vennskapsbysamarbeid\w*|partnerschaft)"
     r"(?:\s+(?:programme|program|relationship|ties|links?|agreement))?"
     r"\s+(?:with|med|mit|till|zu|to)\s+(?:(?:the|den|der|die)\s+)?$"
+)
+# Between two items of a list of partners: "Bourges (France) and Tønsberg".
+_PARTNER_LIST_GAP = re.compile(
+    r"^\s*(?:\([^()\n]{1,40}\))?\s*(?:,|;|\band\b|\bog\b|\boch\b|\bund\b|、|和|与)\s*"
+    r"(?:(?:and|og|och|und)\s+)?$"
 )
 
 
@@ -185,9 +191,18 @@ def _qualifies(text: str, mentions: list[PlaceMention], i: int) -> bool:
 def _partner_marked(text: str, mentions: list[PlaceMention]) -> set[str]:
     """Return the ids of places written as the partner: "sister city with X"."""
     low = scan.lowered(text)
-    return {
-        m.place.id for m in mentions if _PARTNER_BEFORE.search(low, max(0, m.start - 60), m.start)
-    }
+    marked: set[str] = set()
+    previous = None
+    for m in mentions:
+        if _PARTNER_BEFORE.search(low, max(0, m.start - 60), m.start) or (
+            previous is not None
+            and previous.place.id in marked
+            and _PARTNER_LIST_GAP.match(low[previous.end : m.start])
+        ):
+            marked.add(m.place.id)
+        if m.place.kind != "country":
+            previous = m
+    return marked
 
 
 def _address(text: str) -> str | None:
@@ -241,6 +256,10 @@ def analyse(name: str, text: str) -> DocContext:
         ranked = [pid for pid in ranked if pid not in partners] + [
             pid for pid in ranked if pid in partners
         ]
+    if ranked and all(pid in partners for pid in ranked):
+        # "The town remains twinned with Bourges and Tønsberg": every town named is a
+        # partner, and the page's own town is left unnamed.
+        return ctx
     if ctx.home_country is None and ranked:
         ctx.home_country = places[ranked[0]].country or None
     for pid in ranked:

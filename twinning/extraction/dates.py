@@ -123,6 +123,21 @@ _RELATIVE: dict[str, int | str | None] = {
     "vor einigen wochen": "month",
     "kürzlich": "month",
     "neulich": "month",
+    # "Last week": the month that the week before the text's own day fell in.
+    "i sidste uge": "last week",
+    "sidste uge": "last week",
+    "i forrige uge": "last week",
+    "forrige uge": "last week",
+    "i forrige uke": "last week",
+    "forrige uke": "last week",
+    "förra veckan": "last week",
+    "i förra veckan": "last week",
+    "last week": "last week",
+    "letzte woche": "last week",
+    "vergangene woche": "last week",
+    "in der vergangenen woche": "last week",
+    "上周": "last week",
+    "上星期": "last week",
 }
 
 
@@ -407,6 +422,12 @@ def find_dates(
     return out
 
 
+_WEEKDAY_NAMES = "(?:" + "|".join(sorted(_WEEKDAYS, key=len, reverse=True)) + ")"
+_WEEKDAY_SPAN = re.compile(
+    rf"\b(?:fra|from|von|vom|från|frå)\s+{_WEEKDAY_NAMES}\s+(?:til|to|until|bis|till)\s+"
+    rf"{_WEEKDAY_NAMES}\b",
+    re.IGNORECASE,
+)
 _DATE_FOLLOWS = re.compile(
     r",?[ \t]+(?:(?:den|the|der|am)[ \t]+)?(?:\d|(?:" + "|".join(_ALL_MONTHS) + r")\b)"
 )
@@ -426,6 +447,9 @@ def _relative(word: str, s: int, e: int, reference: dt.date | None) -> DateMenti
         return DateMention(s, e, f"{reference.year:04d}", None, False, "relative")
     if shift == "month":
         return DateMention(s, e, reference.isoformat()[:7], None, False, "relative")
+    if shift == "last week":
+        week_before = reference - dt.timedelta(days=7)
+        return DateMention(s, e, week_before.isoformat()[:7], None, False, "relative")
     if isinstance(shift, int):
         day = reference + dt.timedelta(days=shift)
         return DateMention(s, e, day.isoformat(), None, False, "relative")
@@ -485,6 +509,9 @@ def _convert(
     if kind == "relative":
         # "onsdag den 22. september", "Sunday, July 1": the date that follows says it.
         if _DATE_FOLLOWS.match(m.string, e):
+            return None
+        # "fra mandag til onsdag": how long something lasted, not which days.
+        if _WEEKDAY_SPAN.search(m.string, max(0, s - 30), min(len(m.string), e + 30)):
             return None
         if reference is None and coarse is not None:
             key = " ".join(g("rel").lower().split())

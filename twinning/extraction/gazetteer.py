@@ -336,7 +336,7 @@ class Gazetteer:
             place = Place(
                 id=f"sub-{sub.code}",
                 name=name,
-                kind=sub.type.lower(),
+                kind=_subdivision_kind(sub.type),
                 country=country,
                 parent=f"country-{country}",
                 rank=3,
@@ -508,6 +508,17 @@ def _longest(mentions: list[PlaceMention]) -> list[PlaceMention]:
 # This module's code as it was imported: a cache file written by this code is only read
 # by the same code, even if the file changes while a process runs.
 _SOURCE = Path(__file__).read_bytes()
+
+
+def _subdivision_kind(kind: str) -> str:
+    """Return a town's kind for a subdivision that is a town ("State city", "London
+    borough", "Urban municipality"), and the subdivision's own kind otherwise."""
+    low = kind.lower()
+    if "municipal" in low and "consortium" not in low:
+        return "municipality"
+    if re.search(r"\b(?:city|town|borough)\b", low):
+        return "city"
+    return low
 
 
 def _cache_file() -> Path | None:

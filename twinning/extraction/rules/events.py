@@ -227,7 +227,9 @@ def extract_events(ctx: DocContext) -> list[Event]:
             continue  # "Siden 1992 har ...": a state that lasts, not a happening
         if not dates or not has_event_cue(text, seg.start, seg.end):
             continue
-        if _BECAME_PARTNERS.search(scan.lowered(text), seg.start, seg.end):
+        if _BECAME_PARTNERS.search(scan.lowered(text), seg.start, seg.end) or _TIE_BEGAN.search(
+            scan.lowered(text), seg.start, seg.end
+        ):
             continue  # "I 1966 ... blev Narsaq og Gladsaxe venskabsbyer": how a tie began
         kind = event_type(text, seg.start, seg.end)
         if kind == "other" and _TOWN_AGE.search(scan.lowered(text), seg.start, seg.end):
@@ -282,7 +284,19 @@ def _without_echoes(events: list[Event]) -> list[Event]:
 
 
 # "a delegation from Paide", "Besøg fra Krems og Ratzeburg", "aus Rudong", "由下关".
-_FROM = re.compile(r"(?:\bfra|\bfrom|\baus|\bfrån|\bvon|\bof|由|从)\s*$", re.IGNORECASE)
+_FROM = re.compile(
+    r"(?:\b[Ff]ra|\b[Ff]rom|\b[Aa]us|\b[Ff]rån|\b[Vv]on|\bof|由|从)\s*"
+    # "fra venskabsbyen Sandnes", "from our twin town of", "aus der Partnerstadt"
+    r"(?:(?:the|our|its|den|det|der|die|vores|vår|vor)\s+)?"
+    r"(?:[a-zæøåäöüß-]+\s+|[Pp]artnerstadt\s+|lettischen\s+){0,2}(?:of\s+)?$"
+)
+# "罗斯基勒市代表团抵达扬州", "the Roskilde delegation", "Roskilde-delegationen": the
+# delegation named after its town comes from there.
+_FROM_AFTER = re.compile(
+    r"(?:[ \t]*-?[ \t]*(?:delegation|delegationen|delegasjonen|delegationen)\b)|"
+    r"(?:市|县|区)?(?:政府|党政|友好)?(?:代表团|访问团|考察团)",
+    re.IGNORECASE,
+)
 _TO = re.compile(
     r"(?:\btil|\bto|\bnach|\btill|\bi|\bin|\bmot|besøgte|besøkte|besökte|visited|visits|"
     r"besuchte|访问|抵)\s*$",
@@ -301,7 +315,9 @@ def _visits(ctx: DocContext, event: Event) -> list[Event]:
         return [event]
     origins: list = []
     for i, m in enumerate(towns):
-        if _FROM.search(text[max(event.start, m.start - 12) : m.start]):
+        if _FROM.search(text[max(event.start, m.start - 40) : m.start]) or _FROM_AFTER.match(
+            text, m.end, min(event.end, m.end + 12)
+        ):
             origins = [m]
             for other in towns[i + 1 :]:
                 if _AND.fullmatch(text[origins[-1].end : other.start]):
@@ -315,7 +331,9 @@ def _visits(ctx: DocContext, event: Event) -> list[Event]:
         rest[0] if rest else None,
     )
     name = ctx_name(ctx)
-    destination = name(to) if to is not None else (ctx.home_name if origins else event.destination)
+    destination = (
+        name(to) if to is not None else ((ctx.home_name or None) if origins else event.destination)
+    )
     if origins and destination and any(name(o) == destination for o in origins):
         destination = None
     if not origins:
@@ -463,6 +481,13 @@ _BECAME_PARTNERS = re.compile(
     r"\b(?:blev|ble|blei|blevo|became|become|wurden|wurde)\b(?:\s+[\w'’-]+){0,6}?\s+"
     + _TIE_WORDS
     + r"|(?:启动|开始)(?:缔结|建立|结为)"
+)
+# "The link, which began in 1993", "venskabet startede i 1972": when a tie began.
+_TIE_BEGAN = re.compile(
+    r"\b(?:link|twinning|partnership|relationship|friendship|tie|venskab\w*|vennskap\w*|"
+    r"samarbejdet|samarbeidet|samarbetet|partnerschaft|freundschaft|vänort\w*)\b"
+    r"[^.!?\n]{0,25}?\b(?:began|started|begyndte|startede|begynte|startet|började|startade|"
+    r"begann|begonnen)\b"
 )
 # Meetings of a council or its committees, in each language.
 _COUNCIL_MEETING = re.compile(

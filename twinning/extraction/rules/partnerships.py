@@ -121,7 +121,7 @@ _NEGATION = re.compile(
 _SINCE_CUE = re.compile(
     r"sign\w*|indg\w+|underskr\w+|since|siden|sedan|seit|dating|established|etabler\w+|"
     r"oprett\w+|made|签|缔结|建立|以来|\bfik\b|\bfick\b|\bfikk\b|became|\bblev\b|\bble\b|"
-    r"wurde|成为|"
+    r"wurde|成为|结为|结成|"
     r"entered|concluded|founded|began|started|fornye\w*|renew\w*",
 )
 # What may stand between two items of a list once the countries in it are blanked out:
@@ -474,7 +474,9 @@ def _keep(
     text = ctx.text
     a, b = pair
     status, ended, reason = state
-    rank = {"other": 1}.get(kind, 2) + (1 if strong else 0)
+    # A twinning outranks an instrument signed between the same pair (a memorandum beside
+    # a friendship city link is a happening of that link).
+    rank = {"other": 1, "memorandum": 2, "letter_of_intent": 2}.get(kind, 3) + (1 if strong else 0)
     key = (a.key, b.key)
     # An equally strong statement that says since when replaces one that does not.
     dated = since is not None and key in best and best[key].since is None
@@ -605,7 +607,8 @@ def _agreement_terms(ctx: DocContext, found: list[Partnership]) -> None:
 # Matched on the lower-cased text, where plain first letters let the regex engine skip.
 _AGREEMENT_NOUN = re.compile(
     r"agreement|memorand\w+|letter\s+of\s+intent|aftale\w*|hensigtserklæring\w*|"
-    r"avtal\w*|vereinbarung\w*|partnership|partnerskab\w*"
+    r"avtal\w*|vereinbarung\w*|partnership|partnerskab\w*|partnerschaft\w*|twinning|"
+    r"venskab\w*|vennskap\w*|vänort\w*|友好城市|友城"
 )
 
 

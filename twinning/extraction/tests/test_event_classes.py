@@ -79,3 +79,70 @@ def test_a_partnership_jubilee_celebrated_on_a_day_is_an_event() -> None:
     )
     events = [(e.event, e.date) for e in extract(text) if isinstance(e, Event)]
     assert events == [("other", "2020-09-18")]
+
+
+def _facts(text: str, kind: type) -> list:
+    return [f for f in extract(text) if isinstance(f, kind)]
+
+
+def test_last_week_is_the_month_of_the_week_before_the_page() -> None:
+    text = (
+        "https://www.example.dk/nyheder/2021-10-05-besoeg\n\n"
+        "I sidste uge havde Viborg Kommune besøg af en delegation fra venskabsbyen Lillehammer.\n"
+        "Besøget varede fra mandag til onsdag.\n"
+    )
+    events = [(e.event, e.date, e.origin, e.destination) for e in _facts(text, Event)]
+    assert events == [("delegation_visit", "2021-09", "Lillehammer", "Viborg Kommune")]
+
+
+def test_a_delegation_named_after_its_town_comes_from_there() -> None:
+    text = (
+        "https://www.example.cn/news/2020-06/12/c_1.htm\n\n"
+        "6月10日，丹麦欧登塞市代表团抵达宁波，开始为期两天的访问。\n"
+    )
+    events = [(e.origin, e.destination) for e in _facts(text, Event)]
+    assert events == [("欧登塞市", "宁波")]
+
+
+def test_a_twinning_outranks_a_memorandum_between_the_same_pair() -> None:
+    from twinning.extraction import Partnership
+
+    text = (
+        "https://www.example.cn/news/2020-06/12/c_1.htm\n\n"
+        "宁波市与欧登塞市签署教育交流备忘录\n"
+        "宁波市与欧登塞市于2005年结为友好城市。\n"
+    )
+    found = [(p.relation, p.since) for p in _facts(text, Partnership)]
+    assert found == [("friendship_city", "2005")]
+
+
+def test_a_page_naming_only_partners_has_no_home_town() -> None:
+    from twinning.extraction import Partnership
+
+    text = (
+        "Council votes on twinning\n"
+        "The town remains twinned with Nantes (France) and Ålesund (Norway).\n"
+        "A delegation from Ålesund is expected in the spring.\n"
+    )
+    assert [(p.a, p.b) for p in _facts(text, Partnership)] == []
+
+
+def test_when_a_tie_began_is_no_event() -> None:
+    text = (
+        "https://www.example.com/2022/03/15/news\n\n"
+        "The link with Nantes, which began in 1993, has seen school exchanges.\n"
+    )
+    assert _facts(text, Event) == []
+
+
+def test_a_subdivision_that_is_a_town_can_be_a_partner() -> None:
+    from twinning.extraction import Partnership
+
+    text = (
+        "https://www.example.de/aktuelles/2023-06-02\n\n"
+        "Gäste in Erfurt\n"
+        "Im Mai besuchte eine Delegation aus der lettischen Partnerstadt Jūrmala die Stadt "
+        "Erfurt.\nDie Städtepartnerschaft besteht seit 1994.\n"
+    )
+    found = [(p.a, p.b, p.since) for p in _facts(text, Partnership)]
+    assert found == [("Erfurt", "Jūrmala", "1994")]
