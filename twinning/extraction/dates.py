@@ -34,6 +34,23 @@ for _number, _names in enumerate(
 ):
     for _name in _names.split():
         MONTHS[_name] = _number
+
+
+def _cldr_months() -> None:
+    """Add the month names and abbreviations CLDR gives for the languages read here."""
+    from babel.dates import get_month_names
+
+    for locale in ("da", "nb", "nn", "sv", "de", "en"):
+        for width in ("wide", "abbreviated"):
+            for context in ("format", "stand-alone"):
+                for number, name in get_month_names(width, context, locale=locale).items():
+                    word = name.lower().rstrip(".")
+                    # "des" is also an article; it needs its full name here.
+                    if len(word) >= 3 and word != "des":
+                        MONTHS.setdefault(word, number)
+
+
+_cldr_months()
 # Full month names only; abbreviations need a day or year next to them.
 _FULL_MONTHS = sorted({n for n in MONTHS if len(n) > 3 or n in ("maj", "may", "mai")}, key=len)
 _ALL_MONTHS = sorted(MONTHS, key=len, reverse=True)
@@ -130,6 +147,8 @@ _RELATIVE: dict[str, int | str | None] = {
     "forrige uge": "last week",
     "i forrige uke": "last week",
     "forrige uke": "last week",
+    "i førre veke": "last week",
+    "førre veke": "last week",
     "förra veckan": "last week",
     "i förra veckan": "last week",
     "last week": "last week",
@@ -635,6 +654,8 @@ _UPDATED = re.compile(
 _ADDRESS = re.compile(r"\s*https?://\S+")
 _ADDRESS_DATE = re.compile(
     r"(?<!\d)(?P<y>(?:19|20)\d\d)[-/_.]?(?P<m>0[1-9]|1[0-2])[-/_.]?(?P<d>0[1-9]|[12]\d|3[01])(?!\d)"
+    # ".../art/2021/5/20/...": month and day without their leading zeros
+    r"|(?<!\d)(?P<y2>(?:19|20)\d\d)/(?P<m2>1[0-2]|[1-9])/(?P<d2>3[01]|[12]\d|[1-9])/"
 )
 
 
@@ -673,8 +694,11 @@ def address_date(text: str) -> dt.date | None:
     if m is None:
         return None
     for found in _ADDRESS_DATE.finditer(m.group(0)):
+        y, mo, d = (
+            (found["y"], found["m"], found["d"]) if found["y"] else found.group("y2", "m2", "d2")
+        )
         try:
-            return dt.date(int(found["y"]), int(found["m"]), int(found["d"]))
+            return dt.date(int(y), int(mo), int(d))
         except ValueError:
             continue
     return None

@@ -12,6 +12,8 @@ from typing import NamedTuple
 BULLETS = "\uf0b7\u2022\u25aa\u25cf\uf0d8\uf0fc\uf0a7\u2023\u25e6"
 _BULLET_RE = re.compile(f"[{BULLETS}]")
 _CONTENT = re.compile(f"[^\\s{BULLETS}]")
+_DASH_ITEM = re.compile(r"\n[ \t]*[-*–][ \t]+(?=\S)")
+_DASH_LEAD = re.compile(r"[-*–][ \t]+")
 _ABBREVIATIONS = frozenset(
     [
         "ca",
@@ -198,6 +200,9 @@ def _boundaries(text: str) -> list[int]:
         cuts.add(m.end())
     for m in _BULLET_RE.finditer(text):
         cuts.add(m.start())
+    # A line that begins with a dash or a star and a space is an item of a list.
+    for m in _DASH_ITEM.finditer(text):
+        cuts.add(m.start() + 1)
     n = len(text)
     breaks = _BREAK_BEFORE_START
     if _ODD_SPACE.search(text):
@@ -252,6 +257,9 @@ def segments(text: str, start: int = 0, end: int | None = None) -> list[Segment]
             if first is None:
                 continue
             s = first.start()
+        lead = _DASH_LEAD.match(text, s, e)
+        if lead is not None and (s == start or text[s - 1] in "\n \t"):
+            s = lead.end()
         if text[e - 1].isspace():
             e = s + len(text[s:e].rstrip())
         if e > s:

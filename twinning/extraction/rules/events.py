@@ -155,7 +155,9 @@ _UNTIL_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # A year after these words dates a state ("siden 1992"), not a happening.
-_SINCE_BEFORE = re.compile(r"(?:siden|sedan|since|seit|fra|från|from|自)[ \t]+(?:\w+[ \t]+)?$")
+_SINCE_BEFORE = re.compile(
+    r"(?:siden|sidan|sedan|since|seit|fra|från|from|自)[ \t]+(?:\w+[ \t]+)?$"
+)
 
 
 def _in_brackets(text: str, start: int) -> bool:
@@ -466,7 +468,7 @@ _ANNIVERSARY = re.compile(
     r"\d+(?:st|nd|rd|th|\.)?\s*(?:anniversary|års\s*jubil|-års|årsjubil|jahrestag|jubiläum)|"
     r"\d+\s*周年|marks\s+\d+\s+years"
 )
-_SINCE_START = re.compile(r"\s*[\"“”'‘’]?\s*(?:siden|sedan|since|seit)\b")
+_SINCE_START = re.compile(r"\s*[\"“”'‘’]?\s*(?:siden|sidan|sedan|since|seit)\b")
 # "2018 marks 35 years since ...": the year of a jubilee, not of a happening.
 _MARKS_AFTER = re.compile(r"\s*(?:marks|markerer|markerar|markiert|是)\b")
 

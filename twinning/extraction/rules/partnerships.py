@@ -47,7 +47,7 @@ _KIND_CUES: list[tuple[str, str, bool]] = [
     (
         "sister_city",
         r"sister[\s-]+(?:cit(?:y|ies)|town|municipalit\w+|region|province)|twin[\s-]*(?:town|cit)\w*"
-        r"|twinning|venskabsby\w*|venskabskommune\w*|søsterby\w*|vänort\w*|vänstad\w*"
+        r"|twinning|twinned|venskabsbånd\w*|vennskapsband\w*|vänortsband\w*|venskabsby\w*|venskabskommune\w*|søsterby\w*|vänort\w*|vänstad\w*"
         r"|vennskapsby\w*|vennskapskommune\w*|partnerstadt|partnerstädte\w*"
         r"|städtepartnerschaft\w*|姐妹城市",
         True,
@@ -88,7 +88,8 @@ _CUE_WORDS = [
     "strategic strategisk",
     "strategic strategisk",
     "cousin 友好交流城市 友好关系城市 友好合作关系",
-    "sister twin venskabsby venskabskommune søsterby vänort vänstad vennskapsby "
+    "sister twin venskabsbånd vennskapsband vänortsband venskabsby venskabskommune søsterby "
+    "vänort vänstad vennskapsby "
     "vennskapskommune partnerstadt partnerstädte städtepartnerschaft 姐妹城市",
     "friendship venskabssamarbejde friendly 友好城市 友城",
     "co-operation cooperation collaboration partnership samarbejds samarbeidsavtale "
@@ -119,7 +120,7 @@ _NEGATION = re.compile(
     r"(?:\bnot\b|\bnicht\b|\bkein\w*|\bikke\b|\bikkje\b|\binte\b|\bnever\b|\bno\b|不|未)"
 )
 _SINCE_CUE = re.compile(
-    r"sign\w*|indg\w+|underskr\w+|since|siden|sedan|seit|dating|established|etabler\w+|"
+    r"sign\w*|indg\w+|underskr\w+|since|siden|sidan|sedan|seit|dating|established|etabler\w+|"
     r"oprett\w+|made|签|缔结|建立|以来|\bfik\b|\bfick\b|\bfikk\b|became|\bblev\b|\bble\b|"
     r"wurde|成为|结为|结成|"
     r"entered|concluded|founded|began|started|fornye\w*|renew\w*",
@@ -338,6 +339,17 @@ def extract_partnerships(ctx: DocContext) -> list[Partnership]:
     doc_focus = focus_topics(text)
     cues = _cue_index(text)
     items = _list_items(ctx, cues)
+    # Lists of partners that name foreign towns: a town of the home country in one is a
+    # partner too, while a list of towns of one country names a group's members.
+    foreign_lists = {
+        heading[0]
+        for j, heading in items.items()
+        if any(
+            m.place.country and m.place.country != ctx.home_country
+            for m in ctx.places_in(ctx.segments[j].start, ctx.segments[j].end)
+            if m.place.kind in PARTY_KINDS
+        )
+    }
     low = scan.lowered(text)
     recent: tuple[int, tuple[str, int, bool]] | None = None
     for index, seg in enumerate(ctx.segments):
@@ -371,7 +383,9 @@ def extract_partnerships(ctx: DocContext) -> list[Partnership]:
         mentions = [m for m in ctx.places_in(seg.start, seg.end) if not is_org_part(text, m)]
         skip = _qualifiers(ctx, mentions)
         parties = [m for i, m in enumerate(mentions) if i not in skip]
-        if heading is not None:
+        item_pair = None
+        if heading is not None and heading[0] in foreign_lists:
+            item_pair = _item_pair(ctx, heading[1], parties, mentions)
             parties = heading[1] + parties
         candidates: list[tuple[str, bool, tuple[_Party, _Party]]] = []
         for kind, cue_at, strong in found_cues:
@@ -380,6 +394,8 @@ def extract_partnerships(ctx: DocContext) -> list[Partnership]:
                 or _semicolon_pairs(ctx, parties)
                 or _respective_pairs(ctx, parties, seg.end)
             )
+            if not pairs and heading is not None and item_pair is not None:
+                pairs = [item_pair]
             if not pairs and not versus:
                 pairs = _pairs_at(ctx, seg.start, seg.end, parties, mentions, cue_at, strong)
             candidates += [(kind, strong, pair) for pair in pairs]
@@ -411,6 +427,7 @@ def extract_partnerships(ctx: DocContext) -> list[Partnership]:
                 doc_focus,
             )
     kept = _prune(list(best.values()), list(best))
+    _still_to_sign(ctx, kept)
     _date_from_later_statements(ctx, kept)
     _agreement_terms(ctx, kept)
     return kept
@@ -480,7 +497,14 @@ def _keep(
     key = (a.key, b.key)
     # An equally strong statement that says since when replaces one that does not.
     dated = since is not None and key in best and best[key].since is None
-    if key in best and strength[key] >= rank and not (dated and strength[key] == rank):
+    # An ending is the news about a tie told earlier as it stands ("is twinned with
+    # Netanya ... agreed to end the twinning with Netanya"): it replaces that statement.
+    ends = key in best and status == "terminated" and best[key].status == "active"
+    if ends:
+        kind = best[key].relation if strength[key] > rank else kind
+        rank = max(rank, strength[key])
+        since = since or best[key].since
+    if key in best and not ends and strength[key] >= rank and not (dated and strength[key] == rank):
         return
     if any(k[1] == key[1] and strength[k] >= rank for k in best if k != key):
         return
@@ -612,11 +636,43 @@ _AGREEMENT_NOUN = re.compile(
 )
 
 
+# A signing still to come: "Aftalen skal underskrives den 15. september", "will be signed".
+_TO_BE_SIGNED = re.compile(
+    r"skal\s+underskrives|vil\s+blive\s+underskrevet|skal\s+(?:signeres|undertegnes)|"
+    r"ska\s+(?:undertecknas|skrivas\s+under)|kommer\s+att\s+undertecknas|"
+    r"(?:will|is\s+to|are\s+to|is\s+due\s+to|are\s+due\s+to)\s+be\s+signed|"
+    r"unterzeichnet\s+werden\s+soll|soll\s+[^.]{0,40}unterzeichnet\s+werden|"
+    r"wird\s+[^.]{0,40}unterzeichnet\s+werden|将(?:于[^。]{0,12})?签署|拟(?:于[^。]{0,12})?签署"
+)
+
+
+def _still_to_sign(ctx: DocContext, found: list[Partnership]) -> None:
+    """Leave open a tie whose agreement the page says is still to be signed.
+
+    The sentence must name the partner, or follow the tie's own sentence.
+    """
+    low = scan.lowered(ctx.text)
+    segs = ctx.segments
+    for p in found:
+        if p.status != "active" or p.since is not None:
+            continue
+        partner = fold(p.b.split(",")[0])
+        for i, seg in enumerate(segs):
+            if seg.end <= p.start or not _TO_BE_SIGNED.search(low, seg.start, seg.end):
+                continue
+            follows = i > 0 and segs[i - 1].start <= p.start < segs[i - 1].end
+            if follows or partner in fold(ctx.text[seg.start : seg.end]):
+                p.status = "unknown"
+                p.status_reason = " ".join(ctx.text[seg.start : seg.end].split())[:80]
+                break
+
+
 def _date_from_later_statements(ctx: DocContext, found: list[Partnership]) -> None:
     """Fill in ``since`` from a sentence that dates an agreement without naming another
     party: "The memorandum was signed on 6 May 2019 at the city hall."
     """
-    undated = [p for p in found if p.since is None and p.status == "active"]
+    # An ended tie began some time too: "两市于1998年4月20日签署协议" after its ending.
+    undated = [p for p in found if p.since is None and p.status in ("active", "terminated")]
     if not undated:
         return
     text = ctx.text
@@ -645,6 +701,7 @@ def _date_from_later_statements(ctx: DocContext, found: list[Partnership]) -> No
             for p in undated
             if p.since is None
             and p.start < seg.start
+            and (p.status == "active" or p.ended is None or dates[0].value < p.ended)
             and all(any(n.startswith(fold(x.split(",")[0])) for x in (p.a, p.b)) for n in named)
         ]
         if len(fits) == 1 and (named or len(found) == 1):
@@ -845,6 +902,11 @@ _BOTH = re.compile(r"\b(?:begge|both|beide|båda|bägge|两者)\b")
 _PAIR_JOIN = re.compile(r"^\s*(?:og|and|und|och|&|与|和|同|vs\.?|versus|–|—)\s*$")
 
 
+_OBJECT_BEFORE = re.compile(
+    r"\b(?:with|med|mit|till|med\s+både|with\s+both)\s+(?:\w+\s+)?$|与$|和$"
+)
+
+
 def _coordinated_pair(
     ctx: DocContext, parties: list[PlaceMention], cue_at: int
 ) -> list[tuple[_Party, _Party]]:
@@ -873,6 +935,9 @@ def _coordinated_pair(
         if not cx or not cy or cx == cy:
             continue
         if len(towns) > 2:
+            continue
+        # "twinned with Nantes and Ålesund": both are partners of an unnamed third.
+        if _OBJECT_BEFORE.search(scan.lowered(text), max(0, x.start - 25), x.start):
             continue
         return [(_as_party(ctx, x, parties), _as_party(ctx, y, parties))]
     return []
@@ -942,6 +1007,44 @@ def _home_pairs(
             continue
         pairs.append((a_party, _as_party(ctx, b, mentions)))
     return pairs
+
+
+def _words_beside_places(ctx: DocContext, item: list[PlaceMention]) -> int:
+    """Return how many words the item's segment has besides place names and numbers."""
+    seg = next(x for x in ctx.segments if x.start <= item[0].start < x.end)
+    text = ctx.text[seg.start : seg.end]
+    for m in sorted(ctx.places_in(seg.start, seg.end), key=lambda m: -m.start):
+        text = text[: m.start - seg.start] + " " + text[m.end - seg.start :]
+    return len(_ITEM_WORD.findall(text))
+
+
+_ITEM_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def _item_pair(
+    ctx: DocContext,
+    home_side: list[PlaceMention],
+    item: list[PlaceMention],
+    mentions: list[PlaceMention],
+) -> tuple[_Party, _Party] | None:
+    """Return the pair an item of a list of partners states: the heading's home and the
+    item's own town, of whatever country ("Gotha (Thüringen), seit 1990")."""
+    towns = [m for m in item if m.place.kind in PARTY_KINDS and not _is_home(ctx, m)]
+    if not item or _words_beside_places(ctx, item) > 3:
+        return None  # a sentence, not an item that names a town
+    if len(towns) != 1 or not towns[0].place.country or towns[0].place.country != ctx.home_country:
+        # Foreign towns and items naming several places are read as before.
+        return None
+    if home_side:
+        a_party = _as_party(ctx, home_side[0], mentions)
+    elif ctx.home is not None:
+        a_party = _Party(ctx.home_name, ctx.home.country, ctx.home.id, -1, -1)
+    else:
+        return None
+    b = towns[0]
+    if a_party.key == b.place.id or a_party.name == _party_name(ctx, b, mentions):
+        return None
+    return a_party, _as_party(ctx, b, mentions)
 
 
 def _possessive_pairs(

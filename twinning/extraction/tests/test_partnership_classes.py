@@ -1,0 +1,87 @@
+"""Dash lists, "twinned with", endings told after the tie, signings still to come."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from twinning.extraction import Event, Partnership, extract
+from twinning.extraction.dates import address_date, find_dates
+
+
+def _pairs(text: str) -> list[tuple[str, str, str, str | None]]:
+    return [(p.a, p.b, p.status, p.since) for p in extract(text) if isinstance(p, Partnership)]
+
+
+def test_every_item_of_a_dash_list_is_a_partner_a_home_town_too() -> None:
+    text = (
+        "Partnerstädte\n\n"
+        "Die Stadt Lüneburg pflegt folgende Städtepartnerschaften:\n"
+        "- Clamart (Frankreich), seit 1962\n"
+        "- Scunthorpe (England), seit 1976\n"
+        "- Köthen (Sachsen-Anhalt), seit 1991\n"
+    )
+    assert sorted(_pairs(text)) == [
+        ("Lüneburg", "Clamart", "active", "1962"),
+        ("Lüneburg", "Köthen (Sachsen-Anhalt)", "active", "1991"),
+        ("Lüneburg", "Scunthorpe", "active", "1976"),
+    ]
+
+
+def test_twinned_with_and_an_ending_told_after_the_tie() -> None:
+    text = (
+        "https://www.example.gov.uk/news/2019/06/12\n\n"
+        "Exeter is twinned with Rennes in France and Yaroslavl in Russia. In 2022 the "
+        "council agreed to end the twinning with Yaroslavl.\n"
+    )
+    assert sorted(_pairs(text)) == [
+        ("Exeter", "Rennes", "active", None),
+        ("Exeter", "Yaroslavl", "terminated", None),
+    ]
+
+
+def test_a_tie_whose_agreement_is_still_to_be_signed_stays_open() -> None:
+    text = (
+        "https://www.example.dk/nyheder/2022-08-30-venskabsby\n\n"
+        "Byrådet stemte i aftes for at gøre Gent til Aarhus' nye venskabsby. Aftalen skal "
+        "underskrives den 15. september i Gent.\n"
+    )
+    assert [(a, b, status) for a, b, status, _ in _pairs(text)] == [("Aarhus", "Gent", "unknown")]
+    events = [(e.event, e.date) for e in extract(text) if isinstance(e, Event)]
+    assert events == [("signing", "2022-09-15")]
+
+
+def test_an_ended_tie_keeps_the_date_it_began() -> None:
+    text = (
+        "https://www.example.gov.cn/art/2021/5/20/art_1.html\n\n"
+        "青岛市决定终止与芬兰图尔库市的友好城市关系。\n"
+        "两市于1996年5月12日签署协议，正式结为友好城市。\n"
+    )
+    assert _pairs(text)[0][2:] == ("terminated", "1996-05-12")
+
+
+def test_an_address_without_leading_zeros_dates_the_page() -> None:
+    assert address_date("https://www.example.gov.cn/art/2021/5/20/art_1.html\n") == dt.date(
+        2021, 5, 20
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("den 3 februari 2020", "2020-02-03"),
+        ("17. desember 2019", "2019-12-17"),
+        ("am 14. März 2020", "2020-03-14"),
+    ],
+)
+def test_month_names_of_every_language_read(text: str, value: str) -> None:
+    assert [d.value for d in find_dates(text)] == [value]
+
+
+def test_nynorsk_ties_and_since() -> None:
+    text = (
+        "https://www.example.no/aktuelt/2017-05-10\n\n"
+        "Molde kommune har hatt vennskapsband med Ringsted i Danmark sidan 1952.\n"
+    )
+    assert [(b, since) for _, b, _, since in _pairs(text)] == [("Ringsted", "1952")]
