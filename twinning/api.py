@@ -11,6 +11,7 @@ from twinning.focusareas.api import router as focusareas_router
 from twinning.ingestion.api import router as review_router
 from twinning.institutions.api import networks_router, pairs_router
 from twinning.organisations.api import router as organisations_router
+from twinning.participants.api import router as participants_router
 from twinning.partnerships.api import router as partnerships_router
 from twinning.people.api import router as people_router
 from twinning.places.api import router as places_router
@@ -69,6 +70,7 @@ api.add_router("/networks", networks_router)
 api.add_router("/projects", projects_router)
 api.add_router("/sites", sites_router)
 api.add_router("/visits", visits_router)
+api.add_router("/participant-registers", participants_router)
 api.add_router("/search", search_router)
 api.add_router("/atlas", atlas_router)
 api.add_router("/strategies", strategies_router)

@@ -20,6 +20,10 @@ COMMANDS = {
     "report": ("report", "Write an evaluation report as PDF, Word or HTML."),
     "alerts": ("alerts", "List what is due; exit status 1 when anything is (for cron)."),
     "notify": ("notify", "Notify responsible users in the app of what is due (daily)."),
+    "participants": (
+        "participants",
+        "Remove participants' names after the retention period (purge).",
+    ),
     "backup": ("backup", "Copy the whole database into one file while the site runs."),
     "restore": ("restore", "Replace the whole database with a backup file."),
 }

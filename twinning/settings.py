@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "twinning.demo",
     "twinning.sites",
     "twinning.visits",
+    "twinning.participants",
     "twinning.search",
     "twinning.atlas",
     "twinning.ingestion",
@@ -190,6 +191,14 @@ AXES_VERBOSE = False
 # Wrong API tokens from one address within the window before that address is refused (429).
 TWINNING_TOKEN_FAILURE_LIMIT = int(os.environ.get("TWINNING_TOKEN_FAILURE_LIMIT", 20))
 TWINNING_TOKEN_FAILURE_WINDOW = int(os.environ.get("TWINNING_TOKEN_FAILURE_WINDOW", 15 * 60))
+
+# Participants' names and contacts are removed this many days after their event ended
+# (`twinning participants purge`); the anonymous rows, and so the counts, stay.
+TWINNING_PARTICIPANT_RETENTION_DAYS = int(
+    os.environ.get("TWINNING_PARTICIPANT_RETENTION_DAYS", 2 * 365)
+)
+# Sign-ups one address may send to the public sign-up forms (django-ratelimit's notation).
+TWINNING_SIGNUP_RATE = os.environ.get("TWINNING_SIGNUP_RATE", "10/h")
 # Administrators prove a second factor (a TOTP device) before the admin opens, when on.
 TWINNING_ADMIN_OTP = _env_bool("TWINNING_ADMIN_OTP", False)
 OTP_TOTP_ISSUER = "twinning"

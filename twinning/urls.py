@@ -29,6 +29,7 @@ urlpatterns += i18n_patterns(
     path("projects/", include("twinning.projects.urls")),
     path("sites/", include("twinning.sites.urls")),
     path("visits/", include("twinning.visits.urls")),
+    path("participants/", include("twinning.participants.urls")),
     path("search/", include("twinning.search.urls")),
     path("ingestion/", include("twinning.ingestion.urls")),
     path("atlas/", include("twinning.atlas.urls")),
