@@ -5,6 +5,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 NODE_STAMP := node_modules/.installed-stamp
 PYTEST_ARGS ?=
+# Open-data twin-town files (or folders of them) for `make run` to import beneath the demo.
+WORLD ?=
 # pytest-xdist workers for each of the two runs (SQLite, PostgreSQL), which go side by side.
 PYTEST_WORKERS ?= auto
 
@@ -29,7 +31,7 @@ setup: $(STAMP) $(NODE_STAMP)
 run:
 	bash scripts/system-deps.sh --run
 	$(MAKE) setup
-	$(BIN)/twinning demo --if-empty
+	$(BIN)/twinning demo --if-empty $(if $(WORLD),--world $(WORLD))
 	$(BIN)/twinning serve --with-worker
 
 lint: $(STAMP)

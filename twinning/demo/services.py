@@ -20,7 +20,8 @@ from twinning.demo.steering import steering_load
 from twinning.demo.visits import visits_load
 from twinning.focusareas.models import FocusArea
 from twinning.organisations.models import Organisation
-from twinning.partnerships.models import Agreement, Partnership
+from twinning.partnerships.models import Agreement, Partnership, PartnershipClaim
+from twinning.partnerships.world import WorldReport, world_files, world_import
 from twinning.people.models import Person, Post
 from twinning.places.models import Place, PlaceName
 from twinning.search.services import search_entries_rebuild
@@ -44,6 +45,33 @@ class DemoReport:
             f"agreements, {self.people} people, {self.organisations} organisations, "
             f"{self.sources} sources"
         )
+
+
+@dataclass
+class WorldLoad:
+    """What loading the world layer under the demo did, file by file."""
+
+    imported: list[WorldReport]
+    already: list[str]
+    aside: list[str]
+
+
+def demo_world_load(*, paths: list[Path], progress=None, skip_imported: bool = True) -> WorldLoad:
+    """Import the world files found in paths beneath the demo registry.
+
+    The demo's places and partnerships are already there, so the world's rows settle on
+    them: Horsens–Chengdu stays one partnership with the lists' statements added to it.
+    A file whose statements are already held is skipped when skip_imported is true
+    (importing it again would change nothing, only take time).
+    """
+    files, aside = world_files(paths)
+    load = WorldLoad(imported=[], already=[], aside=[p.name for p in aside])
+    for path, names in files:
+        if skip_imported and PartnershipClaim.objects.filter(source_name=path.name).exists():
+            load.already.append(path.name)
+            continue
+        load.imported.append(world_import(path=path, names=names, progress=progress))
+    return load
 
 
 def demo_is_loaded() -> bool:

@@ -7,7 +7,7 @@ Plain Python (no Django), built from GeoNames data that installed packages carry
 
     found = gazetteer().lookup("Portland, Oregon", country="United States")
     found.best.entry.geonames_id    # 5746545
-    gazetteer().lookup("Portland", country="US").ambiguous    # True
+    gazetteer().lookup("Springfield", country="US").ambiguous    # True
 
 The file is built on first use (about half a minute) or ahead of time with
 ``python -m twinning.gazetteer build``.

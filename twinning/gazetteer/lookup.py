@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import sqlite3
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from twinning.gazetteer.text import fold, saint_key, split_qualified
+from twinning.gazetteer.text import fold, saint_key, split_qualified, strip_area_word
 
 # Two candidates closer than this are one place described twice (a city and the
 # municipality or prefecture named after it).
 SAME_PLACE_KM = 25.0
-# A runner-up this close in weight leaves the name ambiguous unless a qualifier,
-# the country or a given point tells them apart.
-_AMBIGUOUS_RATIO = 0.25
+# A runner-up with more than this share of the leader's population leaves the name
+# ambiguous unless a qualifier, the country or a given point tells them apart; below
+# it, the larger place is the one a list means far more often than not.
+_AMBIGUOUS_RATIO = 0.5
+# A place found by another of its names (often a former one: Tolyatti was once
+# Stavropol) yields to a place of that main name unless it is ten times larger.
+_OTHER_NAME_WEIGHT = -1.0
 _KIND_WEIGHT = {"city": 0.0, "admin1": -0.6, "admin2": -1.2}
 
 
@@ -205,6 +210,7 @@ class Gazetteer:
         near: tuple[float, float] | None = None,
         kinds: tuple[str, ...] = ("city", "admin1", "admin2"),
         limit: int = 10,
+        _area_bonus: float | None = None,
     ) -> Resolution:
         """Return the places a name may mean, best first, and whether it stays ambiguous.
 
@@ -229,9 +235,11 @@ class Gazetteer:
             for gid, item in self._by_key(key).items():
                 found.setdefault(gid, item)
 
-        # Each qualifier narrows to an area or a country; one that names neither (a
-        # river, "Saale") is kept only as a tie-breaker on the name.
+        # Each qualifier narrows to an area or a country; one that names neither is
+        # a town the place lies near ("Behringen (Hörselberg-Hainich)"), or else a
+        # river ("Saale"), kept only as a tie-breaker on the name.
         area_sets: list[frozenset[str]] = []
+        towns: list[Entry] = []
         for qualifier in qualifiers:
             areas = self.areas(qualifier)
             as_country = self.country(qualifier)
@@ -241,19 +249,40 @@ class Gazetteer:
                     wanted_area = wanted_area or as_country[1]
             elif areas:
                 area_sets.append(areas)
+            elif _area_bonus is None:
+                town = self.lookup(
+                    qualifier, country=wanted_country or None, kinds=("city",), _area_bonus=0.0
+                ).best
+                if town is not None and town.entry.latitude is not None:
+                    towns.append(town.entry)
 
+        fitting = [
+            (entry, main)
+            for entry, main in found.values()
+            if entry.kind in kinds
+            and (not wanted_country or entry.country == wanted_country)
+            and (not wanted_area or wanted_area in (entry.admin1, entry.admin2))
+        ]
+        if area_sets and fitting:
+            # A qualifier that names an area is a condition, not a preference:
+            # "Chaoyang (Beijing)" is not the Chaoyang in Liaoning. A place whose own
+            # name carries the qualifier ("Halle (Saale)") needs no area.
+            fitting = [
+                (entry, main)
+                for entry, main in fitting
+                if fold(entry.name) == full_key
+                or any(entry.admin1 in areas or entry.admin2 in areas for areas in area_sets)
+            ]
+        any_main = any(main for _entry, main in fitting)
         matches: list[Match] = []
-        for entry, main in found.values():
-            if entry.kind not in kinds:
-                continue
-            if wanted_country and entry.country != wanted_country:
-                continue
-            if wanted_area and wanted_area not in (entry.admin1, entry.admin2):
-                continue
+        for entry, main in fitting:
             reasons = ["name" if main else "other name"]
             score = math.log10((entry.population or 0) + 10) + _KIND_WEIGHT[entry.kind]
+            if entry.kind != "city" and _area_bonus:
+                score += _area_bonus
+                reasons.append("an area, as its name says")
             if not main:
-                score -= 0.3
+                score += _OTHER_NAME_WEIGHT if any_main else -0.3
             if full_key != base_key and fold(entry.name) == full_key:
                 score += 3
                 reasons.append("full name")
@@ -261,6 +290,14 @@ class Gazetteer:
                 if entry.admin1 in areas or entry.admin2 in areas:
                     score += 4
                     reasons.append("in the named area")
+            if entry.latitude is not None and any(
+                distance_km(t.latitude, t.longitude, entry.latitude, entry.longitude)
+                < 2 * SAME_PLACE_KM
+                for t in towns
+                if t.geonames_id != entry.geonames_id
+            ):
+                score += 4
+                reasons.append("near the named town")
             distance = None
             if near is not None and entry.latitude is not None:
                 distance = distance_km(near[0], near[1], entry.latitude, entry.longitude)
@@ -269,10 +306,26 @@ class Gazetteer:
             matches.append(Match(entry, round(score, 3), tuple(reasons), distance))
         matches.sort(key=lambda m: (-m.score, m.entry.kind != "city", m.entry.geonames_id))
         matches = self._merge_same(matches)
+        if not matches and _area_bonus is None and (stripped := strip_area_word(base)):
+            # "Avellino Province", "County Limerick": the area, or the town it is named after.
+            short, is_area = stripped
+            rest = "".join(f", {q}" for q in qualifiers if q != admin)
+            return dataclasses.replace(
+                self.lookup(
+                    short + rest,
+                    country=country,
+                    admin=admin,
+                    near=near,
+                    kinds=kinds,
+                    limit=limit,
+                    _area_bonus=5.0 if is_area else 0.0,
+                ),
+                query=name,
+            )
         return Resolution(
             query=name,
             candidates=tuple(matches[:limit]),
-            ambiguous=self._ambiguous(matches, qualified=bool(area_sets) or near is not None),
+            ambiguous=self._ambiguous(matches, located=near is not None),
             country=wanted_country,
             qualifiers=tuple(qualifiers),
         )
@@ -295,13 +348,13 @@ class Gazetteer:
         return kept
 
     @staticmethod
-    def _ambiguous(matches: list[Match], *, qualified: bool) -> bool:
+    def _ambiguous(matches: list[Match], *, located: bool) -> bool:
         if len(matches) < 2:
             return False
         first, second = matches[0], matches[1]
         gap = first.score - second.score
-        if qualified:
-            # A qualifier or a point separates the candidates by whole points.
+        if located:
+            # A given point separates the candidates by a point per 100 km.
             return gap < 1.0
         # Unqualified: scores are log10 of population; a runner-up with more than a
         # quarter of the leader's population is as likely to be meant.

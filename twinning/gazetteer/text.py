@@ -65,3 +65,32 @@ def split_qualified(text: str) -> tuple[str, list[str]]:
     if not parts:
         return "", qualifiers
     return parts[0], parts[1:] + qualifiers
+
+
+_AREA_WORDS = (
+    "county|district|municipality|municipal district|province|prefecture|region|oblast|"
+    "raion|rayon|governorate|department|voivodeship|borough|township|kraj|okres|"
+    "kommune|kommun|landkreis|regency|city|island|islands"
+)
+_AREA_AFTER = re.compile(rf"^(?P<base>.+?)\s+(?P<word>{_AREA_WORDS})$", re.IGNORECASE)
+_AREA_BEFORE = re.compile(
+    r"^(?P<word>county|province|city|municipality|district|region|prefecture)"
+    r"(?:\s+of)?\s+(?P<base>.+)$",
+    re.IGNORECASE,
+)
+# Words for a town rather than an area: "Malacca City" is the town of Malacca.
+_TOWN_WORDS = frozenset({"city", "island", "islands"})
+
+
+def strip_area_word(text: str) -> tuple[str, bool] | None:
+    """Return a name without its word for an administrative unit, and whether it named one.
+
+    "Avellino Province" gives ("Avellino", True), "County Limerick" gives ("Limerick",
+    True), "Malacca City" gives ("Malacca", False); None when the name has no such word.
+    """
+    text = " ".join(text.split())
+    for pattern in (_AREA_AFTER, _AREA_BEFORE):
+        match = pattern.match(text)
+        if match and len(match["base"]) > 1:
+            return match["base"], match["word"].casefold() not in _TOWN_WORDS
+    return None

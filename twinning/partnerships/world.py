@@ -55,6 +55,8 @@ _NAME_LENGTH = Place._meta.get_field("name").max_length
 _NEAR_KM = 50.0
 # "Seocho (Seoul)", "Belgrade – Mladenovac": a district named with the town it lies in.
 _DISTRICT_IN = re.compile(r"^(?P<part>[^()]+?)\s*\((?P<whole>[^()]+)\)$")
+# "Prague 6", "Vienna 12 – Meidling": a numbered district of a city.
+_NUMBERED = re.compile(r"^(?P<whole>[^\d()]+?)\s+\d+(?:\s+[–—-]\s+(?P<part>.+))?$")
 _TOWN_DASH = re.compile(r"^(?P<whole>.+?)\s+[–—-]\s+(?P<part>.+)$")
 # "Schönwalde-Glien": a municipality named after the towns it joined.
 _JOINED = re.compile(r"^(?P<whole>[^\s–-]{3,})-(?P<part>[^\s–-]{3,}.*)$")
@@ -467,6 +469,7 @@ def _within_of(resolver: _Resolver, end: End, country: str) -> Place | None:
     """
     for pattern, kind in (
         (_DISTRICT_IN, PlaceKind.DISTRICT),
+        (_NUMBERED, PlaceKind.DISTRICT),
         (_TOWN_DASH, PlaceKind.DISTRICT),
         (_JOINED, PlaceKind.MUNICIPALITY),
     ):
@@ -626,3 +629,45 @@ def world_import(
     search_entries_index(kind="place", ids=place_ids + touched)
     search_entries_index(kind="partnership", ids=partnership_ids)
     return report
+
+
+# Folders ---------------------------------------------------------------------------
+
+
+def world_files(paths: list[Path]) -> tuple[list[tuple[Path, Path | None]], list[Path]]:
+    """Return the world files among paths (folders are searched), and the files left aside.
+
+    Each world file comes with its labels file when it holds QID pairs: a folder's
+    ``relations.tsv`` is read with its ``names.tsv``. Wikipedia lists come first, so
+    that Wikidata's pairs settle on the places the lists name. A file that is no world
+    file (another table, a labels file on its own) is left aside, not an error.
+    """
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(sorted(p for p in path.iterdir() if p.suffix in {".csv", ".tsv"}))
+        else:
+            files.append(path)
+    lists, pairs, exports, aside = [], [], [], []
+    labels = {p for p in files if p.name == "names.tsv"}
+    for path in files:
+        if path in labels:
+            continue
+        first = next(iter(_text_lines(path)), (1, ""))[1].rstrip("\r\n")
+        header = [c.strip().lower() for c in first.split("\t")]
+        columns = {c.strip().lower() for c in first.split(",")}
+        if {"city1", "country1", "city2", "country2"} <= columns:
+            lists.append((path, None))
+        elif set(header) >= _EXPORT_COLUMNS:
+            exports.append((path, None))
+        elif len(header) == 2 and all(re.fullmatch(r"q\d+", c) for c in header):
+            names = path.with_name("names.tsv")
+            if names in labels:
+                pairs.append((path, names))
+            else:
+                aside.append(path)
+        else:
+            aside.append(path)
+    used = {names for _path, names in pairs}
+    aside.extend(sorted(labels - used))
+    return lists + exports + pairs, aside

