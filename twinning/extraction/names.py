@@ -281,7 +281,9 @@ _ORGANISATION_NOUNS = frozenset(
 )
 # "i Norge", "in Poland", "på Island", "(Norge)", ", Norge": apposition to a country.
 _APPOSITION = re.compile(
-    r"(?:[ \t]+(?:i|in|på|im|en)[ \t]+(?:the[ \t]+)?|[ \t]*,[ \t]*|[ \t]*\.[ \t]+|[ \t]*\([ \t]*)$"
+    r"(?:[ \t]+(?:i|in|på|im|en)[ \t]+(?:the[ \t]+)?|[ \t]*,[ \t]*|[ \t]*\.[ \t]+|[ \t]*\([ \t]*"
+    # the next cell of a table's row: "Anyang | Sydkorea | 2006"
+    r"|[ \t]*[|\t][ \t]*)$"
 )
 _APPOSITION_AFTER = re.compile(
     r"[ \t]*(?:$|[,.;:)\n–-]|(?:og|and|och|und|samt|sedan|siden|since|seit|near|nær|"
@@ -415,21 +417,26 @@ def find_names(
     ``url`` is the page's own address: a word of its host name that the text writes as
     a name ("bengtsfors.se" and "Bengtsfors") is the site owner's place.
     """
-    taken = [(m.start, m.end, m.place.kind) for m in mentions]
+    taken = [(m.start, m.end, m.place.kind, {c.country for c in m.candidates}) for m in mentions]
     found: dict[tuple[int, int], PlaceMention] = {}
 
     def free(s: int, e: int, country: str | None = None) -> bool:
         # A longer name may swallow a gazetteer name inside it ("Mülheim an der Ruhr",
         # "Nuits-Saint Georges"); the same span may replace a region that shares a
         # town's name ("Luzern (Schweiz)").
-        inside_known = sum(1 for ts, te, _ in taken if s <= ts and te <= e)
+        inside_known = sum(1 for ts, te, _, _ in taken if s <= ts and te <= e)
         if inside_known > 1:
             return False  # "Bornholms Regionskommune Ystad" is two names, not one
-        for ts, te, kind in taken:
+        for ts, te, kind, known_in in taken:
             if s < te and ts < e:
                 inside = s <= ts and te <= e
                 same = (ts, te) == (s, e)
-                if not inside or (same and (not country or kind in _PARTY_PLACES)):
+                # "Anyang i Sydkorea" when the gazetteer knows only a Chinese Anyang:
+                # the text says which country the town is in.
+                elsewhere = bool(country) and kind in _TOWN_KINDS and country not in known_in
+                if not inside or (
+                    same and (not country or kind in _PARTY_PLACES) and not elsewhere
+                ):
                     return False
         return not any(s < fe and fs < e for fs, fe in found)
 
@@ -647,6 +654,9 @@ def _coordinated(text, mentions, found, add) -> None:
                 add(s, e, None if (s, e) in world else country)
 
 
+_CJK_NAME_BEFORE = re.compile(r"(?<![\u3400-\u9fff])[\u3400-\u9fff·]{2,8}$")
+
+
 def _chinese(text, mentions, found, add) -> None:
     if not re.search(r"[\u3400-\u9fff]", text):
         return
@@ -665,6 +675,13 @@ def _chinese(text, mentions, found, add) -> None:
             add(at + len(inner.group(1)), at + len(inner.group(0)), c.place.country)
             continue
         add(at, at + len(name), c.place.country)
+    # "威尼斯（意大利，1980年）": a name with its country in brackets after it.
+    for c in countries:
+        if c.start == 0 or text[c.start - 1] not in "（(":
+            continue
+        m = _CJK_NAME_BEFORE.search(text, max(0, c.start - 12), c.start - 1)
+        if m is not None and m.group(0)[0] not in _CJK_NOT_FIRST:
+            add(m.start(), m.end(), c.place.country)
     units = {m.end: m.place.country for m in mentions + list(found.values())}
     for m in _CJK_AFTER_UNIT.finditer(text):
         # "海南省三亚市": the town is in the country of the province before it.

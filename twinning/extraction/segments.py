@@ -203,6 +203,15 @@ def _boundaries(text: str) -> list[int]:
     # A line that begins with a dash or a star and a space is an item of a list.
     for m in _DASH_ITEM.finditer(text):
         cuts.add(m.start() + 1)
+    # A line with cells ("Drammen | Norge | 1946", tab-separated) is a row of a table.
+    if "|" in text or "\t" in text:
+        at = 0
+        for line in text.split("\n"):
+            if ("|" in line or "\t" in line.strip()) and line.strip(" |\t"):
+                cuts.add(at)
+                if at + len(line) < len(text):
+                    cuts.add(at + len(line))
+            at += len(line) + 1
     n = len(text)
     breaks = _BREAK_BEFORE_START
     if _ODD_SPACE.search(text):

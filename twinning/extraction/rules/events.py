@@ -52,8 +52,12 @@ _TYPE_CUES = [
         # "møde" anywhere also covers compounds such as "telefonmøde".
         "meeting",
         r"møde\w*|meeting\w*|mødes|rundbord\w*|reception|dialog\w*|drøftelse\w*|treffen|"
-        r"møte\w*|会见|会谈",
-        "møde meeting rundbord reception dialog drøftelse treffen møte 会见 会谈",
+        r"møte\w*|会见|会谈|"
+        # Gathering, in each language.
+        r"mødtes|møttes|möttes|träffades|samlades|samledes|samlet\s+seg|gathered|convened|"
+        r"trafen\s+sich|kamen\s+zusammen|会晤",
+        "møde meeting rundbord reception dialog drøftelse treffen møte 会见 会谈 mødtes møttes "
+        "möttes träffades samlades samledes samlet gathered convened trafen kamen 会晤",
     ),
     (
         "other",
@@ -215,6 +219,8 @@ def extract_events(ctx: DocContext) -> list[Event]:
             # "are scheduled to visit this Saturday": a weekday read back from the page's
             # date cannot date what is still to come.
             dates = [d for d in dates if not (d.form == "relative" and d.precision == "day")]
+            # "will be signed on 15 September" in March: the coming September.
+            dates = [_ahead(d, ctx.date) for d in dates]
         if _ANNIVERSARY.search(scan.lowered(text), seg.start, seg.end):
             # "This year marks the 20th anniversary": the year of a jubilee is no date.
             dates = [
@@ -250,6 +256,22 @@ def extract_events(ctx: DocContext) -> list[Event]:
             out += _visits(ctx, _event(ctx, seg.start, seg.end, kind, d.value, d.end_value))
     out += _undated(ctx, waiting, out)
     return _without_echoes(out)
+
+
+def _ahead(d: DateMention, today) -> DateMention:  # noqa: ANN001 - a date or None
+    """Return a date without a year that fell before the page's day, a year later."""
+    if (
+        d.has_year
+        or today is None
+        or d.form == "relative"
+        or d.value >= today.isoformat()[: len(d.value)]
+    ):
+        return d
+
+    def later(value: str | None) -> str | None:
+        return value and f"{int(value[:4]) + 1:04d}{value[4:]}"
+
+    return DateMention(d.start, d.end, later(d.value) or d.value, later(d.end_value), False, d.form)
 
 
 def _without_echoes(events: list[Event]) -> list[Event]:

@@ -47,9 +47,9 @@ _KIND_CUES: list[tuple[str, str, bool]] = [
     (
         "sister_city",
         r"sister[\s-]+(?:cit(?:y|ies)|town|municipalit\w+|region|province)|twin[\s-]*(?:town|cit)\w*"
-        r"|twinning|twinned|venskabsbånd\w*|vennskapsband\w*|vänortsband\w*|venskabsby\w*|venskabskommune\w*|søsterby\w*|vänort\w*|vänstad\w*"
+        r"|twinning|twinned|to\s+twin\b|venskabsbånd\w*|vennskapsband\w*|vänortsband\w*|venskabsby\w*|venskabskommune\w*|søsterby\w*|vänort\w*|vänstad\w*"
         r"|vennskapsby\w*|vennskapskommune\w*|partnerstadt|partnerstädte\w*"
-        r"|städtepartnerschaft\w*|姐妹城市",
+        r"|städtepartnerschaft\w*|partnerschaftsvertr\w*|partnerschaftsurkunde\w*|姐妹城市",
         True,
     ),
     (
@@ -88,9 +88,10 @@ _CUE_WORDS = [
     "strategic strategisk",
     "strategic strategisk",
     "cousin 友好交流城市 友好关系城市 友好合作关系",
-    "sister twin venskabsbånd vennskapsband vänortsband venskabsby venskabskommune søsterby "
+    "sister twin to venskabsbånd vennskapsband vänortsband venskabsby venskabskommune søsterby "
     "vänort vänstad vennskapsby "
-    "vennskapskommune partnerstadt partnerstädte städtepartnerschaft 姐妹城市",
+    "vennskapskommune partnerstadt partnerstädte städtepartnerschaft partnerschaftsvertr "
+    "partnerschaftsurkunde 姐妹城市",
     "friendship venskabssamarbejde friendly 友好城市 友城",
     "co-operation cooperation collaboration partnership samarbejds samarbeidsavtale "
     "samarbetsavtal kooperationsvereinbarung 合作协议",
@@ -777,6 +778,8 @@ def _list_items(
             if item.end - item.start > _LIST_ITEM_MAX or (j in headings and own_cue):
                 break
             places = [m for m in ctx.places_in(item.start, item.end) if m.place.kind != "country"]
+            if not places and j == i + 1 and _CELL_BREAK.search(item_text):
+                continue  # the header row of a table ("By | Land | Siden")
             if not places:
                 break
             if own_cue is not None:
@@ -785,6 +788,7 @@ def _list_items(
     return out
 
 
+_CELL_BREAK = re.compile(r"[|\t]")
 # A word of three letters or a Chinese character: what debris lacks.
 _WORDLIKE = re.compile(r"[^\W\d_]{3}|[\u3400-\u9fff]")
 

@@ -85,3 +85,50 @@ def test_nynorsk_ties_and_since() -> None:
         "Molde kommune har hatt vennskapsband med Ringsted i Danmark sidan 1952.\n"
     )
     assert [(b, since) for _, b, _, since in _pairs(text)] == [("Ringsted", "1952")]
+
+
+def test_a_table_of_twin_towns_with_the_country_in_a_cell() -> None:
+    text = (
+        "Venskabsbyer\n\n"
+        "Vejle Kommune har følgende venskabsbyer:\n\n"
+        "By | Land | Siden\n"
+        "Kotka | Finland | 1947\n"
+        "Anyang | Sydkorea | 2006\n"
+    )
+    assert sorted(
+        (p.b, p.b_country, p.since) for p in extract(text) if isinstance(p, Partnership)
+    ) == [
+        ("Anyang", "KR", "2006"),
+        ("Kotka", "FI", "1947"),
+    ]
+
+
+def test_chinese_list_of_towns_with_their_countries_in_brackets() -> None:
+    text = (
+        "https://www.example.gov.cn/news/2018/9/14/x.html\n\n"
+        "杭州市已与以下城市结为国际友好城市：\n"
+        "威尼斯（意大利，1980年）\n"
+        "波特兰（美国，1988年）\n"
+    )
+    found = sorted((p.b, p.b_country, p.since) for p in extract(text) if isinstance(p, Partnership))
+    assert found == [("威尼斯", "IT", "1980"), ("波特兰", "US", "1988")]
+
+
+def test_a_vote_to_twin_with_a_charter_still_to_sign() -> None:
+    text = (
+        "https://www.example.co.uk/news/2023-03-02-twinning\n\n"
+        "Perth Council voted on Tuesday to twin the city with Nelson in New Zealand. The "
+        "charter will be signed on 15 September.\n"
+    )
+    assert [(a, b, status) for a, b, status, _ in _pairs(text)] == [("Perth", "Nelson", "unknown")]
+    events = [(e.event, e.date) for e in extract(text) if isinstance(e, Event)]
+    assert events == [("signing", "2023-09-15")]
+
+
+def test_gathering_of_twin_towns_is_a_meeting() -> None:
+    text = (
+        "https://www.example.se/nyheter/2022-09-30\n\n"
+        "Den 20–22 september samlades representanter för vänorterna Falun och Drammen i Falun.\n"
+    )
+    events = [(e.event, e.date, e.end_date) for e in extract(text) if isinstance(e, Event)]
+    assert events == [("meeting", "2022-09-20", "2022-09-22")]
