@@ -6,6 +6,7 @@ from ninja import NinjaAPI
 from twinning.activities.api import ical_router as activities_ical_router
 from twinning.activities.api import router as activities_router
 from twinning.atlas.api import router as atlas_router
+from twinning.attachments.api import router as attachments_router
 from twinning.core.api import guard, validation_error_payload
 from twinning.focusareas.api import router as focusareas_router
 from twinning.ingestion.api import router as review_router
@@ -81,4 +82,5 @@ api.add_router("/alerts", alerts_router)
 api.add_router("/organisations", organisations_router)
 api.add_router("/people", people_router)
 api.add_router("/sources", sources_router)
+api.add_router("/attachments", attachments_router)
 api.add_router("/focus-areas", focusareas_router)

@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "twinning.strategies",
     "twinning.reports",
     "twinning.notifications",
+    "twinning.attachments",
     "twinning.dashboard",
 ]
 
@@ -228,8 +229,37 @@ STATICFILES_DIRS += [
     ("vendor/topojson-client", NODE_MODULES / "topojson-client" / "dist"),
     ("vendor/world-atlas", NODE_MODULES / "world-atlas"),
 ]
+
+
+def _file_storage(environ) -> dict:
+    """Return the storage of uploaded files: S3-compatible when a bucket is named, else disk.
+
+    On S3 several web machines share the files; they stay private (no public ACL) and
+    are served through the site, which checks who may see them.
+    """
+    bucket = environ.get("TWINNING_S3_BUCKET", "")
+    if not bucket:
+        return {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    options = {
+        "bucket_name": bucket,
+        "location": environ.get("TWINNING_S3_PREFIX", ""),
+        "default_acl": None,
+        "file_overwrite": False,
+        "querystring_auth": True,
+    }
+    for option, name in [
+        ("endpoint_url", "TWINNING_S3_ENDPOINT_URL"),
+        ("region_name", "TWINNING_S3_REGION"),
+        ("access_key", "TWINNING_S3_ACCESS_KEY_ID"),
+        ("secret_key", "TWINNING_S3_SECRET_ACCESS_KEY"),
+    ]:
+        if value := environ.get(name):
+            options[option] = value
+    return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}
+
+
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _file_storage(os.environ),
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if not DEBUG
@@ -285,6 +315,10 @@ NINJA_PAGINATION_PER_PAGE = 50
 # Background tasks (document ingestion) wait in the database until `twinning worker` runs them.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 TWINNING_MAX_UPLOAD_BYTES = int(os.environ.get("TWINNING_MAX_UPLOAD_BYTES", 50 * 1024 * 1024))
+# The largest file that may be kept on a record.
+TWINNING_MAX_ATTACHMENT_BYTES = int(
+    os.environ.get("TWINNING_MAX_ATTACHMENT_BYTES", 25 * 1024 * 1024)
+)
 # Bounds on input: rows of an imported table, what an XLSX may unpack to, characters of a
 # long text field, and how deeply a JSON body may nest.
 TWINNING_IMPORT_MAX_ROWS = int(os.environ.get("TWINNING_IMPORT_MAX_ROWS", 1_000_000))

@@ -36,6 +36,7 @@ urlpatterns += i18n_patterns(
     path("strategies/", include("twinning.strategies.urls")),
     path("reports/", include("twinning.reports.urls")),
     path("notifications/", include("twinning.notifications.urls")),
+    path("attachments/", include("twinning.attachments.urls")),
     path(settings.TWINNING_ADMIN_PATH, admin.site.urls),
     prefix_default_language=False,
 )
