@@ -332,6 +332,14 @@ def _list_around(ctx: DocContext, foreign: list[PlaceMention], anchor: int) -> l
     return foreign[lo : hi + 1]
 
 
+_BOTH_TOWNS = re.compile(
+    r"两市|两城|双方城市|the\s+two\s+(?:cities|towns|municipalities)|both\s+(?:cities|towns)|"
+    r"begge\s+(?:byer|byene|kommuner|kommunene)|de\s+to\s+(?:byer|kommuner)|"
+    r"båda\s+(?:städerna|kommunerna)|de\s+två\s+(?:städerna|kommunerna)|"
+    r"die\s+beiden\s+(?:städte|gemeinden)|beide\s+(?:städte|gemeinden)"
+)
+
+
 def extract_partnerships(ctx: DocContext) -> list[Partnership]:
     """Return one partnership per pair of parties, with its clearest evidence."""
     text = ctx.text
@@ -380,8 +388,21 @@ def extract_partnerships(ctx: DocContext) -> list[Partnership]:
             joined = True
         if not found_cues:
             continue
-        seg_text = text[seg.start : seg.end]
+        ev_start = seg.start
         mentions = [m for m in ctx.places_in(seg.start, seg.end) if not is_org_part(text, m)]
+        if index and not mentions and _BOTH_TOWNS.search(low, seg.start, seg.end):
+            # "两市于1984年结为友好城市", "The two cities have been twinned since 1984": the
+            # pair the sentence before names.
+            prev = ctx.segments[index - 1]
+            mentions = [
+                m
+                for m in ctx.places_in(prev.start, prev.end)
+                if m.place.kind in PARTY_KINDS and not is_org_part(text, m)
+            ]
+            if len(mentions) != 2 or mentions[0].place.country == mentions[1].place.country:
+                mentions = []
+            else:
+                ev_start = prev.start  # the evidence holds both sentences
         skip = _qualifiers(ctx, mentions)
         parties = [m for i, m in enumerate(mentions) if i not in skip]
         item_pair = None
@@ -417,8 +438,8 @@ def extract_partnerships(ctx: DocContext) -> list[Partnership]:
                 ctx,
                 best,
                 strength,
-                seg_text,
-                seg.start,
+                text[ev_start : seg.end],
+                ev_start,
                 seg.end,
                 kind,
                 strong,
@@ -429,6 +450,8 @@ def extract_partnerships(ctx: DocContext) -> list[Partnership]:
             )
     kept = _prune(list(best.values()), list(best))
     _still_to_sign(ctx, kept)
+    _ended_elsewhere(ctx, kept)
+    _since_from_jubilee(ctx, kept)
     _date_from_later_statements(ctx, kept)
     _agreement_terms(ctx, kept)
     return kept
@@ -501,6 +524,11 @@ def _keep(
     # An ending is the news about a tie told earlier as it stands ("is twinned with
     # Netanya ... agreed to end the twinning with Netanya"): it replaces that statement.
     ends = key in best and status == "terminated" and best[key].status == "active"
+    if key in best and best[key].status == "terminated" and status != "terminated":
+        # The ended tie stands; a sentence telling how it began only dates it.
+        if best[key].since is None and since is not None:
+            best[key].since = since
+        return
     if ends:
         kind = best[key].relation if strength[key] > rank else kind
         rank = max(rank, strength[key])
@@ -637,6 +665,93 @@ _AGREEMENT_NOUN = re.compile(
 )
 
 
+def _segments_matching(ctx: DocContext, pattern: re.Pattern[str]) -> list:
+    """Return the segments in which ``pattern`` matches, each once, in text order."""
+    low = scan.lowered(ctx.text)
+    starts = [seg.start for seg in ctx.segments]
+    out = []
+    for m in pattern.finditer(low):
+        i = bisect_left(starts, m.start() + 1) - 1
+        if (
+            i >= 0
+            and m.start() < ctx.segments[i].end
+            and (not out or out[-1] is not ctx.segments[i])
+        ):
+            out.append(ctx.segments[i])
+    return out
+
+
+def _ended_elsewhere(ctx: DocContext, found: list[Partnership]) -> None:
+    """End a tie that a sentence without its home party says is ended.
+
+    "Byrådet har besluttet at opsige venskabsbysamarbejdet med Murmansk." names only the
+    partner; the tie with Murmansk stated elsewhere on the page is the one ended.
+    """
+    active = [p for p in found if p.status == "active"]
+    if not active:
+        return
+    for seg in _segments_matching(ctx, _TERMINATED):
+        status, ended, reason = _status(ctx, seg.start, seg.end)
+        if status != "terminated":
+            continue
+        text = fold(ctx.text[seg.start : seg.end])
+        named = [p for p in active if fold(p.b.split(",")[0]) in text]
+        if len(named) == 1 and not any(p.start <= seg.start < p.end for p in found):
+            p = named[0]
+            p.status, p.ended, p.status_reason = "terminated", ended, reason
+            active.remove(p)
+
+
+# "40 års venskab", "the 20th anniversary", "25 Jahre bestehenden", "缔结友好城市25周年":
+# how old a tie is, from which the year it began follows.
+_JUBILEE = re.compile(
+    # Every form begins with a digit or "marks": other positions fail at once.
+    r"(?=[\dm])(?:(?<![\d.])(?P<n>[1-9]\d?)(?:\s*-\s*|\s*)(?:års?|år)\s*(?:-\s*)?(?:jubil\w*|venskab\w*|"
+    r"vennskap\w*|vänskap\w*|venskabsby\w*|vennskapsby\w*|vänort\w*|samarbejde\w*|samarbeid\w*|"
+    r"samarbete\w*|fødselsdag|bursdag)"
+    r"|(?<![\d.])(?P<n2>[1-9]\d?)(?:st|nd|rd|th)\s+anniversary"
+    r"|marks\s+(?P<n3>[1-9]\d?)\s+years|(?<![\d.])(?P<n4>[1-9]\d?)\s+years\s+(?:of|since)\b"
+    r"|(?<![\d.])(?P<n5>[1-9]\d?)\.?\s*(?:jahrestag|jähri\w*|jahre\s+(?:bestehend\w*|"
+    r"partnerschaft|freundschaft|städtepartnerschaft))"
+    r"|(?P<n6>[1-9]\d?)\s*周年)"
+)
+
+
+def _since_from_jubilee(ctx: DocContext, found: list[Partnership]) -> None:
+    """Date a tie's beginning from its age in a dated text ("40 års venskab" in 2024).
+
+    The year counted from is one the sentence gives, or else the page's own year. The
+    sentence must name both parties of one tie, or be that tie's own sentence.
+    """
+    low = scan.lowered(ctx.text)
+    own = (ctx.month or "")[:4]
+    for seg in _segments_matching(ctx, _JUBILEE):
+        m = _JUBILEE.search(low, seg.start, seg.end)
+        if m is None:
+            continue
+        age = int(next(g for g in m.groupdict().values() if g))
+        years = [
+            d.value[:4]
+            for d in ctx.dates_in(seg.start, seg.end)
+            if d.has_year and d.form not in ("yrange",) and not (d.start <= m.start() < d.end)
+        ]
+        base = years[0] if years else own
+        if not base:
+            continue
+        text = fold(ctx.text[seg.start : seg.end])
+        fits = [
+            p
+            for p in found
+            if p.since is None
+            and (
+                (p.start <= seg.start < p.end)
+                or all(fold(x.split(",")[0]) in text for x in (p.a, p.b))
+            )
+        ]
+        if len(fits) == 1:
+            fits[0].since = f"{int(base) - age:04d}"
+
+
 # A signing still to come: "Aftalen skal underskrives den 15. september", "will be signed".
 _TO_BE_SIGNED = re.compile(
     r"skal\s+underskrives|vil\s+blive\s+underskrevet|skal\s+(?:signeres|undertegnes)|"
@@ -652,15 +767,16 @@ def _still_to_sign(ctx: DocContext, found: list[Partnership]) -> None:
 
     The sentence must name the partner, or follow the tie's own sentence.
     """
-    low = scan.lowered(ctx.text)
     segs = ctx.segments
-    for p in found:
+    future = _segments_matching(ctx, _TO_BE_SIGNED)
+    for p in found if future else []:
         if p.status != "active" or p.since is not None:
             continue
         partner = fold(p.b.split(",")[0])
-        for i, seg in enumerate(segs):
-            if seg.end <= p.start or not _TO_BE_SIGNED.search(low, seg.start, seg.end):
+        for seg in future:
+            if seg.end <= p.start:
                 continue
+            i = segs.index(seg)
             follows = i > 0 and segs[i - 1].start <= p.start < segs[i - 1].end
             if follows or partner in fold(ctx.text[seg.start : seg.end]):
                 p.status = "unknown"

@@ -132,3 +132,30 @@ def test_gathering_of_twin_towns_is_a_meeting() -> None:
     )
     events = [(e.event, e.date, e.end_date) for e in extract(text) if isinstance(e, Event)]
     assert events == [("meeting", "2022-09-20", "2022-09-22")]
+
+
+def test_a_ties_age_in_a_dated_text_gives_the_year_it_began() -> None:
+    text = (
+        "https://www.example.dk/nyheder/2024-05-21-besoeg\n\n"
+        "I går rejste en delegation fra Vejle til venskabsbyen Nanning i Kina. Vejle og "
+        "Nanning kan i år fejre 30 års venskab.\n"
+    )
+    assert [(b, since) for _, b, _, since in _pairs(text)] == [("Nanning", "1994")]
+
+
+def test_an_ending_told_without_the_home_town_ends_the_tie_told_elsewhere() -> None:
+    text = (
+        "https://www.example.dk/nyheder/2023-11-02\n\n"
+        "Byrådet har besluttet at opsige venskabsbysamarbejdet med Kaliningrad. Holstebro "
+        "har været venskabsby med Kaliningrad siden 1990.\n"
+    )
+    assert _pairs(text) == [("Holstebro", "Kaliningrad", "terminated", "1990")]
+
+
+def test_the_two_cities_are_the_pair_of_the_sentence_before() -> None:
+    text = (
+        "https://www.news.example.cn/2024-05/21/c_1.htm\n\n"
+        "2024年5月20日，宁波市与丹麦欧登塞市代表团举行会谈。两市于1992年结为友好城市。\n"
+    )
+    found = [(p.a, p.b, p.since) for p in extract(text) if isinstance(p, Partnership)]
+    assert found == [("宁波市", "欧登塞市", "1992")]
