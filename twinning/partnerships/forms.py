@@ -161,3 +161,21 @@ class AgreementForm(VersionedFormMixin, forms.ModelForm):
         data = dict(self.cleaned_data)
         data["signatories"] = list(data.get("signatories") or [])
         return data
+
+
+class PlaceMergeForm(forms.Form):
+    """Choose the place that a duplicate is the same as; the duplicate goes into it."""
+
+    keep = forms.ModelChoiceField(
+        label=_("The same place as"),
+        queryset=Place.objects.none(),
+        error_messages={"invalid_choice": _("Choose a place other than this one.")},
+    )
+    confirm = forms.BooleanField(
+        label=_("I have checked that both records are one place"),
+        error_messages={"required": _("Confirm that both records are one place.")},
+    )
+
+    def __init__(self, *args, duplicate: Place, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["keep"].queryset = Place.objects.exclude(pk=duplicate.pk)

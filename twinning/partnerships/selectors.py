@@ -6,7 +6,18 @@ from dataclasses import dataclass
 from dateutil.relativedelta import relativedelta
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
-from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    When,
+)
 from django.utils import timezone
 
 from twinning.accounts.selectors import is_visible, visibility_scope, visible_link, visible_to
@@ -22,7 +33,7 @@ from twinning.partnerships.models import (
     PartnershipStatus,
 )
 from twinning.people.models import Person, Post
-from twinning.places.models import Place, PlaceName
+from twinning.places.models import Place, PlaceName, PlaceResolution
 from twinning.sources.models import Evidence, Source
 
 
@@ -455,3 +466,42 @@ def partnership_conflicts(*, partnership: Partnership, claims=None) -> list[dict
             values = [(str(labels.get(value, value)), claim) for value, claim in values]
         conflicts.append({"field": field.verbose_name, "values": values})
     return conflicts
+
+
+FLAGGED_RESOLUTIONS = (PlaceResolution.AMBIGUOUS, PlaceResolution.UNRESOLVED)
+
+
+def places_to_review(*, country: str = "", resolution: str = "") -> QuerySet[Place]:
+    """Return the places open data left for a person: ambiguous or not found.
+
+    The places with most partnerships come first: settling them settles most.
+    """
+    wanted = [resolution] if resolution in FLAGGED_RESOLUTIONS else list(FLAGGED_RESOLUTIONS)
+    places = Place.objects.filter(resolution__in=wanted)
+    if country:
+        places = places.filter(country=country.upper())
+    return places.annotate(
+        partnership_count=Count("partnerships_as_a", distinct=True)
+        + Count("partnerships_as_b", distinct=True)
+    ).order_by("-partnership_count", "name", "pk")
+
+
+def place_merge_candidates(*, place: Place, q: str = "", limit: int = 20) -> list[Place]:
+    """Return places that may be the same as ``place``, settled ones first.
+
+    With q, the places whose name or other name contains it; without, the places of its
+    country whose name begins with the first word of its name.
+    """
+    if q:
+        key = fold(q)
+        places = Place.objects.filter(
+            Q(search_key__contains=key) | Q(names__search_key__contains=key)
+        )
+    else:
+        first = (place.search_key or fold(place.name)).split(" ")[0]
+        places = Place.objects.filter(country=place.country).filter(
+            Q(search_key__startswith=first) | Q(names__search_key__startswith=first)
+        )
+    places = places.exclude(pk=place.pk).distinct()
+    flagged_last = Case(When(resolution__in=FLAGGED_RESOLUTIONS, then=1), default=0)
+    return list(places.order_by(flagged_last, "name", "pk")[:limit])

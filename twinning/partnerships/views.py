@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import F
+from django.db.models import F, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.functional import SimpleLazyObject
@@ -19,10 +19,12 @@ from twinning.partnerships.forms import (
     PLACE_MATCHES,
     AgreementForm,
     PartnershipForm,
+    PlaceMergeForm,
     place_label,
 )
 from twinning.partnerships.models import Agreement, Partnership
 from twinning.places.countries import country_choices
+from twinning.places.models import Place
 
 PER_PAGE = 50
 SORTS = {
@@ -111,6 +113,59 @@ def partnership_conflict_list(request):
     partnerships = selectors.partnerships_in_conflict(user=request.user)
     page = Paginator(partnerships, PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "partnerships/conflicts.html", {"page_obj": page, "partnerships": page})
+
+
+def place_review_list(request):
+    """List the places open data left ambiguous or not found, to be settled by a person."""
+    resolution = request.GET.get("resolution", "")
+    country = request.GET.get("country", "")
+    places = selectors.places_to_review(country=country, resolution=resolution)
+    page = Paginator(places, PER_PAGE).get_page(request.GET.get("page"))
+    context = {
+        "page_obj": page,
+        "places": page,
+        "resolution": resolution,
+        "country": country.upper(),
+        "resolutions": [(r.value, r.label) for r in selectors.FLAGGED_RESOLUTIONS],
+        "countries": country_choices(
+            selectors.places_to_review().order_by().values_list("country", flat=True).distinct()
+        ),
+        "may_merge": is_editor(request.user),
+    }
+    return render(request, "partnerships/place_review.html", context)
+
+
+@login_required
+def place_merge_view(request, pk: int):
+    """Merge a place into the one a person marks as the same, after they confirm it."""
+    duplicate = get_object_or_404(Place, pk=pk)
+    if not is_editor(request.user) or not can_edit(request.user, duplicate):
+        raise PermissionDenied
+    form = PlaceMergeForm(request.POST or None, duplicate=duplicate)
+    if request.method == "POST" and form.is_valid():
+        keep = form.cleaned_data["keep"]
+        try:
+            services.place_merge(keep=keep, duplicate=duplicate, user=request.user)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(
+                request,
+                _("%(duplicate)s was merged into %(keep)s.")
+                % {"duplicate": duplicate.name, "keep": keep.name},
+            )
+            return redirect(keep)
+    q = request.GET.get("q", "").strip()
+    context = {
+        "place": duplicate,
+        "form": form,
+        "q": q,
+        "candidates": selectors.place_merge_candidates(place=duplicate, q=q),
+        "partnership_count": Partnership.objects.filter(
+            Q(party_a=duplicate) | Q(party_b=duplicate)
+        ).count(),
+    }
+    return render(request, "partnerships/place_merge.html", context)
 
 
 def _save(form, save):

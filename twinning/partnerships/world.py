@@ -34,7 +34,7 @@ from simple_history.utils import bulk_update_with_history
 from twinning.core.bulk import create_with_history
 from twinning.core.search import search_entries_index
 from twinning.core.text import fold
-from twinning.gazetteer import Entry, gazetteer
+from twinning.gazetteer import SAME_PLACE_KM, Entry, gazetteer
 from twinning.partnerships.models import (
     DATASET_LICENCES,
     ClaimDataset,
@@ -477,16 +477,35 @@ def _within_of(resolver: _Resolver, end: End, country: str) -> Place | None:
         if not match:
             continue
         found = resolver.world.lookup(match["whole"], country=country or end.country or None)
-        if found.best is None:
+        entry, point = found.best.entry if found.best else None, None
+        if match.groupdict().get("part"):
+            # The part itself may be in the gazetteer near one of the towns of that
+            # name: "Haaren – Esch" is the Esch beside the Haaren in Brabant.
+            for whole in found.candidates[:5]:
+                if whole.entry.latitude is None:
+                    continue
+                near = (whole.entry.latitude, whole.entry.longitude)
+                part = resolver.world.lookup(
+                    match["part"], country=whole.entry.country, near=near
+                ).candidates
+                if (
+                    part
+                    and part[0].distance_km is not None
+                    and part[0].distance_km < 2 * SAME_PLACE_KM
+                ):
+                    entry = whole.entry
+                    point = (part[0].entry.latitude, part[0].entry.longitude)
+                    break
+        if entry is None:
             continue
-        entry = found.best.entry
+        point = point or (entry.latitude, entry.longitude)
         admin = resolver.world.area_name(entry.admin1) if entry.admin1 else ""
         return resolver.places.create(
             kind=kind,
             name=end.name[:_NAME_LENGTH],
             country=entry.country,
-            latitude=entry.latitude,
-            longitude=entry.longitude,
+            latitude=point[0],
+            longitude=point[1],
             wikidata_id=end.qid if end.qid not in resolver.places.by_qid else "",
             admin_area=(admin or "")[:200],
             resolution=PlaceResolution.WITHIN,

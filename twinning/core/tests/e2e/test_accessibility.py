@@ -35,6 +35,7 @@ PAGES = [
     "/",
     "/partnerships/",
     "/partnerships/{partnership}/",
+    "/partnerships/places-to-review/",
     "/atlas/",
     "/atlas/national/?a=DK&b=CN",
     "/atlas/statistics/",
@@ -69,6 +70,7 @@ PAGES = [
 # Pages only an editor reaches: the forms.
 EDITOR_PAGES = [
     "/partnerships/new/",
+    "/partnerships/places/{place}/merge/",
     "/activities/new/",
     "/visits/new/",
     "/ingestion/",
@@ -141,7 +143,8 @@ def test_every_main_page_passes_wcag_21_aa_in_both_languages(browser, live_serve
             page.get_by_role("button", name=re.compile("log in", re.I)).click()
             expect(page.locator(".session")).to_contain_text("coordinator")
         for prefix in PASSES[who]:
-            paths = pages + (EDITOR_PAGES if who == "editor" else [])
+            editor_pages = [path.format(**records) for path in EDITOR_PAGES]
+            paths = pages + (editor_pages if who == "editor" else [])
             _check(page, paths, prefix, who, failures, figures)
         context.close()
 
