@@ -84,6 +84,9 @@ for _number, _names in enumerate(
 ):
     for _name in _names.split():
         _WEEKDAYS[_name] = _number
+        if _name[-1] == "g" and not _name.endswith(("day", "tag")):
+            # "på måndagen", "om mandagen": the weekday with its article
+            _WEEKDAYS[_name + "en"] = _number
 # Words that place a happening relative to the text's own date, in days (None: the
 # text's year; "month": its month).
 _RELATIVE: dict[str, int | str | None] = {
@@ -189,7 +192,7 @@ _PATTERNS = [
     # 11.-16. januar 2015 / 14.-21. november / 14-21 November 2015 / 2 to 5 October
     (
         "drange",
-        rf"(?<![\d.])(?P<dr_d1>{_DAY})\.?(?:/{_DAY}\.?)?{_WS}(?:[-–]|(?:to|til|until|and|og)(?![\w])){_WS}"
+        rf"(?<![\d.])(?P<dr_d1>{_DAY})\.?(?:/{_DAY}\.?)?{_WS}(?:[-–]|(?:to|til|till|until|and|og|bis)(?![\w])){_WS}"
         rf"(?P<dr_d2>{_DAY})\.?{_WS}"
         rf"(?P<dr_m>{_MONTH})(?:{_WS}(?P<dr_y>{_YEAR}))?(?![\w])",
     ),

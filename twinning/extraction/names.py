@@ -665,7 +665,8 @@ def _chinese(text, mentions, found, add) -> None:
         at = c.end
         while at < len(text) and text[at] in " \t\u3000":
             at += 1
-        m = re.match(rf"[\u3400-\u9fff]{{1,6}}[{_CJK_SUFFIX}]", text[at:])
+        # The shortest name that ends in a unit: "汉堡市副市长" is 汉堡市 and its deputy mayor.
+        m = re.match(rf"[\u3400-\u9fff]{{1,6}}?[{_CJK_SUFFIX}]+", text[at:])
         if m is None:
             continue
         name = m.group(0)

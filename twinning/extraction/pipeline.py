@@ -23,6 +23,18 @@ def analyse_document(document: Document) -> DocContext:
     return analyse(document.name, document.text)
 
 
+def _drop_places_in_names(ctx: DocContext, persons: list) -> None:
+    spans = []
+    for person in persons:
+        at = person.evidence.rfind(person.name)
+        if at >= 0:
+            spans.append((person.start + at, person.start + at + len(person.name)))
+    if spans:
+        ctx.places = [
+            m for m in ctx.places if not any(s <= m.start and m.end <= e for s, e in spans)
+        ]
+
+
 def extract(document: Document | str) -> list[Fact]:
     """Return the facts stated in a document, each grounded in its text."""
     if isinstance(document, str):
@@ -30,11 +42,14 @@ def extract(document: Document | str) -> list[Fact]:
     scan.forget()
     ctx = analyse_document(document)
     facts: list[Fact] = []
+    # People first: a surname that is also a town ("Ordfører Jan Petter Lund") is no place.
+    persons = extract_persons(ctx)
+    _drop_places_in_names(ctx, persons)
     # Tables first: they mark their regions so sentence rules do not read them twice.
     facts += extract_table_events(ctx)
     facts += extract_partnerships(ctx)
     facts += extract_events(ctx)
-    facts += extract_persons(ctx)
+    facts += persons
     facts += extract_amounts(ctx)
     facts += extract_institution_pairs(ctx)
     text = document.text

@@ -32,9 +32,11 @@ _TYPE_CUES = [
     ),
     (
         "exchange",
-        r"udveksl\w+|exchange\w*|elevbesøg|studieophold|summer\s+school|"
+        r"udveksl\w+|exchange\w*|elevbesøg|studieophold|summer\s+school|\w*austausch\w*|"
+        r"utveksling\w*|utbyte\w*|"
         r"assistant\s+teachers",
-        "udveksl exchange elevbesøg studieophold summer assistant",
+        "udveksl exchange elevbesøg studieophold summer assistant austausch schüleraustausch "
+        "jugendaustausch utveksling utbyte",
     ),
     (
         "delegation_visit",
@@ -42,11 +44,16 @@ _TYPE_CUES = [
         r"state\s+visit|rejse\w*|rejser|reiste|avfärd|\btrip\b|\btour\b|på\s+tur|"
         r"welcomed|hosted|at\s+the\s+invitation|访问|代表团|抵达|来访|出访|"
         # Trips, and taking part in a gathering elsewhere, in each language.
-        r"\btur\b|\btur\s+til|resa\b|reste\b|reisen?\b|reisten?\b|närvar\w*|deltog|"
-        r"deltok|deltatt|deltaget|deltagit|attended|nahmen\s+teil|teilgenommen|出席|参加",
+        r"\btur\b|\bturen\b|\btur\s+til|resa\b|reste\b|reser\b|reisen?\b|reiser\b|reisten?\b|"
+        r"rejser\b|åker\s+till|travel(?:s|led|ed)?\s+to|fährt\s+nach|fuhr\s+nach|närvar\w*|deltog|"
+        r"deltok|deltatt|deltaget|deltagit|attended|nahmen\s+teil|teilgenommen|出席|参加|"
+        # Being someone's guest: "zu Gast in", "på besök", "as guests of".
+        r"zu\s+gast|på\s+besøg|på\s+besøk|på\s+besök|as\s+guests|来访|一行",
         "delegation besøg besøk besök besuch visit state rejse trip tour på reiste avfärd "
-        "welcomed hosted at 访问 代表团 抵达 来访 出访 tur resa reste reise reisen reisten "
-        "närvar deltog deltok deltatt deltaget deltagit attended nahmen teilgenommen 出席 参加",
+        "welcomed hosted at 访问 代表团 抵达 来访 出访 tur turen resa reste reser reise reisen"
+        "reiser reisten rejser åker travel travels travelled traveled fährt fuhr "
+        "närvar deltog deltok deltatt deltaget deltagit attended nahmen teilgenommen 出席 参加 "
+        "zu på as 来访 一行",
     ),
     (
         # "møde" anywhere also covers compounds such as "telefonmøde".
@@ -179,7 +186,8 @@ def _usable(ctx: DocContext, d: DateMention, money_spans: list[tuple[int, int]])
         return False
     if d.form == "year" and _SINCE_BEFORE.search(ctx.text[max(0, d.start - 20) : d.start]):
         return False
-    if d.form == "year" and _UNTIL_BEFORE.search(ctx.text[max(0, d.start - 30) : d.start]):
+    # "until 2010", "will stay until July 24": where something ends, not when it happened.
+    if _UNTIL_BEFORE.search(ctx.text[max(0, d.start - 30) : d.start]):
         return False
     # A year after the text's own year names a plan, not a happening.
     own_year = (ctx.month or "")[:4]
@@ -309,7 +317,7 @@ def _without_echoes(events: list[Event]) -> list[Event]:
 
 # "a delegation from Paide", "Besøg fra Krems og Ratzeburg", "aus Rudong", "由下关".
 _FROM = re.compile(
-    r"(?:\b[Ff]ra|\b[Ff]rom|\b[Aa]us|\b[Ff]rån|\b[Vv]on|\bof|由|从)\s*"
+    r"(?:来访的[\u3400-\u9fff]{0,4}|\b[Ff]ra|\b[Ff]rom|\b[Aa]us|\b[Ff]rån|\b[Vv]on|\bof|由|从)\s*"
     # "fra venskabsbyen Sandnes", "from our twin town of", "aus der Partnerstadt"
     r"(?:(?:the|our|its|den|det|der|die|vores|vår|vor)\s+)?"
     r"(?:[a-zæøåäöüß-]+\s+|[Pp]artnerstadt\s+|lettischen\s+){0,2}(?:of\s+)?$"
@@ -335,12 +343,36 @@ def _visits(ctx: DocContext, event: Event) -> list[Event]:
         return [event]
     text = ctx.text
     towns = [m for m in ctx.places_in(event.start, event.end) if m.place.kind != "country"]
+    if not towns and _THE_VISIT.match(text, event.start):
+        # "Turen varer fra 10. til 16. mars": the trip the sentence before tells of.
+        before = [seg for seg in ctx.segments if seg.end <= event.start]
+        if before:
+            prev = before[-1]
+            towns = [m for m in ctx.places_in(prev.start, prev.end) if m.place.kind != "country"]
+            if towns:
+                return _visits_between(ctx, event, towns, prev.start, prev.end)
     if not towns:
         return [event]
+    return _visits_between(ctx, event, towns, event.start, event.end)
+
+
+# A sentence that begins with the visit itself: "Besøget ...", "The trip ...", "此次访问".
+_THE_VISIT = re.compile(
+    r"(?:besøget|besøket|besöket|turen|rejsen|reisen|resan|the\s+(?:visit|trip|delegation)|"
+    r"der\s+besuch|die\s+reise|die\s+delegation|此次访问|此次出访|此访)\b",
+    re.IGNORECASE,
+)
+
+
+def _visits_between(
+    ctx: DocContext, event: Event, towns: list, start: int, end: int
+) -> list[Event]:
+    """Return the visit (or one per origin) with its direction read from ``text[start:end]``."""
+    text = ctx.text
     origins: list = []
     for i, m in enumerate(towns):
-        if _FROM.search(text[max(event.start, m.start - 40) : m.start]) or _FROM_AFTER.match(
-            text, m.end, min(event.end, m.end + 12)
+        if _FROM.search(text[max(start, m.start - 40) : m.start]) or _FROM_AFTER.match(
+            text, m.end, min(end, m.end + 12)
         ):
             origins = [m]
             for other in towns[i + 1 :]:
@@ -349,9 +381,11 @@ def _visits(ctx: DocContext, event: Event) -> list[Event]:
                 else:
                     break
             break
-    rest = [m for m in towns if m not in origins]
+    # A town named again ("a delegation from Suzhou ... from its twin town Suzhou") is
+    # still where the visitors come from.
+    rest = [m for m in towns if m.place.id not in {o.place.id for o in origins}]
     to = next(
-        (m for m in rest if _TO.search(text[max(event.start, m.start - 12) : m.start])),
+        (m for m in rest if _TO.search(text[max(start, m.start - 12) : m.start])),
         rest[0] if rest else None,
     )
     name = ctx_name(ctx)

@@ -146,3 +146,55 @@ def test_a_subdivision_that_is_a_town_can_be_a_partner() -> None:
     )
     found = [(p.a, p.b, p.since) for p in _facts(text, Partnership)]
     assert found == [("Erfurt", "Jūrmala", "1994")]
+
+
+def _visits(text: str) -> list[tuple]:
+    return [
+        (e.event, e.date, e.end_date, e.origin, e.destination)
+        for e in extract(text)
+        if isinstance(e, Event)
+    ]
+
+
+def test_guests_from_a_partner_town_for_a_range_with_bis() -> None:
+    text = (
+        "https://www.example.de/aktuelles/2019-10-08\n\n"
+        "Vom 2. bis 6. September waren Schüler aus der Partnerstadt Pärnu zu Gast in Kiel.\n"
+    )
+    assert _visits(text) == [("delegation_visit", "2019-09-02", "2019-09-06", "Pärnu", "Kiel")]
+
+
+def test_a_weekday_with_its_article_and_a_town_named_twice() -> None:
+    text = (
+        "https://www.example.se/nyheter/2018-06-12\n\n"
+        "Delegation från Xi'an på besök\n"
+        "På måndagen tog ordföranden i Örebro emot en delegation från vänorten Xi'an.\n"
+    )
+    (visit,) = _visits(text)
+    assert visit[1] == "2018-06-11" and visit[3] == "Xi'an"
+
+
+def test_the_trip_takes_its_places_from_the_sentence_before_and_a_surname_is_no_town() -> None:
+    text = (
+        "https://www.example.no/nyheter/2016-03-04\n\n"
+        "Ordfører Kari Anne Moss reiser neste uke til vennskapsbyen Ningbo.\n"
+        "Turen varer fra 10. til 16. mars.\n"
+    )
+    assert _visits(text) == [("delegation_visit", "2016-03-10", "2016-03-16", None, "Ningbo")]
+
+
+def test_the_day_a_stay_ends_is_not_when_it_began() -> None:
+    text = (
+        "https://www.example.com/news/2017-07-21\n\n"
+        "The mayor welcomed a delegation from sister city Kofu on Wednesday.\n"
+        "The visitors will stay in Lodi until July 24.\n"
+    )
+    assert [v[1] for v in _visits(text)] == ["2017-07-19"]
+
+
+def test_a_chinese_town_name_ends_at_its_unit() -> None:
+    text = (
+        "https://www.example.cn/news/2019-04/03/c_2.htm\n\n"
+        "4月2日，市长会见了来访的德国不来梅市副市长一行。\n"
+    )
+    assert [v[3] for v in _visits(text)] == ["不来梅市"]
