@@ -9,6 +9,7 @@ from twinning.atlas.api import router as atlas_router
 from twinning.attachments.api import router as attachments_router
 from twinning.core.api import guard, validation_error_payload
 from twinning.focusareas.api import router as focusareas_router
+from twinning.grants.api import router as grants_router
 from twinning.ingestion.api import router as review_router
 from twinning.institutions.api import networks_router, pairs_router
 from twinning.organisations.api import router as organisations_router
@@ -72,6 +73,7 @@ api.add_router("/projects", projects_router)
 api.add_router("/sites", sites_router)
 api.add_router("/visits", visits_router)
 api.add_router("/participant-registers", participants_router)
+api.add_router("/grants", grants_router)
 api.add_router("/search", search_router)
 api.add_router("/atlas", atlas_router)
 api.add_router("/strategies", strategies_router)

@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "twinning.sites",
     "twinning.visits",
     "twinning.participants",
+    "twinning.grants",
     "twinning.search",
     "twinning.atlas",
     "twinning.ingestion",
@@ -200,6 +201,9 @@ TWINNING_PARTICIPANT_RETENTION_DAYS = int(
 )
 # Sign-ups one address may send to the public sign-up forms (django-ratelimit's notation).
 TWINNING_SIGNUP_RATE = os.environ.get("TWINNING_SIGNUP_RATE", "10/h")
+# A TOML file of grant calls beyond those twinning ships (twinning/grants/calls.toml shows
+# the shape), so that a new call needs no new release.
+TWINNING_GRANT_CALLS = os.environ.get("TWINNING_GRANT_CALLS", "")
 # Administrators prove a second factor (a TOTP device) before the admin opens, when on.
 TWINNING_ADMIN_OTP = _env_bool("TWINNING_ADMIN_OTP", False)
 OTP_TOTP_ISSUER = "twinning"

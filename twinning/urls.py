@@ -30,6 +30,7 @@ urlpatterns += i18n_patterns(
     path("sites/", include("twinning.sites.urls")),
     path("visits/", include("twinning.visits.urls")),
     path("participants/", include("twinning.participants.urls")),
+    path("grants/", include("twinning.grants.urls")),
     path("search/", include("twinning.search.urls")),
     path("ingestion/", include("twinning.ingestion.urls")),
     path("atlas/", include("twinning.atlas.urls")),

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from twinning.core.forms import VersionedFormMixin
 from twinning.participants.models import MINOR_AGE_GROUPS, AgeGroup, Participant, Register
+from twinning.participants.selectors import register_town_choices
 from twinning.places.models import Place
 
 
@@ -31,7 +32,7 @@ class RegisterForm(VersionedFormMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["towns"].queryset = Place.objects.order_by("name")
+        self.fields["towns"].queryset = register_town_choices(self.instance)
         self.fields["is_public"].help_text = _(
             "Shows the counts to visitors; names and contacts are never shown to them."
         )
@@ -71,7 +72,7 @@ class ParticipantForm(VersionedFormMixin, forms.ModelForm):
         self.instance.register = register
         self.fields["name"].required = True
         towns = register.towns.all()
-        self.fields["town"].queryset = towns if towns else Place.objects.order_by("name")
+        self.fields["town"].queryset = towns if towns else register_town_choices(register)
 
     def service_arguments(self) -> dict:
         return dict(self.cleaned_data)

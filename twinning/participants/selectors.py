@@ -5,10 +5,33 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from twinning.accounts.selectors import user_organisation_ids, visible_to
 from twinning.participants.models import Participant, Register
+from twinning.partnerships.models import Partnership
+from twinning.places.models import Place
+
+
+def towns_around(place_ids: set[int]) -> QuerySet[Place]:
+    """Return the given places and their twin towns: the towns an event or grant may involve.
+
+    Offering these rather than every place keeps the choice short at world scale.
+    """
+    ids = {pk for pk in place_ids if pk}
+    pairs = Partnership.objects.filter(Q(party_a__in=ids) | Q(party_b__in=ids)).values_list(
+        "party_a", "party_b"
+    )
+    ids |= {pk for pair in pairs for pk in pair}
+    return Place.objects.filter(pk__in=ids).order_by("name")
+
+
+def register_town_choices(register: Register) -> QuerySet[Place]:
+    """Return the towns a register may list: the event's places, their twins and those chosen."""
+    event = register.event
+    ids = {event.host_id, event.visiting_party_id} if register.visit_id else {event.place_id}
+    ids |= set(register.towns.values_list("pk", flat=True)) if register.pk else set()
+    return towns_around(ids)
 
 
 def may_see_names(user, register: Register) -> bool:

@@ -45,6 +45,7 @@ MENU = [
             ("strategies:list", _("Strategies")),
             ("strategies:alignment", _("Alignment")),
             ("strategies:budget_list", _("Budgets")),
+            ("grants:list", _("Grants")),
             ("reports:list", _("Evaluation reports")),
             ("reports:alerts", _("Alerts")),
         ],
