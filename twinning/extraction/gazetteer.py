@@ -380,11 +380,28 @@ class Gazetteer:
                 more = first_word.get(word[:-1])
                 if more:
                     entries = (entries or []) + more
+            lead = False
+            if (
+                not entries
+                and len(word) > 2
+                and word.isupper()
+                and (at == 0 or text[at - 1] == "\n")
+            ):
+                # "VALE Royal will end ...": a news item's first word set in capitals.
+                entries = first_word.get(word.capitalize())
+                lead = True
             if not entries:
                 continue
             for key, offset, cands in entries:
                 start = at - offset
-                if start >= 0 and text.startswith(key, start):
+                if start >= 0 and (
+                    text.startswith(key, start)
+                    or (
+                        lead
+                        and offset == 0
+                        and text[start : start + len(key)].lower() == key.lower()
+                    )
+                ):
                     mention = _bounded(text, n, start, start + len(key), key, cands)
                     if mention is not None:
                         here = (start, -len(key))
@@ -486,6 +503,10 @@ def _bounded(
     # compound names the place itself ("Zhejiang-provinsen", "Aarhus-regionen").
     compound = not genitive and end + 1 < n and text[end] == "-" and text[end + 1].islower()
     if compound and not _PLACE_COMPOUND.match(text, end + 1):
+        return None
+    # "Anna-Greta", "Jean-Pierre": a name joined to a capitalised word is a longer name,
+    # and a longer place name would have been found as such.
+    if not genitive and end + 1 < n and text[end] == "-" and text[end + 1].isupper():
         return None
     return PlaceMention(start, end, key, cands[0], cands, genitive)
 

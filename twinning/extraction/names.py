@@ -789,6 +789,16 @@ def address_place(url: str) -> Place | None:
             places = [gaz.places[i] for i in ids or () if gaz.places[i].kind != "country"]
             if places:
                 return min(places, key=lambda p: p.rank)
+    # "bengtsfors.se": a municipality's own site, named after a town the world gazetteer
+    # knows in the country of the address.
+    tld = re.match(r"https?://[^/\s:]+\.([a-z]{2})(?:[:/]|$)", url.lower())
+    if tld is not None:
+        country = {"uk": "GB"}.get(tld.group(1), tld.group(1).upper())
+        for label in _host_labels(url):
+            if len(label) >= 4 and label.isalpha():
+                known = world_place(label.capitalize(), country)
+                if known is not None and known.country == country:
+                    return _place(label.capitalize(), country)
     for token in (m.group(1) or "").split("/")[:-1]:
         if len(token) < 4 or not token.isalpha():
             continue

@@ -159,3 +159,26 @@ def test_the_two_cities_are_the_pair_of_the_sentence_before() -> None:
     )
     found = [(p.a, p.b, p.since) for p in extract(text) if isinstance(p, Partnership)]
     assert found == [("宁波市", "欧登塞市", "1992")]
+
+
+def test_a_municipal_site_names_the_home_the_text_calls_we() -> None:
+    text = (
+        "http://www.bengtsfors.se/nyheter/2016-08-15-besok.html\n\n"
+        "Besök från vår vänort\n\n"
+        "I somras fick vi besök av representanter från vår vänort Wuzhou.\n"
+    )
+    assert [(a, b) for a, b, _, _ in _pairs(text)] == [("Bengtsfors", "Wuzhou")]
+
+
+def test_a_double_first_name_is_no_place() -> None:
+    from twinning.extraction.gazetteer import find_places
+
+    text = "Från kommunen deltog Anna-Greta Strömberg."
+    assert [m.surface for m in find_places(text)] == []
+
+
+def test_a_lead_word_in_capitals_is_read_as_a_name() -> None:
+    from twinning.extraction.gazetteer import find_places
+
+    text = "AARHUS will sign a new agreement with Kobe next year."
+    assert [m.place.name for m in find_places(text)][:1] == ["Aarhus"]
