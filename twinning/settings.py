@@ -323,6 +323,18 @@ TWINNING_MAX_UPLOAD_BYTES = int(os.environ.get("TWINNING_MAX_UPLOAD_BYTES", 50 *
 TWINNING_MAX_ATTACHMENT_BYTES = int(
     os.environ.get("TWINNING_MAX_ATTACHMENT_BYTES", 25 * 1024 * 1024)
 )
+# Outgoing webhooks: how long a receiver may take to answer, the waits before each retry
+# (seconds; one attempt more than there are waits), and whether addresses on this machine
+# or the private network may be called (off: an organisation's administrator could
+# otherwise reach services that are not public).
+TWINNING_WEBHOOK_TIMEOUT = float(os.environ.get("TWINNING_WEBHOOK_TIMEOUT", 10))
+TWINNING_WEBHOOK_RETRY_SECONDS = [
+    int(value) for value in _env_list("TWINNING_WEBHOOK_RETRY_SECONDS", "60,300,1800,7200,21600")
+]
+TWINNING_WEBHOOK_ALLOW_PRIVATE = _env_bool("TWINNING_WEBHOOK_ALLOW_PRIVATE", False)
+# The site's address as others reach it ("https://twinning.example.org"), put before the
+# addresses of records in webhook bodies; empty leaves them relative.
+TWINNING_SITE_URL = os.environ.get("TWINNING_SITE_URL", "").rstrip("/")
 # Bounds on input: rows of an imported table, what an XLSX may unpack to, characters of a
 # long text field, and how deeply a JSON body may nest.
 TWINNING_IMPORT_MAX_ROWS = int(os.environ.get("TWINNING_IMPORT_MAX_ROWS", 1_000_000))

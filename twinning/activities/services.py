@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from twinning.activities.models import Activity, ActivityArea, ActivityHeadcount, ActivityKind
+from twinning.core.changes import ChangeAction, record_changed
 from twinning.core.fields import partial_date_or_error
 from twinning.core.partialdates import PartialDate
 from twinning.core.search import search_entry_delete, search_entry_update
@@ -66,6 +67,7 @@ def activity_create(
     activity.organisations.set(organisations)
     _set_headcounts(activity, headcounts)
     search_entry_update(activity)
+    record_changed(instance=activity, action=ChangeAction.CREATED)
     return activity
 
 
@@ -86,4 +88,5 @@ def activity_update(*, activity: Activity, version: int | None = None, **fields)
 def activity_delete(*, activity: Activity) -> None:
     """Delete an activity with its head counts and evidence."""
     search_entry_delete(activity)
+    record_changed(instance=activity, action=ChangeAction.DELETED)
     activity.delete()

@@ -22,6 +22,7 @@ from pypdf import PdfReader
 from pypdf.errors import PyPdfError
 
 from twinning.attachments.models import Attachment, kind_of, owning_record
+from twinning.core.changes import ChangeAction, record_changed
 from twinning.core.services import model_update
 
 log = logging.getLogger(__name__)
@@ -189,6 +190,7 @@ def attachment_create(
             stored.append(name)
         with transaction.atomic():
             attachment.save()
+            record_changed(instance=attachment, action=ChangeAction.CREATED)
     except BaseException:
         for name in stored:
             default_storage.delete(name)
@@ -210,5 +212,6 @@ def attachment_update(
 def attachment_delete(*, attachment: Attachment) -> None:
     """Delete a file's record, and the stored files once that is committed."""
     names = [name for name in (attachment.file.name, attachment.thumbnail.name) if name]
+    record_changed(instance=attachment, action=ChangeAction.DELETED)
     attachment.delete()
     transaction.on_commit(lambda: [default_storage.delete(name) for name in names])

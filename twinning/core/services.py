@@ -10,6 +10,8 @@ from django.db import models, transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
 
+from twinning.core.changes import ChangeAction, record_changed
+
 M = TypeVar("M", bound=models.Model)
 
 
@@ -104,4 +106,5 @@ def model_update(*, instance: M, data: Mapping[str, Any], version: int | None = 
     instance.save(update_fields=names or None)
     for name, value in many.items():
         getattr(instance, name).set(value)
+    record_changed(instance=instance, action=ChangeAction.UPDATED)
     return instance

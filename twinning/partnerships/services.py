@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django_countries import countries
 
 from twinning.core.bulk import create_with_history, insert_rows
+from twinning.core.changes import ChangeAction, record_changed
 from twinning.core.fields import partial_date_or_error
 from twinning.core.partialdates import InvalidPartialDate, PartialDate
 from twinning.core.search import search_entries_index, search_entry_delete, search_entry_update
@@ -65,6 +66,7 @@ def partnership_create(
     if focus_areas:
         partnership.focus_areas.set(focus_areas)
     search_entry_update(partnership)
+    record_changed(instance=partnership, action=ChangeAction.CREATED)
     return partnership
 
 
@@ -97,12 +99,14 @@ def partnership_terminate(
 def partnership_delete(*, partnership: Partnership) -> None:
     """Delete a partnership with its agreements; the history keeps what it was."""
     search_entry_delete(partnership)
+    record_changed(instance=partnership, action=ChangeAction.DELETED)
     partnership.delete()
 
 
 @transaction.atomic
 def agreement_delete(*, agreement: Agreement) -> None:
     """Delete an agreement; agreements that renewed it keep standing on their own."""
+    record_changed(instance=agreement, action=ChangeAction.DELETED)
     agreement.delete()
 
 
@@ -150,6 +154,7 @@ def agreement_create(
     agreement.save()
     if signatories:
         agreement.signatories.set(signatories)
+    record_changed(instance=agreement, action=ChangeAction.CREATED)
     return agreement
 
 

@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from django.db import transaction
 
+from twinning.core.changes import ChangeAction, record_changed
 from twinning.core.fields import partial_date_or_error
 from twinning.core.partialdates import PartialDate
 from twinning.core.services import model_update
@@ -47,6 +48,7 @@ def project_create(
     project.full_clean()
     project.save()
     project.partnerships.set(partnerships)
+    record_changed(instance=project, action=ChangeAction.CREATED)
     return project
 
 
@@ -61,6 +63,7 @@ def project_update(*, project: Project, version: int | None = None, **fields) ->
 @transaction.atomic
 def project_delete(*, project: Project) -> None:
     """Delete a project with its parties and phases."""
+    record_changed(instance=project, action=ChangeAction.DELETED)
     project.delete()
 
 

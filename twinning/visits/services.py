@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from django.db import transaction
 from django.utils import timezone
 
+from twinning.core.changes import ChangeAction, record_changed
 from twinning.core.search import search_entry_delete, search_entry_update
 from twinning.core.services import model_update
 from twinning.visits.models import Commitment, Gift, ProgrammeItem, Visit, VisitMember
@@ -59,6 +60,7 @@ def visit_create(
     if interests:
         visit.interests.set(interests)
     search_entry_update(visit)
+    record_changed(instance=visit, action=ChangeAction.CREATED)
     return visit
 
 
@@ -74,6 +76,7 @@ def visit_update(*, visit: Visit, **fields) -> Visit:
 def visit_delete(*, visit: Visit) -> None:
     """Delete a visit with its members, programme, gifts and commitments."""
     search_entry_delete(visit)
+    record_changed(instance=visit, action=ChangeAction.DELETED)
     visit.delete()
 
 
