@@ -1,9 +1,12 @@
 """What the search box knows of each kind of record, declared by the app that owns it.
 
 Each app that has searchable records describes them in its own ``search.py``: one
-``Indexer`` per model, passed to ``register()``. The indexer names the model, how to load
-everything its documents show (so that indexing many records takes a fixed number of
-queries) and how to turn a record into a ``Document``. The search app reads the registry
+``Indexer`` per model, passed to ``register()``. The indexer names the kind, its slot (a
+number of its own, fixed once chosen: it places the kind's entries in the index), the
+model, how to load everything its documents show (so that indexing many records takes a
+fixed number of queries) and how to turn a record into a ``Document``. Nothing else needs
+changing for a new kind of record to be found: the search app knows the kinds only
+through this registry. The search app reads the registry
 to build and query its index, and connects the writer that the apps' services reach
 through ``search_entry_update()``, ``search_entry_delete()`` and
 ``search_entries_index()``: apps keep their entries current without importing the search
@@ -12,28 +15,48 @@ app, and without it installed these calls do nothing.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from enum import Enum
 from functools import lru_cache
 from typing import Any
 
 from django.apps import apps
 from django.conf import settings
 from django.db.models import Model, QuerySet
+from django.urls import reverse
 from django.utils import translation
+from django.utils.formats import date_format
+from django.utils.functional import Promise
 from django_countries import countries as country_names
+
+# A kind's slot is shifted this far to make the first key of its range (see rank_key()).
+KEY_BITS = 40
+MAX_OBJECT_ID = 2**KEY_BITS - 1
+MAX_SLOT = 2**22
 
 
 @dataclass
 class Document:
-    """The searchable text and facts of one record."""
+    """The searchable text and facts of one record.
+
+    ``meta`` is the short line a hit shows under its title (kind, status, dates): a list
+    of parts that are rendered in each language of the site, so that a Danish reader sees
+    "venskabsby · aktiv" where an English one sees "sister city · active". A part is text,
+    a lazily translated string, a choice (a TextChoices member), a date or anything with a
+    ``format(language)`` method (a PartialDate). Every rendering is searchable.
+    """
 
     title: str
     other_names: list[str] = field(default_factory=list)
     body: str = ""
     keywords: list[str] = field(default_factory=list)
+    meta: list[Any] = field(default_factory=list)
     countries: list[str] = field(default_factory=list)
     year: int | None = None
+    focus_areas: list[int] = field(default_factory=list)
+    partnerships: list[int] = field(default_factory=list)
     is_public: bool = True
     owner_id: int | None = None
 
@@ -49,8 +72,14 @@ class Indexer:
 
     kind: str
     model: str
-    # The page of one record, reversed with its id.
-    url_name: str
+    # The kind's own range of index keys; results are grouped by kind in slot order.
+    slot: int
+    # The page of one record, reversed with its id; or ``links``, for records shown
+    # on another record's page: the address of each of a batch of ids.
+    url_name: str = ""
+    links: Callable[[list[int]], dict[int, str]] | None = None
+    # What the kind is called in results ("agreements"); by default the model's plural.
+    plural: Any = None
     queryset: Callable[[QuerySet], QuerySet] | None = None
     document: Callable[[Any], Document] | None = None
     documents: Callable[[list[int]], Iterable[tuple[int, Document]]] | None = None
@@ -60,6 +89,16 @@ class Indexer:
 
     def model_class(self) -> type[Model]:
         return apps.get_model(self.model)
+
+    def label(self) -> str:
+        """Return what the kind is called, in the current language."""
+        return str(self.plural or self.model_class()._meta.verbose_name_plural)
+
+    def urls(self, ids: list[int]) -> dict[int, str]:
+        """Return the address of each of these records."""
+        if self.links is not None:
+            return self.links(ids)
+        return {pk: reverse(self.url_name, args=[pk]) for pk in ids}
 
     def documents_of(self, ids: list[int]) -> Iterable[tuple[int, Document]]:
         """Yield (id, document) for the records with these ids that exist."""
@@ -82,18 +121,51 @@ def register(*indexers: Indexer) -> None:
         known = _INDEXERS.get(indexer.kind)
         if known is not None and known.model != indexer.model:
             raise ValueError(f"search kind {indexer.kind} is indexed by {known.model} already")
+        if not 1 <= indexer.slot < MAX_SLOT:
+            raise ValueError(f"search kind {indexer.kind} needs a slot from 1 to {MAX_SLOT - 1}")
+        taken = next(
+            (
+                i.kind
+                for i in _INDEXERS.values()
+                if i.slot == indexer.slot and i.kind != indexer.kind
+            ),
+            None,
+        )
+        if taken:
+            raise ValueError(f"search kinds {taken} and {indexer.kind} share slot {indexer.slot}")
+        if not indexer.url_name and indexer.links is None:
+            raise ValueError(f"search kind {indexer.kind} needs url_name or links")
         _INDEXERS[indexer.kind] = indexer
 
 
 def installed_indexers(kinds: Iterable[str] | None = None) -> list[Indexer]:
-    """Return the registered indexers of installed apps, optionally only of some kinds."""
+    """Return the registered indexers of installed apps in slot order, optionally of some kinds."""
     wanted = set(kinds) if kinds is not None else None
-    return [
-        indexer
-        for indexer in _INDEXERS.values()
-        if (wanted is None or indexer.kind in wanted)
-        and indexer.model.split(".")[0] in apps.app_configs
-    ]
+    return sorted(
+        (
+            indexer
+            for indexer in _INDEXERS.values()
+            if (wanted is None or indexer.kind in wanted)
+            and indexer.model.split(".")[0] in apps.app_configs
+        ),
+        key=lambda indexer: indexer.slot,
+    )
+
+
+def kind_choices() -> list[tuple[str, str]]:
+    """Return (kind, label) of every installed kind, for forms and documentation."""
+    return [(indexer.kind, indexer.label()) for indexer in installed_indexers()]
+
+
+def rank_key(kind: str, object_id: int) -> int:
+    """Return the index key of one record: its kind's range, then its id."""
+    return (indexer_of(kind).slot << KEY_BITS) | object_id
+
+
+def kind_range(kind: str) -> tuple[int, int]:
+    """Return the first and last index key of a kind's range."""
+    low = indexer_of(kind).slot << KEY_BITS
+    return low, low | MAX_OBJECT_ID
 
 
 def indexer_for(obj: Model) -> Indexer:
@@ -191,6 +263,77 @@ def country_words(code: str) -> tuple[str, str]:
 
     every = dict.fromkeys(_in(language, name) for language, _name in settings.LANGUAGES)
     return _in(settings.LANGUAGE_CODE, name), " ".join(every)
+
+
+def _part_in(part, language: str) -> str:
+    if part is None or part == "":
+        return ""
+    if isinstance(part, Enum):
+        return _choice_in(type(part), part.value, language)
+    if isinstance(part, Promise):
+        return _in(language, part)
+    if isinstance(part, str):
+        return part
+    if isinstance(part, dt.date):
+        with translation.override(language):
+            return date_format(part)
+    if hasattr(part, "format"):
+        return part.format(language)
+    return str(part)
+
+
+@lru_cache(maxsize=4096)
+def _choice_in(choices: type, value: str, language: str) -> str:
+    return _in(language, choices(value).label)
+
+
+@dataclass(frozen=True)
+class Span:
+    """A period for a meta line: "2007–2012", "maj 2007–"; dates written per language."""
+
+    start: Any = None
+    end: Any = None
+
+    def format(self, language: str) -> str:
+        start = _part_in(self.start, language)
+        end = _part_in(self.end, language)
+        if not start and not end:
+            return ""
+        return start if start == end else f"{start}–{end}"
+
+
+@dataclass(frozen=True)
+class Translated:
+    """Text given in several languages (such as a focus area's names) for a meta line."""
+
+    texts: tuple[tuple[str, str], ...]
+
+    def format(self, language: str) -> str:
+        found = dict(self.texts)
+        return found.get(language) or found.get(settings.LANGUAGE_CODE) or ""
+
+
+def focus_area_names(areas: Iterable[Any]) -> Translated:
+    """Return the names of focus areas in each language, comma-separated."""
+    areas = list(areas)
+    return Translated(
+        (
+            ("en", ", ".join(area.name_en for area in areas)),
+            ("da", ", ".join(area.name_da for area in areas)),
+        )
+    )
+
+
+def meta_in(parts: Iterable[Any], language: str) -> str:
+    """Return a document's meta line in one language."""
+    return join(*(_part_in(part, language) for part in parts))
+
+
+def meta_lines(parts: list[Any]) -> dict[str, str]:
+    """Return a document's meta line in every language of the site."""
+    if not parts:
+        return {}
+    return {code: meta_in(parts, code) for code, _name in settings.LANGUAGES}
 
 
 def join(*parts: str) -> str:

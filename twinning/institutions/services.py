@@ -4,6 +4,7 @@ from django.db import transaction
 
 from twinning.core.fields import partial_date_or_error
 from twinning.core.partialdates import PartialDate
+from twinning.core.search import search_entry_delete, search_entry_update
 from twinning.core.services import model_update
 from twinning.institutions.models import (
     Exchange,
@@ -49,18 +50,22 @@ def institution_pair_create(
     )
     pair.full_clean()
     pair.save()
+    search_entry_update(pair)
     return pair
 
 
 @transaction.atomic
 def institution_pair_update(*, pair: InstitutionPair, **fields) -> InstitutionPair:
     """Change the given fields of an institution pair after validating them."""
-    return _apply(pair, fields)
+    pair = _apply(pair, fields)
+    search_entry_update(pair)
+    return pair
 
 
 @transaction.atomic
 def institution_pair_delete(*, pair: InstitutionPair) -> None:
     """Delete an institution pair with its exchanges."""
+    search_entry_delete(pair)
     pair.delete()
 
 
@@ -89,18 +94,22 @@ def exchange_create(
     )
     exchange.full_clean()
     exchange.save()
+    search_entry_update(exchange)
     return exchange
 
 
 @transaction.atomic
 def exchange_update(*, exchange: Exchange, **fields) -> Exchange:
     """Change the given fields of an exchange after validating them."""
-    return _apply(exchange, fields)
+    exchange = _apply(exchange, fields)
+    search_entry_update(exchange)
+    return exchange
 
 
 @transaction.atomic
 def exchange_delete(*, exchange: Exchange) -> None:
     """Delete an exchange."""
+    search_entry_delete(exchange)
     exchange.delete()
 
 
@@ -123,18 +132,22 @@ def network_create(
     )
     network.full_clean()
     network.save()
+    search_entry_update(network)
     return network
 
 
 @transaction.atomic
 def network_update(*, network: Network, **fields) -> Network:
     """Change the given fields of a network after validating them."""
-    return _apply(network, fields)
+    network = _apply(network, fields)
+    search_entry_update(network)
+    return network
 
 
 @transaction.atomic
 def network_delete(*, network: Network) -> None:
     """Delete a network with its memberships and meetings."""
+    search_entry_delete(network)
     network.delete()
 
 
@@ -159,19 +172,24 @@ def network_member_add(
     )
     membership.full_clean()
     membership.save()
+    search_entry_update(membership.network)
     return membership
 
 
 @transaction.atomic
 def network_membership_update(*, membership: NetworkMembership, **fields) -> NetworkMembership:
     """Change the given fields of a network membership after validating them."""
-    return _apply(membership, fields)
+    membership = _apply(membership, fields)
+    search_entry_update(membership.network)
+    return membership
 
 
 @transaction.atomic
 def network_membership_delete(*, membership: NetworkMembership) -> None:
     """Take a member out of a network."""
+    network = membership.network
     membership.delete()
+    search_entry_update(network)
 
 
 @transaction.atomic

@@ -27,6 +27,7 @@ def _organisation_document(organisation) -> Document:
 register(
     Indexer(
         kind="organisation",
+        slot=3,
         model="organisations.Organisation",
         url_name="organisations:detail",
         queryset=lambda qs: qs.select_related("place", "parent"),

@@ -106,7 +106,11 @@ def partnership_delete(*, partnership: Partnership) -> None:
 @transaction.atomic
 def agreement_delete(*, agreement: Agreement) -> None:
     """Delete an agreement; agreements that renewed it keep standing on their own."""
+<<<<<<< HEAD
     record_changed(instance=agreement, action=ChangeAction.DELETED)
+=======
+    search_entry_delete(agreement)
+>>>>>>> ed49206 (Search every record with a page: agreements, projects and phases, institution pairs and exchanges, networks, showcase sites, strategies, goals, budgets and reports; kinds declared only by their apps; facets by focus area and partnership; meta lines in the reader's language; a judgement file with recall@10 and nDCG@10)
     agreement.delete()
 
 
@@ -154,7 +158,11 @@ def agreement_create(
     agreement.save()
     if signatories:
         agreement.signatories.set(signatories)
+<<<<<<< HEAD
     record_changed(instance=agreement, action=ChangeAction.CREATED)
+=======
+    search_entry_update(agreement)
+>>>>>>> ed49206 (Search every record with a page: agreements, projects and phases, institution pairs and exchanges, networks, showcase sites, strategies, goals, budgets and reports; kinds declared only by their apps; facets by focus area and partnership; meta lines in the reader's language; a judgement file with recall@10 and nDCG@10)
     return agreement
 
 
@@ -163,7 +171,9 @@ def agreement_update(*, agreement: Agreement, version: int | None = None, **fiel
     """Change the given fields of an agreement after validating them."""
     for field in {"signed", "expires"} & set(fields):
         fields[field] = partial_date_or_error(fields[field], field)
-    return model_update(instance=agreement, data=fields, version=version)
+    agreement = model_update(instance=agreement, data=fields, version=version)
+    search_entry_update(agreement)
+    return agreement
 
 
 # Import ---------------------------------------------------------------------------------

@@ -31,6 +31,7 @@ def _person_records(queryset: QuerySet) -> QuerySet:
 register(
     Indexer(
         kind="person",
+        slot=4,
         model="people.Person",
         url_name="people:detail",
         queryset=_person_records,

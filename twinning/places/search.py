@@ -71,6 +71,10 @@ def _place_documents(ids: list[int]) -> Iterable[tuple[int, Document]]:
 
 register(
     Indexer(
-        kind="place", model="places.Place", url_name="places:detail", documents=_place_documents
+        kind="place",
+        slot=1,
+        model="places.Place",
+        url_name="places:detail",
+        documents=_place_documents,
     )
 )

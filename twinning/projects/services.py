@@ -8,6 +8,7 @@ from django.db import transaction
 from twinning.core.changes import ChangeAction, record_changed
 from twinning.core.fields import partial_date_or_error
 from twinning.core.partialdates import PartialDate
+from twinning.core.search import search_entry_delete, search_entry_update
 from twinning.core.services import model_update
 from twinning.projects.models import (
     PhaseStatus,
@@ -48,7 +49,11 @@ def project_create(
     project.full_clean()
     project.save()
     project.partnerships.set(partnerships)
+<<<<<<< HEAD
     record_changed(instance=project, action=ChangeAction.CREATED)
+=======
+    search_entry_update(project)
+>>>>>>> ed49206 (Search every record with a page: agreements, projects and phases, institution pairs and exchanges, networks, showcase sites, strategies, goals, budgets and reports; kinds declared only by their apps; facets by focus area and partnership; meta lines in the reader's language; a judgement file with recall@10 and nDCG@10)
     return project
 
 
@@ -57,13 +62,19 @@ def project_update(*, project: Project, version: int | None = None, **fields) ->
     """Change the given fields of a project after validating them."""
     if "currency" in fields:
         fields["currency"] = (fields["currency"] or "").upper()
-    return model_update(instance=project, data=fields, version=version)
+    project = model_update(instance=project, data=fields, version=version)
+    search_entry_update(project)
+    return project
 
 
 @transaction.atomic
 def project_delete(*, project: Project) -> None:
     """Delete a project with its parties and phases."""
+<<<<<<< HEAD
     record_changed(instance=project, action=ChangeAction.DELETED)
+=======
+    search_entry_delete(project)
+>>>>>>> ed49206 (Search every record with a page: agreements, projects and phases, institution pairs and exchanges, networks, showcase sites, strategies, goals, budgets and reports; kinds declared only by their apps; facets by focus area and partnership; meta lines in the reader's language; a judgement file with recall@10 and nDCG@10)
     project.delete()
 
 
@@ -113,6 +124,7 @@ def project_phase_set(
     phase.notes = notes
     phase.full_clean()
     phase.save()
+    search_entry_update(phase)
     return phase
 
 
@@ -139,6 +151,7 @@ def project_phase_create(
     )
     phase.full_clean()
     phase.save()
+    search_entry_update(phase)
     return phase
 
 
@@ -149,10 +162,13 @@ def project_phase_update(
     """Change the given fields of a phase after validating them."""
     for field in {"start", "end"} & set(fields):
         fields[field] = partial_date_or_error(fields[field], field)
-    return model_update(instance=phase, data=fields, version=version)
+    phase = model_update(instance=phase, data=fields, version=version)
+    search_entry_update(phase)
+    return phase
 
 
 @transaction.atomic
 def project_phase_delete(*, phase: ProjectPhase) -> None:
     """Take a phase out of a project."""
+    search_entry_delete(phase)
     phase.delete()

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from twinning.accounts.models import Membership
 from twinning.accounts.selectors import WRITE_ROLES
+from twinning.core.search import search_entry_delete, search_entry_update
 from twinning.core.services import model_update
 from twinning.reports.documents import render_report
 from twinning.reports.models import EvaluationReport, FileStatus, ReportFile
@@ -53,6 +54,7 @@ def report_create(
     )
     report.full_clean()
     report.save()
+    search_entry_update(report)
     return report
 
 
@@ -61,12 +63,15 @@ def report_update(
     *, report: EvaluationReport, version: int | None = None, **fields
 ) -> EvaluationReport:
     """Change the given fields of a report after validating them."""
-    return model_update(instance=report, data=fields, version=version)
+    report = model_update(instance=report, data=fields, version=version)
+    search_entry_update(report)
+    return report
 
 
 @transaction.atomic
 def report_delete(*, report: EvaluationReport) -> None:
     """Delete a report; its history keeps what it said."""
+    search_entry_delete(report)
     report.delete()
 
 

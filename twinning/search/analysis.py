@@ -252,25 +252,36 @@ SNIPPET_WORDS = 24
 _SCAN_WORDS = 5000
 
 
-def snippet(text: str, query: ParsedQuery, *, size: int = SNIPPET_WORDS) -> SafeString:
-    """Return a passage of the text around the first match, matches marked, text escaped."""
+def snippet(
+    text: str, query: ParsedQuery, *, size: int = SNIPPET_WORDS, marked_only: bool = False
+) -> SafeString:
+    """Return a passage of the text around the first match, matches marked, text escaped.
+
+    With ``marked_only``, a text without any match gives "".
+    """
     if not text:
         return mark_safe("")
     spans = []
     first = None
+    # Whether words follow those read: the passage then ends in an ellipsis.
+    more = False
     for count, match in enumerate(_WORD.finditer(text)):
         if count >= _SCAN_WORDS:
+            more = True
             break
         spans.append(match.span())
         if first is None and _word_matches(match.group(), query):
             first = len(spans) - 1
         if first is not None and len(spans) - first > size:
+            more = True
             break
+    if marked_only and first is None:
+        return mark_safe("")
     if not spans:
         return mark_safe(escape(text[:200]))
     start_word = max(0, (first or 0) - size // 3)
     window = spans[start_word : start_word + size]
-    begin, end = window[0][0], window[-1][1]
+    begin = window[0][0]
     if start_word > 0:
         # Keep the punctuation that sits just before the first word shown.
         begin = spans[start_word][0]
@@ -284,6 +295,9 @@ def snippet(text: str, query: ParsedQuery, *, size: int = SNIPPET_WORDS) -> Safe
         else:
             pieces.append(escape(word))
         cursor = word_end
-    if end < len(text.rstrip()):
+    if more or start_word + size < len(spans):
         pieces.append(" …")
+    else:
+        # The passage reaches the end: keep what follows the last word ("2011–").
+        pieces.append(escape(text[cursor:].rstrip()))
     return mark_safe("".join(pieces))

@@ -28,6 +28,7 @@ def _out(result: SearchResult) -> dict:
                         "title": hit.title,
                         "snippet": str(hit.snippet),
                         "url": hit.url,
+                        "meta": str(hit.meta),
                         "country": hit.countries[0] if hit.countries else None,
                         "countries": hit.countries,
                         "year": hit.year,
@@ -41,6 +42,10 @@ def _out(result: SearchResult) -> dict:
             name: {str(value): count for value, count in counts.items()}
             for name, counts in result.facets.items()
         },
+        "facet_labels": {
+            name: {str(value): label for value, label in labels.items()}
+            for name, labels in result.facet_labels.items()
+        },
     }
 
 
@@ -51,9 +56,11 @@ def _out(result: SearchResult) -> dict:
     operation_id="search",
     summary="Search everything",
     description=(
-        "Search places, partnerships, organisations, people, activities, visits and "
-        "documents at once; return the hits grouped by kind with counts by kind, country "
-        "and year. Anonymous callers find public records only; logged-in users also their "
+        "Search every kind of record at once (places, partnerships, agreements, "
+        "organisations, people, activities, visits, projects, institution pairs, networks, "
+        "showcase sites, strategies, goals, budgets, reports and documents); return the "
+        "hits grouped by kind with counts by kind, country, year, focus area and "
+        "partnership. Anonymous callers find public records only; logged-in users also their "
         "organisations' records. An empty q gives no hits."
     ),
 )
@@ -75,6 +82,8 @@ def search_everything(request, params: Query[SearchQuery]):
         kind=cleaned["type"],
         country=cleaned["country"],
         year=cleaned["year"],
+        focus_area=cleaned["focus_area"],
+        partnership=cleaned["partnership"],
         limit=cleaned["limit"] or 10,
     )
     return _out(result)

@@ -14,8 +14,9 @@ from dataclasses import dataclass
 
 from django.db import connection
 
+from twinning.core.search import kind_range
 from twinning.search.analysis import ParsedQuery
-from twinning.search.models import SearchEntry, SearchTerm, kind_range
+from twinning.search.models import SearchEntry, SearchTerm
 
 FTS_TABLE = "search_entry_fts"
 ENTRY_TABLE = SearchEntry._meta.db_table
@@ -30,6 +31,8 @@ ROW_COLUMNS = (
     "title_terms",
     "countries",
     "year",
+    "focus_areas",
+    "partnerships",
 )
 _CHUNK = 500
 
@@ -41,6 +44,8 @@ class Scope:
     owner_ids: frozenset[int] | None  # None: every entry (superusers)
     country: str = ""
     year: int | None = None
+    focus_area: int | None = None
+    partnership: int | None = None
 
 
 @dataclass(frozen=True)
@@ -156,6 +161,10 @@ class SqliteBackend(Backend):
             expression += f" AND tags : zc{scope.country.lower()}"
         if scope.year:
             expression += f" AND tags : zy{int(scope.year)}"
+        if scope.focus_area:
+            expression += f" AND tags : zf{int(scope.focus_area)}"
+        if scope.partnership:
+            expression += f" AND tags : zp{int(scope.partnership)}"
         return expression
 
     def match(self, query: ParsedQuery, windows: list[Window], scope: Scope) -> list[tuple]:
@@ -254,6 +263,13 @@ class PostgresBackend(Backend):
             if scope.year:
                 conditions.append("year = %s")
                 values.append(int(scope.year))
+            for column, value in (
+                ("focus_areas", scope.focus_area),
+                ("partnerships", scope.partnership),
+            ):
+                if value:
+                    conditions.append(f"{column} LIKE %s")
+                    values.append(f"% {int(value)} %")
             subqueries.append(
                 f"SELECT rank_key AS k, {part} AS part FROM {ENTRY_TABLE} "
                 f"WHERE {' AND '.join(conditions)} ORDER BY rank_key DESC LIMIT %s"

@@ -1,4 +1,5 @@
-"""The facets of a search: the counts by kind, country and year, as links that narrow it."""
+"""The facets of a search: the counts by kind, country, year, focus area and partnership,
+as links that narrow it."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from dataclasses import dataclass
 from django.http import QueryDict
 from django_countries import countries
 
-from twinning.search.models import SearchKind
+from twinning.core.search import indexer_of
 from twinning.search.selectors import SearchResult
 
 
@@ -35,9 +36,11 @@ def _url(params: QueryDict, name: str, value: str | None) -> str:
 def facet_options(result: SearchResult, params: QueryDict) -> dict[str, list[FacetOption]]:
     """Return the options of each facet; choosing a selected option again drops it."""
     labels = {
-        "type": lambda value: str(SearchKind(value).label),
+        "type": lambda value: indexer_of(value).label(),
         "country": lambda value: str(countries.name(value)) or value,
         "year": str,
+        "focus_area": lambda value: result.facet_labels["focus_area"].get(value, str(value)),
+        "partnership": lambda value: result.facet_labels["partnership"].get(value, str(value)),
     }
     options = {}
     for name, counts in result.facets.items():

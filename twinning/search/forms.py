@@ -3,8 +3,8 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from twinning.core.search import kind_choices
 from twinning.search.analysis import MAX_QUERY_CHARS
-from twinning.search.models import SearchKind
 from twinning.search.selectors import MAX_LIMIT
 
 _COUNTRY = re.compile(r"^[A-Za-z]{2}$")
@@ -27,10 +27,12 @@ class SearchForm(forms.Form):
     type = forms.ChoiceField(
         label=_("Kind"),
         required=False,
-        choices=[("", _("every kind"))] + SearchKind.choices,
+        choices=lambda: [("", _("every kind")), *kind_choices()],
     )
     country = forms.CharField(label=_("Country"), required=False, max_length=2)
     year = forms.IntegerField(label=_("Year"), required=False, min_value=1, max_value=9999)
+    focus_area = forms.IntegerField(label=_("Focus area"), required=False, min_value=1)
+    partnership = forms.IntegerField(label=_("Partnership"), required=False, min_value=1)
     limit = forms.IntegerField(
         label=_("Hits per kind"), required=False, min_value=1, max_value=MAX_LIMIT
     )

@@ -4,35 +4,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 # Index keys put each kind of record in its own range: kind slot * 2**40 + object id.
-# Both databases then read "the newest matches of one kind" as a short range scan.
-KEY_BITS = 40
-MAX_OBJECT_ID = 2**KEY_BITS - 1
-
-
-class SearchKind(models.TextChoices):
-    """The kinds of records the search box finds, in the order results are grouped."""
-
-    PLACE = "place", _("places")
-    PARTNERSHIP = "partnership", _("partnerships")
-    ORGANISATION = "organisation", _("organisations")
-    PERSON = "person", _("people")
-    ACTIVITY = "activity", _("activities")
-    VISIT = "visit", _("visits")
-    SOURCE = "source", _("documents")
-
-
-KIND_SLOTS = {kind: slot for slot, kind in enumerate(SearchKind.values, start=1)}
-
-
-def rank_key(kind: str, object_id: int) -> int:
-    """Return the index key of one record: its kind's range, then its id."""
-    return (KIND_SLOTS[kind] << KEY_BITS) | object_id
-
-
-def kind_range(kind: str) -> tuple[int, int]:
-    """Return the first and last index key of a kind's range."""
-    low = KIND_SLOTS[kind] << KEY_BITS
-    return low, low | MAX_OBJECT_ID
+# Both databases then read "the newest matches of one kind" as a short range scan. The
+# kinds and their slots are those of the apps' indexers (core.search).
+from twinning.core.search import MAX_OBJECT_ID
 
 
 class SearchEntry(models.Model):
@@ -45,7 +19,7 @@ class SearchEntry(models.Model):
     of their own.
     """
 
-    kind = models.CharField(_("kind"), max_length=20, choices=SearchKind.choices)
+    kind = models.CharField(_("kind"), max_length=20)
     object_id = models.PositiveBigIntegerField(_("record"))
     rank_key = models.BigIntegerField(unique=True, editable=False)
     title = models.CharField(_("title"), max_length=500)
@@ -56,10 +30,19 @@ class SearchEntry(models.Model):
     title_terms = models.TextField(editable=False, blank=True)
     terms = models.TextField(editable=False, blank=True)
     tags = models.TextField(editable=False, blank=True)
+    meta = models.JSONField(
+        _("meta line"), default=dict, blank=True, help_text=_("The meta line by language.")
+    )
     countries = models.CharField(
         _("countries"), max_length=200, blank=True, help_text=_("Country codes, space-separated.")
     )
     year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
+    focus_areas = models.CharField(
+        _("focus areas"), max_length=200, blank=True, help_text=_("Ids, space-separated.")
+    )
+    partnerships = models.TextField(
+        _("partnerships"), blank=True, help_text=_("Ids, space-separated.")
+    )
     is_public = models.BooleanField(_("public"), default=True)
     owner_id = models.PositiveBigIntegerField(_("owner"), null=True, blank=True)
     vector = SearchVectorField(null=True, editable=False)
@@ -75,9 +58,6 @@ class SearchEntry(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["kind", "object_id"], name="searchentry_unique_record"),
             models.CheckConstraint(
-                condition=models.Q(kind__in=SearchKind.values), name="searchentry_kind_valid"
-            ),
-            models.CheckConstraint(
                 condition=models.Q(object_id__lte=MAX_OBJECT_ID),
                 name="searchentry_object_id_in_range",
             ),
@@ -88,7 +68,7 @@ class SearchEntry(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.get_kind_display()}: {self.title}"
+        return f"{self.kind}: {self.title}"
 
     def clean(self):
         if self.object_id is not None and self.object_id > MAX_OBJECT_ID:

@@ -2,7 +2,6 @@
 
 from ninja import Field, Schema
 
-from twinning.search.models import SearchKind
 from twinning.search.selectors import MAX_LIMIT
 
 
@@ -23,12 +22,18 @@ class SearchQuery(Schema):
         examples=["Sonderborg"],
     )
     type: str | None = Field(
-        None, title="Kind", description=f"Only this kind. One of: {', '.join(SearchKind.values)}."
+        None, title="Kind", description="Only this kind (the type of a group of hits)."
     )
     country: str | None = Field(
         None, title="Country", description="ISO 3166 code of a country.", examples=["DK"]
     )
     year: int | None = Field(None, title="Year", description="Only records of this year.")
+    focus_area: int | None = Field(
+        None, title="Focus area", description="Only records of this focus area (its id)."
+    )
+    partnership: int | None = Field(
+        None, title="Partnership", description="Only records of this partnership (its id)."
+    )
     limit: int = Field(
         10, title="Hits per kind", description=f"How many hits of each kind, at most {MAX_LIMIT}."
     )
@@ -43,6 +48,12 @@ class HitOut(Schema):
         description="A passage of the record's text as HTML: text escaped, matches in <mark>."
     )
     url: str = Field(description="Address of the record's page.")
+    meta: str = Field(
+        description=(
+            "Kind, status, dates and the like in the reader's language, as HTML: text "
+            "escaped, matches in <mark>."
+        )
+    )
     country: str | None = Field(description="ISO code of the record's first country.")
     countries: list[str] = Field(description="ISO codes of every country of the record.")
     year: int | None = Field(description="Year of the record (start, signing or publication).")
@@ -51,7 +62,7 @@ class HitOut(Schema):
 class GroupOut(Schema):
     """The hits of one kind, best first."""
 
-    type: str = Field(description=f"Kind of record. One of: {', '.join(SearchKind.values)}.")
+    type: str = Field(description="Kind of record, such as place, partnership or agreement.")
     count: int = Field(description="How many records of this kind match.")
     complete: bool = Field(
         description="False when more records match than were counted: count is then a minimum."
@@ -60,11 +71,20 @@ class GroupOut(Schema):
 
 
 class FacetsOut(Schema):
-    """Counts of the matches by kind, country and year."""
+    """Counts of the matches by kind, country, year, focus area and partnership."""
 
     type: dict[str, int] = Field(description="Matches by kind (ignoring the kind chosen).")
     country: dict[str, int] = Field(description="Matches by ISO country code.")
     year: dict[str, int] = Field(description="Matches by year.")
+    focus_area: dict[str, int] = Field(description="Matches by focus area id.")
+    partnership: dict[str, int] = Field(description="Matches by partnership id.")
+
+
+class FacetLabelsOut(Schema):
+    """Names of the focus areas and partnerships counted in the facets, by id."""
+
+    focus_area: dict[str, str] = Field(description="Focus area names in the reader's language.")
+    partnership: dict[str, str] = Field(description="Partnership names.")
 
 
 class SearchOut(Schema):
@@ -80,4 +100,5 @@ class SearchOut(Schema):
         )
     )
     groups: list[GroupOut] = Field(description="Hits by kind, in a fixed order of kinds.")
-    facets: FacetsOut = Field(description="Counts by kind, country and year.")
+    facets: FacetsOut = Field(description="Counts by kind, country, year, focus area, partnership.")
+    facet_labels: FacetLabelsOut = Field(description="Names of the ids in the facets.")

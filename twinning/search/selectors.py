@@ -10,15 +10,16 @@ from dataclasses import dataclass, field
 from django.core.cache import caches
 from django.db.models import Q
 from django.db.models.functions import Length
-from django.urls import reverse
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from twinning.accounts.selectors import user_organisation_ids, visibility_scope
-from twinning.core.search import installed_indexers
+from twinning.accounts.selectors import user_organisation_ids, visibility_scope, visible_to
+from twinning.core.search import indexer_of, installed_indexers, rank_key
 from twinning.core.selectors import data_stamp
+from twinning.focusareas.models import FocusArea
+from twinning.partnerships.models import Partnership
 from twinning.search.analysis import (
     MAX_COMPLETIONS,
     MIN_COMPLETION,
@@ -34,12 +35,14 @@ from twinning.search.analysis import (
     words,
 )
 from twinning.search.backends import ROW_COLUMNS, Scope, Window, backend
-from twinning.search.models import KIND_SLOTS, SearchEntry, SearchKind, SearchTerm, rank_key
+from twinning.search.models import SearchEntry, SearchTerm
 from twinning.search.thesaurus import synonyms_at
 
 # How many of the newest matches of each kind are read and ranked. Below it every count
 # is exact; above it the counts say "at least" and ranking covers the newest matches.
 WINDOW = 200
+# Meta lines are short; this many words shows any of them whole.
+META_WORDS = 60
 MAX_LIMIT = 50
 
 
@@ -54,6 +57,8 @@ class Hit:
     countries: list[str]
     year: int | None
     snippet: SafeString | str = ""
+    # Kind, status, dates and the like, in the reader's language.
+    meta: str = ""
 
 
 @dataclass
@@ -67,12 +72,16 @@ class Group:
 
     @property
     def label(self) -> str:
-        return SearchKind(self.kind).label
+        return indexer_of(self.kind).label()
+
+
+FACETS = ("type", "country", "year", "focus_area", "partnership")
 
 
 @dataclass
 class SearchResult:
-    """What a search found: groups by kind and counts by kind, country and year."""
+    """What a search found: groups by kind and counts by kind, country, year, focus area
+    and partnership (each value with the number of matches that have it)."""
 
     query: str
     count: int = 0
@@ -80,15 +89,25 @@ class SearchResult:
     # The query as corrected when the words typed found nothing ("Wuksi" -> "wuxi").
     suggestion: str = ""
     groups: list[Group] = field(default_factory=list)
-    facets: dict[str, dict] = field(default_factory=lambda: {"type": {}, "country": {}, "year": {}})
+    facets: dict[str, dict] = field(default_factory=lambda: {name: {} for name in FACETS})
+    # Names of the focus areas and partnerships in the facets, by id.
+    facet_labels: dict[str, dict] = field(
+        default_factory=lambda: {"focus_area": {}, "partnership": {}}
+    )
 
 
-def _scope(user, country: str, year: int | None) -> Scope:
+def _scope(user, country: str, year: int | None, focus_area=None, partnership=None) -> Scope:
     if getattr(user, "is_superuser", False):
         owners = None
     else:
         owners = frozenset(user_organisation_ids(user))
-    return Scope(owner_ids=owners, country=(country or "").upper(), year=year)
+    return Scope(
+        owner_ids=owners,
+        country=(country or "").upper(),
+        year=year,
+        focus_area=focus_area,
+        partnership=partnership,
+    )
 
 
 def _completions(query: ParsedQuery) -> dict[str, list[str]]:
@@ -114,11 +133,20 @@ def _completions(query: ParsedQuery) -> dict[str, list[str]]:
 
 
 def _score(row: dict, query: ParsedQuery) -> tuple:
-    """Return a sort key: exact names first, then titles holding every term, then newest."""
+    """Return a sort key: exact names first, then titles holding every term, then titles
+    holding some, then the text; the most recent first among equals, then the shortest
+    title (the closest to what was typed) and the newest record."""
     held = frozenset(row["title_terms"].split())
     in_title = sum(term.matches(held) for term in query.terms)
     exact = f"|{query.key}|" in row["title_key"]
-    return (not exact, in_title < len(query.terms), -in_title, len(row["title"]), -row["rank_key"])
+    return (
+        not exact,
+        in_title < len(query.terms),
+        -in_title,
+        -(row["year"] or 0),
+        len(row["title"]),
+        -row["rank_key"],
+    )
 
 
 def search(
@@ -128,12 +156,15 @@ def search(
     kind: str = "",
     country: str = "",
     year: int | None = None,
+    focus_area: int | None = None,
+    partnership: int | None = None,
     limit: int = 10,
 ) -> SearchResult:
     """Search every kind of record the user may see; return hits grouped by kind.
 
-    ``kind``, ``country`` and ``year`` narrow the hits; the counts by kind ignore the
-    kind chosen, so that the reader sees where else the words occur.
+    ``kind``, ``country``, ``year``, ``focus_area`` and ``partnership`` narrow the hits;
+    the counts by kind ignore the kind chosen, so that the reader sees where else the
+    words occur.
 
     Results are kept in the fragment cache until the data changes (``data_stamp``): a
     common word can match tens of thousands of entries, and is asked for again and again.
@@ -141,24 +172,27 @@ def search(
     query = parse_query(q, synonyms=synonyms_at)
     if not query:
         return SearchResult(query=q or "")
-    arguments = (q, kind, country, year, limit, get_language())
+    arguments = (q, kind, country, year, focus_area, partnership, limit, get_language())
     key = f"search:{data_stamp()}:{visibility_scope(user)}:{arguments!r}"
     key = "search:" + hashlib.blake2b(key.encode(), digest_size=16).hexdigest()
     found = caches["fragments"].get(key)
     if found is None:
-        found = _search(
-            q=q, query=query, user=user, kind=kind, country=country, year=year, limit=limit
-        )
+        narrowing = {
+            "kind": kind,
+            "country": country,
+            "year": year,
+            "focus_area": focus_area,
+            "partnership": partnership,
+            "limit": limit,
+        }
+        found = _search(q=q, query=query, user=user, **narrowing)
         suggestion = suggest(q) if not found.count else ""
         if suggestion:
             found = _search(
                 q=q,
                 query=parse_query(suggestion, synonyms=synonyms_at),
                 user=user,
-                kind=kind,
-                country=country,
-                year=year,
-                limit=limit,
+                **narrowing,
             )
             found.suggestion = suggestion
         caches["fragments"].set(key, found)
@@ -173,22 +207,24 @@ def _search(
     kind: str,
     country: str,
     year: int | None,
+    focus_area: int | None,
+    partnership: int | None,
     limit: int,
 ) -> SearchResult:
     """Return the hits of a parsed query, read from the index (uncached)."""
     result = SearchResult(query=q or "")
     query = with_place_names(with_completions(query, _completions(query)))
     limit = max(1, min(limit, MAX_LIMIT))
-    # Results come grouped by kind in the order of SearchKind.
-    indexers = sorted(installed_indexers(), key=lambda indexer: KIND_SLOTS[indexer.kind])
+    # Results come grouped by kind in the order of the kinds' slots.
+    indexers = installed_indexers()
     kinds = [indexer.kind for indexer in indexers]
-    url_names = {indexer.kind: indexer.url_name for indexer in indexers}
     windows = [
         Window(kind=each, title_only=title_only, size=WINDOW + 1)
         for each in kinds
         for title_only in (True, False)
     ]
-    rows = backend().match(query, windows, _scope(user, country, year))
+    scope = _scope(user, country, year, focus_area, partnership)
+    rows = backend().match(query, windows, scope)
 
     by_kind: dict[str, dict[int, dict]] = {each: {} for each in kinds}
     anywhere: Counter = Counter()
@@ -201,6 +237,8 @@ def _search(
     chosen = [kind] if kind in kinds else kinds
     countries: Counter = Counter()
     years: Counter = Counter()
+    areas: Counter = Counter()
+    partnerships: Counter = Counter()
     shown: list[Hit] = []
     for each in kinds:
         found = by_kind[each]
@@ -216,13 +254,16 @@ def _search(
             countries.update(row["countries"].split())
             if row["year"]:
                 years[row["year"]] += 1
+            areas.update(int(pk) for pk in row["focus_areas"].split())
+            partnerships.update(int(pk) for pk in row["partnerships"].split())
         best = sorted(found.values(), key=lambda row: _score(row, query))[:limit]
+        urls = indexer_of(each).urls([row["object_id"] for row in best])
         items = [
             Hit(
                 kind=each,
                 object_id=row["object_id"],
                 title=row["title"],
-                url=reverse(url_names[each], args=[row["object_id"]]),
+                url=urls.get(row["object_id"], ""),
                 countries=row["countries"].split(),
                 year=row["year"],
             )
@@ -232,22 +273,57 @@ def _search(
         result.groups.append(Group(kind=each, count=count, complete=complete, items=items))
     result.facets["country"] = dict(sorted(countries.items(), key=lambda kv: (-kv[1], kv[0])))
     result.facets["year"] = dict(sorted(years.items(), reverse=True))
+    _add_labelled_facets(result, user, areas, partnerships)
     _add_snippets(shown, query)
     return result
 
 
+def _by_count(counts: Counter, labels: dict) -> dict:
+    return {
+        value: count
+        for value, count in sorted(counts.items(), key=lambda kv: (-kv[1], labels[kv[0]]))
+        if value in labels
+    }
+
+
+def _add_labelled_facets(result: SearchResult, user, areas: Counter, partnerships: Counter):
+    """Add the counts by focus area and by partnership, with the names to show.
+
+    A partnership the reader may not see is left out of its facet even when records the
+    reader may see belong to it: its name is not the reader's to know.
+    """
+    if areas:
+        names = {area.pk: area.name for area in FocusArea.objects.filter(pk__in=areas)}
+        result.facets["focus_area"] = _by_count(areas, names)
+        result.facet_labels["focus_area"] = names
+    if partnerships:
+        visible = visible_to(Partnership.objects.filter(pk__in=partnerships), user)
+        names = {p.pk: str(p) for p in visible.select_related("party_a", "party_b").order_by()}
+        result.facets["partnership"] = _by_count(partnerships, names)
+        result.facet_labels["partnership"] = names
+
+
 def _add_snippets(hits: list[Hit], query: ParsedQuery) -> None:
-    """Load the text of the hits shown (one query) and cut a marked passage from each."""
+    """Load the text of the hits shown (one query) and cut a marked passage from each.
+
+    The meta line is shown whole, in the reader's language, its matches marked too.
+    """
     if not hits:
         return
     keys = [rank_key(hit.kind, hit.object_id) for hit in hits]
-    bodies = dict(SearchEntry.objects.filter(rank_key__in=keys).values_list("rank_key", "body"))
+    entries = SearchEntry.objects.filter(rank_key__in=keys).values_list("rank_key", "body", "meta")
+    texts = {key: (body, meta) for key, body, meta in entries}
+    language = (get_language() or "en").split("-")[0]
     for hit in hits:
-        hit.snippet = snippet(bodies.get(rank_key(hit.kind, hit.object_id), ""), query)
+        body, meta = texts.get(rank_key(hit.kind, hit.object_id), ("", {}))
+        line = (meta or {}).get(language) or next(iter((meta or {}).values()), "")
+        hit.meta = snippet(line, query, size=META_WORDS)
+        hit.snippet = snippet(body, query)
 
 
 # Places by any of their names --------------------------------------------------------------
 
+PLACE = "place"
 # How many places whose names hold the query's words are read to find those it names.
 PLACE_WINDOW = 50
 # Chinese place names are written with or without the kind of place after them (无锡 and
@@ -269,7 +345,7 @@ def _same_name(key: str, name: str) -> bool:
 
 def place_names(query: ParsedQuery) -> list[str]:
     """Return every name (folded) of the places the whole query names, in any script."""
-    if not query or not any(i.kind == SearchKind.PLACE for i in installed_indexers()):
+    if not query or not any(i.kind == PLACE for i in installed_indexers()):
         return []
     exact = ParsedQuery(
         text=query.text,
@@ -277,7 +353,7 @@ def place_names(query: ParsedQuery) -> list[str]:
         terms=tuple(QueryTerm(t.alternatives, phrases=t.phrases) for t in query.terms),
         cjk_runs=query.cjk_runs,
     )
-    window = Window(kind=SearchKind.PLACE, title_only=True, size=PLACE_WINDOW)
+    window = Window(kind=PLACE, title_only=True, size=PLACE_WINDOW)
     rows = backend().match(exact, [window], Scope(owner_ids=None))
     position = 1 + ROW_COLUMNS.index("title_key")
     names: dict[str, None] = {}

@@ -8,10 +8,12 @@ functions below to those (see apps.py). ``search_entries_rebuild()`` rebuilds it
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Sequence
 
-from django.db import transaction
+from django.db import router, transaction
 from django.db.models import Model
+from django.db.models.deletion import Collector, ProtectedError, RestrictedError
 from django.utils import timezone
 
 from twinning.core.bulk import write_rows
@@ -22,10 +24,13 @@ from twinning.core.search import (
     indexer_for,
     indexer_of,
     installed_indexers,
+    kind_range,
+    meta_lines,
+    rank_key,
 )
 from twinning.search.analysis import MAX_WORD, MIN_COMPLETION, fold_fast, terms
 from twinning.search.backends import ENTRY_TABLE, backend
-from twinning.search.models import SearchEntry, SearchTerm, kind_range, rank_key
+from twinning.search.models import SearchEntry, SearchTerm
 
 BATCH = 2000
 # Rows are streamed in as plain tuples (``write_rows``): the ORM's bulk_create spent more
@@ -37,15 +42,20 @@ COLUMNS = (
     "title",
     "title_key",
     "body",
+    "meta",
     "title_terms",
     "terms",
     "tags",
     "countries",
     "year",
+    "focus_areas",
+    "partnerships",
     "is_public",
     "owner_id",
     "updated_at",
 )
+
+_KEY, _TITLE_TERMS, _TERMS = (COLUMNS.index(name) for name in ("rank_key", "title_terms", "terms"))
 
 
 def _tags(document: Document) -> str:
@@ -57,13 +67,21 @@ def _tags(document: Document) -> str:
     tags += [f"zc{code.lower()}" for code in document.countries]
     if document.year:
         tags.append(f"zy{document.year}")
+    tags += [f"zf{pk}" for pk in document.focus_areas]
+    tags += [f"zp{pk}" for pk in document.partnerships]
     return " ".join(tags)
+
+
+def _ids(values: list[int]) -> str:
+    # Between spaces, so that " 12 " is looked up without matching 112.
+    return f" {' '.join(str(pk) for pk in dict.fromkeys(values))} " if values else ""
 
 
 def _row(indexer: Indexer, pk: int, document: Document, now) -> tuple:
     """Return the entry of one record as a row of COLUMNS."""
     names = [document.title, *document.other_names]
     keys = dict.fromkeys(key for key in map(fold_fast, names) if key)
+    meta = meta_lines(document.meta)
     return (
         indexer.kind,
         pk,
@@ -71,11 +89,14 @@ def _row(indexer: Indexer, pk: int, document: Document, now) -> tuple:
         document.title[:500],
         ("|" + "|".join(keys) + "|")[:1000],
         document.body,
+        json.dumps(meta, ensure_ascii=False),
         " ".join(terms(" ".join(names))),
-        " ".join(terms(" ".join([document.body, *document.keywords]))),
+        " ".join(terms(" ".join([document.body, *document.keywords, *meta.values()]))),
         _tags(document),
         f" {' '.join(document.countries)} " if document.countries else "",
         document.year,
+        _ids(document.focus_areas),
+        _ids(document.partnerships),
         document.is_public,
         document.owner_id,
         now,
@@ -88,13 +109,13 @@ def _insert(rows: list[tuple]) -> None:
         {
             term
             for row in rows
-            for column in (row[6], row[7])
+            for column in (row[_TITLE_TERMS], row[_TERMS])
             for term in column.split()
             if MIN_COMPLETION <= len(term) <= MAX_WORD
         }
     )
     backend().add_terms(vocabulary)
-    backend().remember([row[2] for row in rows])
+    backend().remember([row[_KEY] for row in rows])
 
 
 def _rows(indexer: Indexer, ids: Sequence[int]) -> list[tuple]:
@@ -139,8 +160,34 @@ def search_entry_update(obj: Model) -> None:
 
 @transaction.atomic
 def search_entry_delete(obj: Model) -> None:
-    """Remove a record from the index; call before deleting it, or after with its pk kept."""
-    _remove([rank_key(indexer_for(obj).kind, obj.pk)])
+    """Remove a record from the index, with the indexed records its deletion takes along.
+
+    Call before deleting it: a project's phases and a partnership's agreements go with
+    them, and Django's deletion collector names them before they are gone.
+    """
+    keys = [rank_key(indexer_for(obj).kind, obj.pk)]
+    indexed = {indexer.model: indexer.kind for indexer in installed_indexers()}
+    if obj.pk is not None and obj._state.adding is False:
+        collector = Collector(using=router.db_for_write(type(obj)), origin=obj)
+        try:
+            collector.collect([obj])
+        except (ProtectedError, RestrictedError):
+            # The deletion itself will be refused, and nothing else with it.
+            collector.data.clear()
+            collector.fast_deletes.clear()
+        doomed: dict[type, set[int]] = {}
+        for model, records in collector.data.items():
+            doomed.setdefault(model, set()).update(record.pk for record in records)
+        for queryset in collector.fast_deletes:
+            if queryset.model._meta.label in indexed:
+                doomed.setdefault(queryset.model, set()).update(
+                    queryset.values_list("pk", flat=True)
+                )
+        for model, ids in doomed.items():
+            kind = indexed.get(model._meta.concrete_model._meta.label)
+            if kind:
+                keys += [rank_key(kind, pk) for pk in ids]
+    _remove(list(dict.fromkeys(keys)))
 
 
 @transaction.atomic

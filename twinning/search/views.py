@@ -19,6 +19,8 @@ def search_results(request):
             kind=data["type"],
             country=data["country"],
             year=data["year"],
+            focus_area=data["focus_area"],
+            partnership=data["partnership"],
             limit=data["limit"] or (FULL if data["type"] else GLANCE),
         )
         facets = facet_options(result, request.GET)

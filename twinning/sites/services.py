@@ -4,6 +4,7 @@ from collections.abc import Iterable
 
 from django.db import transaction
 
+from twinning.core.search import search_entry_delete, search_entry_update
 from twinning.core.services import model_update
 from twinning.sites.models import ShowcaseSite
 
@@ -49,6 +50,7 @@ def showcase_site_create(
     site.save()
     if focus_areas:
         site.focus_areas.set(focus_areas)
+    search_entry_update(site)
     return site
 
 
@@ -57,10 +59,13 @@ def showcase_site_update(
     *, site: ShowcaseSite, version: int | None = None, **fields
 ) -> ShowcaseSite:
     """Change the given fields of a showcase site after validating them."""
-    return model_update(instance=site, data=fields, version=version)
+    site = model_update(instance=site, data=fields, version=version)
+    search_entry_update(site)
+    return site
 
 
 @transaction.atomic
 def showcase_site_delete(*, site: ShowcaseSite) -> None:
     """Delete a showcase site; programme items that used it keep their topic and location."""
+    search_entry_delete(site)
     site.delete()

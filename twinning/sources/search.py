@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_lazy as _
+
 from twinning.core.search import (
     Document,
     Indexer,
@@ -36,6 +38,8 @@ def _source_document(source) -> Document:
 register(
     Indexer(
         kind="source",
+        slot=7,
+        plural=_("documents"),
         model="sources.Source",
         url_name="sources:detail",
         queryset=lambda qs: qs.select_related("publisher__place"),

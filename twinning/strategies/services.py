@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from twinning.core.fields import partial_date_or_error
 from twinning.core.partialdates import PartialDate
+from twinning.core.search import search_entry_delete, search_entry_update
 from twinning.core.services import model_update
 from twinning.strategies.models import (
     Budget,
@@ -62,6 +63,7 @@ def strategy_create(
     strategy.full_clean()
     strategy.save()
     strategy_rank_areas(strategy=strategy, focus_areas=focus_areas)
+    search_entry_update(strategy)
     return strategy
 
 
@@ -74,12 +76,14 @@ def strategy_update(*, strategy: Strategy, version: int | None = None, **fields)
     model_update(instance=strategy, data=fields, version=version)
     if focus_areas is not None:
         strategy_rank_areas(strategy=strategy, focus_areas=focus_areas)
+    search_entry_update(strategy)
     return strategy
 
 
 @transaction.atomic
 def strategy_delete(*, strategy: Strategy) -> None:
     """Delete a strategy with its ranked focus areas and goals."""
+    search_entry_delete(strategy)
     strategy.delete()
 
 
@@ -104,6 +108,7 @@ def strategy_rank_areas(*, strategy: Strategy, focus_areas: Iterable) -> None:
         )
     strategy.ranked_areas.all().delete()
     StrategyFocusArea.objects.bulk_create(rows)
+    search_entry_update(strategy)
 
 
 @transaction.atomic
@@ -137,6 +142,7 @@ def goal_create(
     )
     goal.full_clean()
     goal.save()
+    search_entry_update(goal)
     return goal
 
 
@@ -145,12 +151,15 @@ def goal_update(*, goal: Goal, version: int | None = None, **fields) -> Goal:
     """Change the given fields of a goal after validating them."""
     if "deadline" in fields:
         fields["deadline"] = partial_date_or_error(fields["deadline"], "deadline")
-    return model_update(instance=goal, data=fields, version=version)
+    goal = model_update(instance=goal, data=fields, version=version)
+    search_entry_update(goal)
+    return goal
 
 
 @transaction.atomic
 def goal_delete(*, goal: Goal) -> None:
     """Delete a goal of a strategy."""
+    search_entry_delete(goal)
     goal.delete()
 
 
@@ -164,6 +173,7 @@ def goal_assess(
     goal.assessed_on = None if status == GoalStatus.NOT_ASSESSED else assessed_on
     goal.full_clean()
     goal.save()
+    search_entry_update(goal)
     return goal
 
 
@@ -202,6 +212,7 @@ def budget_create(
         budget.total = budget.computed_total()
     budget.full_clean()
     budget.save()
+    search_entry_update(budget)
     return budget
 
 
@@ -215,12 +226,15 @@ def budget_update(*, budget: Budget, version: int | None = None, **fields) -> Bu
             setattr(candidate, field, value)
         if candidate.computed_total() is not None:
             fields["total"] = candidate.computed_total()
-    return model_update(instance=budget, data=fields, version=version)
+    budget = model_update(instance=budget, data=fields, version=version)
+    search_entry_update(budget)
+    return budget
 
 
 @transaction.atomic
 def budget_delete(*, budget: Budget) -> None:
     """Delete a budget with its allocations and lines."""
+    search_entry_delete(budget)
     budget.delete()
 
 

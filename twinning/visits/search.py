@@ -2,30 +2,39 @@
 
 from __future__ import annotations
 
-from twinning.core.search import Document, Indexer, choice_words, codes, join, owned, register
+from twinning.core.search import (
+    Document,
+    Indexer,
+    codes,
+    focus_area_names,
+    join,
+    owned,
+    register,
+)
 from twinning.visits.models import VisitDirection, VisitStatus
 
 
 def _visit_document(visit) -> Document:
-    direction, direction_words = choice_words(VisitDirection, visit.direction)
-    status, status_words = choice_words(VisitStatus, visit.status)
     visiting, host = visit.visiting_party, visit.host
     interests = list(visit.interests.all())
     return Document(
         title=visit.title,
         body=join(
             f"{visiting.name} → {host.name}",
-            visit.start_date.isoformat(),
-            direction,
-            status,
             visit.host_organisation.name if visit.host_organisation else "",
-            ", ".join(area.name_en for area in interests),
             visit.purpose,
             visit.notes,
             visit.report,
         ),
-        keywords=[direction_words, status_words, *(area.name_da for area in interests)],
+        meta=[
+            VisitDirection(visit.direction),
+            VisitStatus(visit.status),
+            visit.start_date,
+            focus_area_names(interests),
+        ],
         countries=codes(visiting.country_code, host.country_code),
+        focus_areas=[area.pk for area in interests],
+        partnerships=[visit.partnership_id] if visit.partnership_id else [],
         year=visit.start_date.year,
         **owned(visit),
     )
@@ -34,6 +43,7 @@ def _visit_document(visit) -> Document:
 register(
     Indexer(
         kind="visit",
+        slot=6,
         model="visits.Visit",
         url_name="visits:detail",
         queryset=lambda qs: qs.select_related(

@@ -4,7 +4,6 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 
 from twinning.activities.services import activity_create, activity_delete, activity_update
-from twinning.search.models import SearchKind
 from twinning.search.selectors import search
 from twinning.visits.services import visit_create, visit_update
 
@@ -24,14 +23,14 @@ def test_activities_are_found_through_their_services(registry):
         place=registry["wuxi"],
         partnerships=[registry["public"]],
     )
-    assert hits("laererudvekslinger", SearchKind.ACTIVITY) == ["Lærerudveksling i uge 44"]
+    assert hits("laererudvekslinger", "activity") == ["Lærerudveksling i uge 44"]
     result = search(q="shibei", user=AnonymousUser())
     assert result.facets["year"] == {2014: 1}
     assert result.facets["country"] == {"CN": 1, "DK": 1}
     activity_update(activity=activity, title="Skoleudveksling")
-    assert hits("skoleudveksling", SearchKind.ACTIVITY) == ["Skoleudveksling"]
+    assert hits("skoleudveksling", "activity") == ["Skoleudveksling"]
     activity_delete(activity=activity)
-    assert hits("skoleudveksling", SearchKind.ACTIVITY) == []
+    assert hits("skoleudveksling", "activity") == []
 
 
 def test_visits_are_found_through_their_services(registry):
@@ -44,7 +43,7 @@ def test_visits_are_found_through_their_services(registry):
         end_date=dt.date(2017, 9, 14),
         purpose="District heating and refrigeration.",
     )
-    assert hits("refrigeration", SearchKind.VISIT) == ["Baoding vice mayor visits Sønderborg"]
+    assert hits("refrigeration", "visit") == ["Baoding vice mayor visits Sønderborg"]
     visit_update(visit=visit, purpose="Solar plants.")
-    assert hits("refrigeration", SearchKind.VISIT) == []
-    assert hits("solar", SearchKind.VISIT) == ["Baoding vice mayor visits Sønderborg"]
+    assert hits("refrigeration", "visit") == []
+    assert hits("solar", "visit") == ["Baoding vice mayor visits Sønderborg"]

@@ -2,7 +2,6 @@ import pytest
 
 from twinning.search.analysis import parse_query
 from twinning.search.backends import Scope, Window, backend, tsvector_text
-from twinning.search.models import SearchKind
 
 pytestmark = pytest.mark.django_db
 
@@ -11,8 +10,7 @@ EVERYTHING = Scope(owner_ids=None)
 
 def parts_matching(text: str) -> list[int]:
     windows = [
-        Window(kind=SearchKind.PARTNERSHIP, title_only=title_only, size=10)
-        for title_only in (True, False)
+        Window(kind="partnership", title_only=title_only, size=10) for title_only in (True, False)
     ]
     return sorted(row[0] for row in backend().match(parse_query(text), windows, EVERYTHING))
 

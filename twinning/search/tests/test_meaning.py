@@ -8,7 +8,6 @@ from django.contrib.auth.models import AnonymousUser
 from twinning.activities.models import ActivityKind
 from twinning.activities.services import activity_create
 from twinning.search.analysis import parse_query
-from twinning.search.models import SearchKind
 from twinning.search.selectors import search, suggest
 from twinning.search.thesaurus import concepts, synonyms_at
 
@@ -63,7 +62,7 @@ def test_the_longest_term_wins():
 
 
 def test_a_danish_term_finds_records_written_in_english_and_chinese(activities):
-    found = titles(search(q="jordrensning", user=anonymous), SearchKind.ACTIVITY)
+    found = titles(search(q="jordrensning", user=anonymous), "activity")
     assert sorted(found) == sorted(
         ["Jordrensning i Wuxi", "Soil remediation seminar", "土壤修复研讨会"]
     )
@@ -71,12 +70,12 @@ def test_a_danish_term_finds_records_written_in_english_and_chinese(activities):
 
 def test_english_and_chinese_terms_find_the_danish_record(activities):
     for query in ["soil remediation", "土壤修复"]:
-        found = titles(search(q=query, user=anonymous), SearchKind.ACTIVITY)
+        found = titles(search(q=query, user=anonymous), "activity")
         assert "Jordrensning i Wuxi" in found, query
 
 
 def test_a_term_with_other_words_still_needs_them(activities):
-    found = titles(search(q="skoleudveksling Ballerup", user=anonymous), SearchKind.ACTIVITY)
+    found = titles(search(q="skoleudveksling Ballerup", user=anonymous), "activity")
     assert found == ["Skoleudveksling 2015"]
     assert search(q="school exchange Baoding", user=anonymous).count == 0
 
@@ -85,10 +84,8 @@ def test_a_place_in_chinese_finds_what_its_latin_name_finds(activities):
     latin = search(q="Wuxi", user=anonymous)
     chinese = search(q="无锡", user=anonymous)
     assert chinese.count == latin.count
-    assert sorted(titles(chinese, SearchKind.ACTIVITY)) == sorted(
-        titles(latin, SearchKind.ACTIVITY)
-    )
-    assert "Skoleudveksling 2015" in titles(chinese, SearchKind.ACTIVITY)
+    assert sorted(titles(chinese, "activity")) == sorted(titles(latin, "activity"))
+    assert "Skoleudveksling 2015" in titles(chinese, "activity")
     # With its kind of division after it, and with tone marks, the same.
     assert search(q="无锡市", user=anonymous).count == latin.count
     assert search(q="Wúxī", user=anonymous).count == latin.count
@@ -96,14 +93,14 @@ def test_a_place_in_chinese_finds_what_its_latin_name_finds(activities):
 
 def test_a_name_only_part_of_the_query_is_not_widened(activities):
     # "Wuxi jordrensning" names no place as a whole: every word must still occur.
-    found = titles(search(q="无锡 jordrensning", user=anonymous), SearchKind.ACTIVITY)
+    found = titles(search(q="无锡 jordrensning", user=anonymous), "activity")
     assert found == []
 
 
 def test_a_one_letter_slip_is_corrected(activities):
     result = search(q="Wuksi", user=anonymous)
     assert result.suggestion == "wuxi"
-    assert "Wuxi" in titles(result, SearchKind.PLACE)
+    assert "Wuxi" in titles(result, "place")
 
 
 def test_two_slips_in_a_long_word_are_corrected(registry):
