@@ -106,11 +106,8 @@ def partnership_delete(*, partnership: Partnership) -> None:
 @transaction.atomic
 def agreement_delete(*, agreement: Agreement) -> None:
     """Delete an agreement; agreements that renewed it keep standing on their own."""
-<<<<<<< HEAD
-    record_changed(instance=agreement, action=ChangeAction.DELETED)
-=======
     search_entry_delete(agreement)
->>>>>>> ed49206 (Search every record with a page: agreements, projects and phases, institution pairs and exchanges, networks, showcase sites, strategies, goals, budgets and reports; kinds declared only by their apps; facets by focus area and partnership; meta lines in the reader's language; a judgement file with recall@10 and nDCG@10)
+    record_changed(instance=agreement, action=ChangeAction.DELETED)
     agreement.delete()
 
 
@@ -158,11 +155,8 @@ def agreement_create(
     agreement.save()
     if signatories:
         agreement.signatories.set(signatories)
-<<<<<<< HEAD
-    record_changed(instance=agreement, action=ChangeAction.CREATED)
-=======
     search_entry_update(agreement)
->>>>>>> ed49206 (Search every record with a page: agreements, projects and phases, institution pairs and exchanges, networks, showcase sites, strategies, goals, budgets and reports; kinds declared only by their apps; facets by focus area and partnership; meta lines in the reader's language; a judgement file with recall@10 and nDCG@10)
+    record_changed(instance=agreement, action=ChangeAction.CREATED)
     return agreement
 
 

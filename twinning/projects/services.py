@@ -49,11 +49,8 @@ def project_create(
     project.full_clean()
     project.save()
     project.partnerships.set(partnerships)
-<<<<<<< HEAD
-    record_changed(instance=project, action=ChangeAction.CREATED)
-=======
     search_entry_update(project)
->>>>>>> ed49206 (Search every record with a page: agreements, projects and phases, institution pairs and exchanges, networks, showcase sites, strategies, goals, budgets and reports; kinds declared only by their apps; facets by focus area and partnership; meta lines in the reader's language; a judgement file with recall@10 and nDCG@10)
+    record_changed(instance=project, action=ChangeAction.CREATED)
     return project
 
 
@@ -70,11 +67,8 @@ def project_update(*, project: Project, version: int | None = None, **fields) ->
 @transaction.atomic
 def project_delete(*, project: Project) -> None:
     """Delete a project with its parties and phases."""
-<<<<<<< HEAD
-    record_changed(instance=project, action=ChangeAction.DELETED)
-=======
     search_entry_delete(project)
->>>>>>> ed49206 (Search every record with a page: agreements, projects and phases, institution pairs and exchanges, networks, showcase sites, strategies, goals, budgets and reports; kinds declared only by their apps; facets by focus area and partnership; meta lines in the reader's language; a judgement file with recall@10 and nDCG@10)
+    record_changed(instance=project, action=ChangeAction.DELETED)
     project.delete()
 
 
