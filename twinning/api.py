@@ -17,6 +17,8 @@ from twinning.participants.api import router as participants_router
 from twinning.partnerships.api import router as partnerships_router
 from twinning.people.api import router as people_router
 from twinning.places.api import router as places_router
+from twinning.profiles.api import router as profiles_router
+from twinning.profiles.api import suggestions_router
 from twinning.projects.api import router as projects_router
 from twinning.reports.api import alerts_router
 from twinning.reports.api import router as reports_router
@@ -64,6 +66,8 @@ def validation_error(request, exc):
 
 api.add_router("/partnerships", partnerships_router)
 api.add_router("/places", places_router)
+api.add_router("/places", suggestions_router)
+api.add_router("/profiles", profiles_router)
 api.add_router("/review", review_router)
 api.add_router("/activities.ics", activities_ical_router)
 api.add_router("/activities", activities_router)

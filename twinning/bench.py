@@ -2,9 +2,11 @@
 
 A registry of the world's twin-town pairs, a million activities and 50,000 visits is
 built on SQLite and on PostgreSQL (``twinning.benchmarks``): the import is timed, pages
-are timed in-process and the production server is put under load with wrk. Then the
-extraction engine is measured. Figures depend on the machine and on what else runs on
-it; the report states both. The last line printed is one JSON object with every figure.
+are timed in-process and the production server is put under load with wrk. The world
+layer's resolution and the partner matching's link prediction are measured on the
+world's twin-town lists. Then the extraction engine is measured. Figures depend on the
+machine and on what else runs on it; the report states both. The last line printed is
+one JSON object with every figure.
 """
 
 from __future__ import annotations
@@ -90,6 +92,27 @@ def _world(folder: Path) -> dict | None:
     return json.loads(lines[-1])
 
 
+def _matching(folder: Path) -> dict | None:
+    """Return the partner matching's link-prediction figures, measured on the world layer.
+
+    Run on the database the world figures were measured in; without it, the pair list is
+    imported into a fresh one first.
+    """
+    if not (folder / "world.sqlite3").exists() and not DATASET.exists():
+        print(f"matching skipped: no world layer and {DATASET} not found")
+        return None
+    command = [sys.executable, "-m", "twinning.benchmarks.matching", str(DATASET)]
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{folder}/world.sqlite3"}
+    result = subprocess.run(command, env=env, stdout=subprocess.PIPE, text=True, cwd=ROOT)
+    lines = result.stdout.splitlines()
+    for line in lines[:-1]:
+        print(line)
+    if result.returncode != 0 or not lines or not lines[-1].startswith("{"):
+        print(f"  matching failed with status {result.returncode}")
+        return None
+    return json.loads(lines[-1])
+
+
 def _postgres_available() -> bool:
     return bool(list(Path("/usr/lib/postgresql").glob("*/bin/initdb")))
 
@@ -135,6 +158,9 @@ def main() -> int:
         world = _world(folder)
         if world is not None:
             results["world"] = world
+        matching = _matching(folder)
+        if matching is not None:
+            results["matching"] = matching
     extraction = _extraction()
     results.update(
         extract_pages_per_s=extraction["pages_per_s"],

@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "twinning.grants",
     "twinning.search",
     "twinning.atlas",
+    "twinning.profiles",
     "twinning.ingestion",
     "twinning.strategies",
     "twinning.reports",

@@ -27,6 +27,7 @@ urlpatterns += i18n_patterns(
     path("activities/", include("twinning.activities.urls")),
     path("institutions/", include("twinning.institutions.urls")),
     path("projects/", include("twinning.projects.urls")),
+    path("seeking/", include("twinning.profiles.urls")),
     path("sites/", include("twinning.sites.urls")),
     path("visits/", include("twinning.visits.urls")),
     path("participants/", include("twinning.participants.urls")),

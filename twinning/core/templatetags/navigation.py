@@ -19,6 +19,7 @@ MENU = [
             ("atlas:map", _("Map")),
             ("atlas:national", _("National overview")),
             ("atlas:statistics", _("Statistics")),
+            ("profiles:list", _("Seeking a partner")),
         ],
     ),
     (
