@@ -289,8 +289,25 @@ def _org(
     for m in ctx.places_in(start, stop.start() if stop else end):
         if name_span and m.start < name_span[1] and name_span[0] < m.end:
             continue
+        # After the name only a place the person belongs to: "of the Qixia district",
+        # "(Aarhus)"; "reiser til vennskapsbyen Wuxi" is where the person goes.
+        if (
+            name_span
+            and m.start >= name_span[1]
+            and not _BELONGS.match(ctx.text[name_span[1] : m.start])
+        ):
+            return None
         return " ".join(ctx.text[m.start : m.end].split())
     return None
+
+
+_BELONGS = re.compile(
+    # "und der Bürgermeister von Sopot" names another person's town.
+    r"[ \t]*(?:\(|,?[ \t]*(?:(?!(?:und|and|og|och|samt)\b)[^\W\d_]+[ \t]+){0,3}?"
+    r"(?:i|in|of|for|fra|from|von|aus|på|at|ved|hos|des|der|du|de)[ \t]+"
+    r"(?:the|den|det|der|die|la|le)?[ \t]*)?$",
+    re.IGNORECASE,
+)
 
 
 def _place_at(ctx: DocContext, at: int) -> str | None:

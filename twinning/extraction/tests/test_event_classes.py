@@ -198,3 +198,19 @@ def test_a_chinese_town_name_ends_at_its_unit() -> None:
         "4月2日，市长会见了来访的德国不来梅市副市长一行。\n"
     )
     assert [v[3] for v in _visits(text)] == ["不来梅市"]
+
+
+def test_a_persons_organisation_is_where_they_belong_not_where_they_go() -> None:
+    from twinning.extraction import Person
+
+    text = (
+        "https://www.example.no/nyheter/2016-03-04\n\n"
+        "Ordfører Kari Holm reiser neste uke til vennskapsbyen Ningbo.\n"
+        "Am Freitag haben Oberbürgermeister Uwe Berg und der Bürgermeister von Sopot "
+        "unterzeichnet.\n"
+        "Governor Li Wei of the Qixia district in Nanjing came too.\n"
+    )
+    people = {p.name: p.org for p in extract(text) if isinstance(p, Person)}
+    assert people["Kari Holm"] is None
+    assert people["Uwe Berg"] is None
+    assert people["Li Wei"] and people["Li Wei"].startswith("Qixia")
