@@ -1115,10 +1115,13 @@ def _home_pairs(
         foreign = [m for m in foreign if m.start >= cue_at]
     chosen = _list_around(ctx, foreign, cue_at)
     pairs = []
+    topic = None if home_side or ctx.home_from_address or not chosen else _topic(ctx, cue_at)
     for b in chosen:
         a = _pick_home(ctx, home_side, b)
         if a is not None:
             a_party = _as_party(ctx, a, mentions)
+        elif topic is not None and topic.place.id != b.place.id:
+            a_party = _as_party(ctx, topic, ctx.places_in(topic.start, topic.end))
         elif ctx.home is not None:
             a_party = _Party(ctx.home_name, ctx.home.country, ctx.home.id, -1, -1)
         else:
@@ -1165,6 +1168,32 @@ def _item_pair(
     if a_party.key == b.place.id or a_party.name == _party_name(ctx, b, mentions):
         return None
     return a_party, _as_party(ctx, b, mentions)
+
+
+def _topic(ctx: DocContext, at: int) -> PlaceMention | None:
+    """Return the town of the home country that the paragraph around ``at`` is about.
+
+    In a report on several towns ("Braunschweig zieht ... nicht in Betracht. Seit mehr
+    als 30 Jahren bestehe eine Beziehung in die russische Stadt Kasan."), a sentence
+    without its own home town speaks of the one the sentence before names.
+    """
+    text = ctx.text
+    paragraph = max(text.rfind("\n\n", 0, at), text.rfind("\n \n", 0, at)) + 1
+    before = [seg for seg in ctx.segments if paragraph <= seg.start and seg.end <= at]
+    for seg in reversed(before[-2:]):
+        towns = {
+            m.place.id: m
+            for m in ctx.places_in(seg.start, seg.end)
+            if m.place.kind in PARTY_KINDS
+            and m.place.country
+            and m.place.country == ctx.home_country
+            and not is_org_part(text, m)
+        }
+        if len(towns) == 1:
+            return next(iter(towns.values()))
+        if towns:
+            return None
+    return None
 
 
 def _possessive_pairs(

@@ -182,3 +182,16 @@ def test_a_lead_word_in_capitals_is_read_as_a_name() -> None:
 
     text = "AARHUS will sign a new agreement with Kobe next year."
     assert [m.place.name for m in find_places(text)][:1] == ["Aarhus"]
+
+
+def test_a_report_on_several_towns_pairs_each_sentence_with_its_paragraphs_town() -> None:
+    text = (
+        "Hannover - Viele Kommunen halten an Partnerschaften fest.\n\n"
+        "Göttingen pflegt seit 1990 eine Städtepartnerschaft mit der Stadt Pau.\n\n"
+        "Oldenburg will daran festhalten. Seit 25 Jahren besteht eine Partnerschaft mit "
+        "der Stadt Cholet.\n"
+    )
+    assert sorted((a, b) for a, b, _, _ in _pairs(text)) == [
+        ("Göttingen", "Pau"),
+        ("Oldenburg", "Cholet"),
+    ]
