@@ -83,7 +83,10 @@ class SignUpForm(forms.Form):
 
     name = forms.CharField(label=_("Your name"), max_length=200)
     town = forms.ModelChoiceField(label=_("Town"), queryset=Place.objects.none(), required=False)
-    age_group = forms.ChoiceField(label=_("Age group"), choices=AgeGroup.choices)
+    # No age group is chosen beforehand: a guess would decide whether a guardian is asked.
+    age_group = forms.ChoiceField(
+        label=_("Age group"), choices=[("", "---------"), *AgeGroup.choices]
+    )
     email = forms.EmailField(label=_("E-mail"), required=False)
     phone = forms.CharField(label=_("Telephone"), max_length=40, required=False)
     guardian_name = forms.CharField(
