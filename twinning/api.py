@@ -25,7 +25,12 @@ from twinning.reports.api import router as reports_router
 from twinning.search.api import router as search_router
 from twinning.sites.api import router as sites_router
 from twinning.sources.api import router as sources_router
-from twinning.strategies.api import alignment_router, budgets_router
+from twinning.strategies.api import (
+    alignment_router,
+    budgets_router,
+    costs_router,
+    staff_time_router,
+)
 from twinning.strategies.api import router as strategies_router
 from twinning.visits.api import router as visits_router
 
@@ -82,6 +87,8 @@ api.add_router("/search", search_router)
 api.add_router("/atlas", atlas_router)
 api.add_router("/strategies", strategies_router)
 api.add_router("/budgets", budgets_router)
+api.add_router("/costs", costs_router)
+api.add_router("/staff-time", staff_time_router)
 api.add_router("/alignment", alignment_router)
 api.add_router("/reports", reports_router)
 api.add_router("/alerts", alerts_router)

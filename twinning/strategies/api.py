@@ -10,7 +10,7 @@ from ninja.errors import HttpError
 from ninja.responses import Status
 
 from twinning.accounts.auth import read_auth, write_auth
-from twinning.accounts.selectors import visible_link
+from twinning.accounts.selectors import can_edit, visible_link
 from twinning.core.api import (
     WRITE_ERRORS,
     Child,
@@ -23,16 +23,19 @@ from twinning.core.api import (
 from twinning.focusareas.models import FocusArea
 from twinning.partnerships.models import Partnership
 from twinning.strategies import services
-from twinning.strategies.filters import BudgetFilter, StrategyFilter
+from twinning.strategies.filters import BudgetFilter, CostFilter, StaffTimeFilter, StrategyFilter
 from twinning.strategies.forms import AlignmentForm
 from twinning.strategies.iati import results_from_iati, results_to_iati
 from twinning.strategies.models import (
     Budget,
     BudgetAllocation,
+    BudgetContribution,
     BudgetLine,
+    CostEntry,
     Goal,
     Indicator,
     IndicatorPeriod,
+    StaffTime,
     Strategy,
 )
 from twinning.strategies.schemas import (
@@ -43,6 +46,10 @@ from twinning.strategies.schemas import (
     BudgetIn,
     BudgetLineIn,
     BudgetOut,
+    ContributionIn,
+    ContributionOut,
+    CostIn,
+    CostOut,
     GoalIn,
     GoalOut,
     IatiImportOut,
@@ -51,6 +58,8 @@ from twinning.strategies.schemas import (
     IndicatorPeriodOut,
     LineOut,
     PeriodIn,
+    StaffTimeIn,
+    StaffTimeOut,
     StrategyDetailOut,
     StrategyIn,
     StrategyOut,
@@ -59,6 +68,8 @@ from twinning.strategies.selectors import (
     alignment_matrix,
     budget_detail,
     budget_list,
+    cost_list,
+    staff_time_list,
     strategy_detail,
     strategy_list,
 )
@@ -269,6 +280,75 @@ Child(
     param="line_pk",
     docs={"create": "What was planned and spent on one category."},
 ).mount(budgets_router)
+
+Child(
+    parent=budgets,
+    path="contributions",
+    model=BudgetContribution,
+    out=ContributionOut,
+    body=ContributionIn,
+    key="member",
+    param="member_pk",
+    create=services.budget_contribution_set,
+    update=services.budget_contribution_update,
+    delete=services.budget_contribution_delete,
+    name="budget_contribution",
+    docs={
+        "create": "A member of the budget's group pays a share of the total, an amount, or "
+        "both; the members' shares may not add up to more than the whole. Given again for "
+        "the same member, it replaces that member's part.",
+        "update": "The part is named by its member's identifier.",
+    },
+).mount(budgets_router)
+
+
+def _partnership_editor(user, obj) -> bool:
+    # Costs and staff time have no owner of their own: the partnership's editors keep them.
+    return can_edit(user, obj.partnership)
+
+
+costs = Resource(
+    model=CostEntry,
+    out=CostOut,
+    select=lambda user: cost_list(user=user),
+    filterset=CostFilter,
+    body=CostIn,
+    guarded=("partnership",),
+    create=services.cost_add,
+    update=services.cost_update,
+    delete=services.cost_delete,
+    may_edit=_partnership_editor,
+    export="costs",
+    name="cost",
+    not_found=gettext_lazy("No such cost."),
+    docs={
+        "list": "Costs are shown to the members of the partnership's organisation only.",
+        "create": "Keep the receipt as an attachment of kind cost (POST /api/attachments).",
+    },
+)
+costs_router = costs.mount(Router(tags=["costs"]))
+
+staff_time = Resource(
+    model=StaffTime,
+    out=StaffTimeOut,
+    select=lambda user: staff_time_list(user=user),
+    filterset=StaffTimeFilter,
+    body=StaffTimeIn,
+    guarded=("partnership",),
+    create=services.staff_time_set,
+    update=services.staff_time_update,
+    delete=services.staff_time_delete,
+    may_edit=_partnership_editor,
+    export="staff-time",
+    name="staff_time",
+    not_found=gettext_lazy("No such record of staff time."),
+    docs={
+        "list": "Staff time is shown to the members of the partnership's organisation only.",
+        "create": "Given again for the same partnership, party, year and person or role, it "
+        "replaces the figure recorded before.",
+    },
+)
+staff_time_router = staff_time.mount(Router(tags=["staff time"]))
 
 alignment_router = Router(tags=["strategies"])
 

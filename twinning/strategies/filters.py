@@ -6,7 +6,14 @@ from django.utils.translation import gettext_lazy as _
 
 from twinning.core.text import fold
 from twinning.focusareas.models import FocusArea
-from twinning.strategies.models import Budget, Strategy, StrategyKind
+from twinning.strategies.models import (
+    Budget,
+    BudgetCategory,
+    CostEntry,
+    StaffTime,
+    Strategy,
+    StrategyKind,
+)
 
 
 class StrategyFilter(django_filters.FilterSet):
@@ -43,3 +50,34 @@ class BudgetFilter(django_filters.FilterSet):
     class Meta:
         model = Budget
         fields = ["party", "year"]
+
+
+class CostFilter(django_filters.FilterSet):
+    """Filter costs by partnership, paying party, year and category."""
+
+    partnership = django_filters.NumberFilter(
+        label=_("Partnership (id)"), field_name="partnership_id"
+    )
+    party = django_filters.NumberFilter(label=_("Paid by (id)"), field_name="party_id")
+    year = django_filters.NumberFilter(
+        label=_("Year"), field_name="date__year", min_value=1900, max_value=2200
+    )
+    category = django_filters.ChoiceFilter(label=_("Category"), choices=BudgetCategory.choices)
+
+    class Meta:
+        model = CostEntry
+        fields = ["partnership", "party", "year", "category"]
+
+
+class StaffTimeFilter(django_filters.FilterSet):
+    """Filter staff time by partnership, party and year."""
+
+    partnership = django_filters.NumberFilter(
+        label=_("Partnership (id)"), field_name="partnership_id"
+    )
+    party = django_filters.NumberFilter(label=_("Party (id)"), field_name="party_id")
+    year = django_filters.NumberFilter(label=_("Year"), min_value=1900, max_value=2200)
+
+    class Meta:
+        model = StaffTime
+        fields = ["partnership", "party", "year"]

@@ -325,3 +325,83 @@ class BudgetLineIn(Body):
     description: str = Field("", description="What the line is for.")
     planned: Decimal | None = Field(None, description="Amount planned.")
     spent: Decimal | None = Field(None, description="Amount spent.")
+
+
+class CostOut(Schema):
+    """Money spent on a partnership. Its receipts are attachments of kind "cost"."""
+
+    id: int = Field(description="Identifier of the cost.")
+    partnership: int = Field(alias="partnership_id", description="Identifier of the partnership.")
+    party: int = Field(alias="party_id", description="Identifier of the place that paid.")
+    party_name: str = Field(description="Name of the place that paid.")
+    date: dt.date = Field(description="Day of the payment.")
+    amount: Decimal = Field(description="Amount.")
+    currency: str = Field(description="ISO 4217 code of the amount.")
+    category: BudgetCategory = Field(
+        description="salaries, travel, conferences, material or other."
+    )
+    description: str = Field(description="What it paid for.")
+
+    @staticmethod
+    def resolve_party_name(obj):
+        return obj.party.name
+
+
+class CostIn(Body):
+    """Money spent on a partnership by one of its parties."""
+
+    partnership: int = Field(description="Identifier of a partnership the caller may change.")
+    party: int = Field(description="Identifier of the place that paid.")
+    date: dt.date = Field(description="Day of the payment.")
+    amount: Decimal = Field(ge=0, description="Amount; not negative.")
+    currency: str = Field("DKK", min_length=3, max_length=3, description="ISO 4217 code.")
+    category: BudgetCategory = Field(BudgetCategory.OTHER, description="Category.")
+    description: str = Field(description="What it paid for.")
+
+
+class StaffTimeOut(Schema):
+    """Time a person, or people in a role, gave a partnership in a year."""
+
+    id: int = Field(description="Identifier of the record.")
+    partnership: int = Field(alias="partnership_id", description="Identifier of the partnership.")
+    party: int = Field(alias="party_id", description="Identifier of the place whose staff it is.")
+    year: int = Field(description="Year.")
+    person: int | None = Field(alias="person_id", description="Identifier of the person, if named.")
+    role: str = Field(description="Role; may be empty when a person is named.")
+    fte: Decimal | None = Field(description="Full-time equivalents.")
+    hours: Decimal | None = Field(description="Hours.")
+    notes: str = Field(description="Notes.")
+
+
+class StaffTimeIn(Body):
+    """Time given to a partnership in a year, by a person or a role."""
+
+    partnership: int = Field(description="Identifier of a partnership the caller may change.")
+    party: int = Field(description="Identifier of the place whose staff it is.")
+    year: int = Field(ge=1900, le=2200, description="Year.")
+    person: int | None = Field(None, description="Identifier of the person; or give a role.")
+    role: str = Field("", description="Role, such as 'international coordinator'.")
+    fte: Decimal | None = Field(None, ge=0, description="Full-time equivalents.")
+    hours: Decimal | None = Field(None, ge=0, description="Hours; give these, FTE, or both.")
+    notes: str = Field("", description="Notes.")
+
+
+class ContributionOut(Schema):
+    """A member's part of a group's budget."""
+
+    member: int = Field(alias="member_id", description="Identifier of the member place.")
+    member_name: str = Field(description="Name of the member.")
+    share: Decimal | None = Field(description="Fraction of the total, 0 to 1.")
+    amount: Decimal | None = Field(description="Amount.")
+
+    @staticmethod
+    def resolve_member_name(obj):
+        return obj.member.name
+
+
+class ContributionIn(Body):
+    """A member's part of a group's budget: a share, an amount, or both."""
+
+    member: int = Field(description="Identifier of a member of the budget's group.")
+    share: Decimal | None = Field(None, ge=0, le=1, description="Fraction of the total.")
+    amount: Decimal | None = Field(None, ge=0, description="Amount.")

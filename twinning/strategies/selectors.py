@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from django.db.models import Prefetch, Q, QuerySet
 
-from twinning.accounts.selectors import visible_link, visible_to
+from twinning.accounts.selectors import user_organisation_ids, visible_link, visible_to
 from twinning.core.selectors import history_changes
 from twinning.focusareas.models import FocusArea
 from twinning.partnerships.models import Partnership
@@ -371,3 +371,25 @@ def partnership_money(
         rates=[used[key] for key in sorted(used)],
         missing=sorted(missing),
     )
+
+
+def _of_own_partnerships(rows: QuerySet, user) -> QuerySet:
+    # Money and time are the organisation's own business: only its members see the rows,
+    # whether or not the partnership itself is public.
+    if getattr(user, "is_superuser", False):
+        return rows
+    return rows.filter(partnership__owner_id__in=user_organisation_ids(user))
+
+
+def cost_list(*, user) -> QuerySet[CostEntry]:
+    """Return the costs of the partnerships of the user's organisations, oldest first."""
+    rows = CostEntry.objects.select_related("partnership__party_a", "partnership__party_b", "party")
+    return _of_own_partnerships(rows, user).order_by("date", "pk")
+
+
+def staff_time_list(*, user) -> QuerySet[StaffTime]:
+    """Return the staff time given to the partnerships of the user's organisations."""
+    rows = StaffTime.objects.select_related(
+        "partnership__party_a", "partnership__party_b", "party", "person"
+    )
+    return _of_own_partnerships(rows, user).order_by("year", "role", "pk")

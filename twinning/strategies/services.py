@@ -515,3 +515,46 @@ def exchange_rate_set(
     found.full_clean()
     found.save()
     return found
+
+
+@transaction.atomic
+def cost_update(*, cost: CostEntry, version: int | None = None, **fields) -> CostEntry:
+    """Change the given fields of a cost after validating them."""
+    if "currency" in fields:
+        fields["currency"] = (fields["currency"] or "").upper()
+    return model_update(instance=cost, data=fields, version=version)
+
+
+@transaction.atomic
+def cost_delete(*, cost: CostEntry) -> None:
+    """Delete a cost."""
+    cost.delete()
+
+
+@transaction.atomic
+def staff_time_update(*, entry: StaffTime, version: int | None = None, **fields) -> StaffTime:
+    """Change the given fields of a record of staff time after validating them."""
+    return model_update(instance=entry, data=fields, version=version)
+
+
+@transaction.atomic
+def staff_time_delete(*, entry: StaffTime) -> None:
+    """Delete a record of staff time."""
+    entry.delete()
+
+
+@transaction.atomic
+def budget_contribution_update(*, contribution: BudgetContribution, **fields) -> BudgetContribution:
+    """Change a member's share or amount, checked again against the other members'."""
+    return budget_contribution_set(
+        budget=contribution.budget,
+        member=contribution.member,
+        share=fields.get("share", contribution.share),
+        amount=fields.get("amount", contribution.amount),
+    )
+
+
+@transaction.atomic
+def budget_contribution_delete(*, contribution: BudgetContribution) -> None:
+    """Delete a member's part of a group's budget."""
+    contribution.delete()
