@@ -12,6 +12,7 @@ from twinning.atlas.charts import bar_chart
 from twinning.atlas.forms import NationalForm
 from twinning.core.exports import content_type, table_bytes
 from twinning.partnerships.filters import PartnershipFilter
+from twinning.partnerships.models import PartnershipStatus
 from twinning.partnerships.selectors import party_countries
 from twinning.places.countries import country_choices
 
@@ -33,6 +34,7 @@ def atlas_map(request):
         "countries": country_choices(party_countries()),
         "decades": selectors.decades_begun(user=request.user),
         "tile_url": settings.TWINNING_MAP_TILE_URL,
+        "statuses": PartnershipStatus.choices,
     }
     return render(request, "atlas/map.html", context)
 
@@ -84,6 +86,7 @@ def national(request):
         "overview": overview,
         "countries": country_choices(party_countries()),
         "tile_url": settings.TWINNING_MAP_TILE_URL,
+        "statuses": PartnershipStatus.choices,
     }
     if overview is not None:
         context |= _national_charts(overview)
