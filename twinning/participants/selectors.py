@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Q, QuerySet
+from django.utils.translation import gettext as _
 
 from twinning.accounts.selectors import user_organisation_ids, visible_to
 from twinning.participants.models import Participant, Register
@@ -142,3 +143,39 @@ def participant_data(participant: Participant) -> dict:
             participant.erased_on.isoformat() if participant.erased_on else None
         ),
     }
+
+
+def register_table(register: Register) -> tuple[list[str], list[list]]:
+    """Return the register as columns and rows, for the organiser's spreadsheet."""
+    columns = [
+        _("Name"),
+        _("Town"),
+        _("Country"),
+        _("Age group"),
+        _("Role"),
+        _("E-mail"),
+        _("Telephone"),
+        _("Consent"),
+        _("Guardian"),
+        _("Guardian's consent"),
+        _("Entered through"),
+        _("Personal data removed on"),
+    ]
+    rows = [
+        [
+            p.name,
+            p.town_label,
+            p.country.name if p.country else "",
+            p.get_age_group_display(),
+            p.get_role_display(),
+            p.email,
+            p.phone,
+            p.consent_on,
+            p.guardian_name,
+            p.guardian_consent_on,
+            p.get_channel_display(),
+            p.erased_on,
+        ]
+        for p in register.participants.select_related("town")
+    ]
+    return columns, rows

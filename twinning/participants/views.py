@@ -6,7 +6,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -14,6 +14,7 @@ from django_ratelimit.decorators import ratelimit
 
 from twinning.accounts.selectors import can_edit, visible_to
 from twinning.activities.models import Activity
+from twinning.core.exports import content_type, table_bytes
 from twinning.participants import selectors, services
 from twinning.participants.forms import ParticipantForm, RegisterForm, SignUpForm
 from twinning.participants.models import Participant, Register
@@ -120,6 +121,21 @@ def participant_erase(request, pk: int, participant_pk: int):
     services.participant_erase(participant=_participant(register, participant_pk))
     messages.success(request, _("The participant's personal data were removed."))
     return redirect(f"{register.get_absolute_url()}#participants")
+
+
+@login_required
+def register_export(request, pk: int, fmt: str):
+    """Return the whole register as CSV or XLSX, for the members who may see the names."""
+    if fmt not in ("csv", "xlsx"):
+        raise Http404
+    register = _register(request, pk)
+    if not selectors.may_see_names(request.user, register):
+        raise PermissionDenied
+    columns, rows = selectors.register_table(register)
+    data = table_bytes(fmt, columns, rows, title=_("Participants"))
+    response = HttpResponse(data, content_type=content_type(fmt))
+    response["Content-Disposition"] = f'attachment; filename="participants-{register.pk}.{fmt}"'
+    return response
 
 
 @login_required

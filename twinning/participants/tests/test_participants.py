@@ -187,6 +187,22 @@ def test_names_and_contacts_are_never_shown_to_visitors(register, editor, client
     ] == ("anna@example.org")
 
 
+def test_members_download_the_register_others_may_not(register, editor, client):
+    add(register, "=Anna Holm", email="anna@example.org")
+    register.is_public = True
+    register.save()
+    url = f"/participants/{register.pk}/participants.csv"
+    stranger = make_user("stranger", editor_of=make_organisation("Elsewhere"))
+    client.force_login(stranger)
+    assert client.get(url).status_code == 403
+    client.force_login(editor)
+    text = client.get(url).content.decode("utf-8-sig")
+    # A name that a spreadsheet would run as a formula stays text.
+    assert "'=Anna Holm" in text and "anna@example.org" in text
+    assert client.get(f"/participants/{register.pk}/participants.xlsx").status_code == 200
+    assert client.get(f"/participants/{register.pk}/participants.pdf").status_code == 404
+
+
 def test_private_register_is_hidden_from_visitors(register):
     assert Client().get(register.get_absolute_url()).status_code == 404
     assert Client().get(f"/api/participant-registers/{register.pk}").status_code == 404
