@@ -1,6 +1,7 @@
 """Fill an empty database with a registry the size of the world's twin-town lists.
 
-The pairs are imported through ``partnerships_import``, the code users run, and timed.
+The pairs are imported through ``world_import``, the code that builds the world layer
+(every name resolved in the gazetteer, one partnership per pair), and timed.
 Activities and visits are then generated with a fixed seed, linked to the imported
 partnerships and their places, and written straight into their tables (``write_rows``):
 they are the load under which the pages are measured, not the thing measured. Places
@@ -26,7 +27,7 @@ from twinning.activities.models import Activity, ActivityArea, ActivityKind
 from twinning.core.bulk import reserve_ids, write_rows
 from twinning.organisations.models import Organisation
 from twinning.partnerships.models import Partnership
-from twinning.partnerships.services import partnerships_import
+from twinning.partnerships.world import world_import
 from twinning.places.models import Place
 from twinning.search.services import search_entries_index
 from twinning.visits.models import Visit, VisitDirection, VisitStatus
@@ -102,10 +103,12 @@ def _write(model, columns: Sequence[str], rows: Iterable[Sequence]) -> None:
 
 
 def _place_coordinates(rng: random.Random) -> None:
-    # One centre per country and towns scattered around it, so that lines look like lines.
+    # Places the gazetteer did not locate (made-up towns, flagged names) get one centre
+    # per country and are scattered around it, so that lines look like lines.
     centres: dict[str, tuple[float, float]] = {}
     rows = []
-    for pk, country in Place.objects.values_list("pk", "country").order_by("pk"):
+    unlocated = Place.objects.filter(latitude__isnull=True)
+    for pk, country in unlocated.values_list("pk", "country").order_by("pk"):
         if country not in centres:
             centres[country] = (rng.uniform(-50, 65), rng.uniform(-170, 175))
         lat, lon = centres[country]
@@ -245,7 +248,7 @@ def build(
 ) -> Built:
     """Import the pairs (timed) and generate the activities and visits around them."""
     started, cpu = time.perf_counter(), time.process_time()
-    report = partnerships_import(path=pairs_path)
+    report = world_import(path=pairs_path)
     import_s = time.perf_counter() - started
     import_cpu_s = time.process_time() - cpu
 
