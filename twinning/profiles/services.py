@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from django.db import transaction
 
+from twinning.core.search import search_entry_delete, search_entry_update
 from twinning.core.services import model_update
 from twinning.profiles.models import PartnerProfile
 
@@ -52,6 +53,7 @@ def profile_create(
     profile.save()
     profile.focus_sought.set(focus_sought)
     profile.focus_offered.set(focus_offered)
+    search_entry_update(profile)
     return profile
 
 
@@ -62,10 +64,13 @@ def profile_update(
     """Change the given fields of a profile after validating them."""
     if "desired_countries" in fields:
         fields["desired_countries"] = [str(code) for code in fields["desired_countries"] or ()]
-    return model_update(instance=profile, data=fields, version=version)
+    profile = model_update(instance=profile, data=fields, version=version)
+    search_entry_update(profile)
+    return profile
 
 
 @transaction.atomic
 def profile_delete(*, profile: PartnerProfile) -> None:
     """Delete a partner profile; the place stays."""
+    search_entry_delete(profile)
     profile.delete()

@@ -274,3 +274,20 @@ def test_profiles_add_mutual_interest(client, network, owner, areas):
 def test_unknown_place_is_404(client, network):
     assert client.get("/api/places/999999/suggestions").status_code == 404
     assert client.get("/seeking/places/999999/suggestions/").status_code == 404
+
+
+def test_search_finds_public_profiles_only(vejle, owner):
+    from django.contrib.auth.models import AnonymousUser
+
+    from twinning.search.selectors import search
+
+    def found(user):
+        result = search(q="fjord industry", user=user)
+        return [hit for group in result.groups if group.kind == "profile" for hit in group.items]
+
+    hits = found(AnonymousUser())
+    assert [hit.title for hit in hits] == ["Vejle"]
+    assert hits[0].url == vejle.get_absolute_url()
+    profile_update(profile=vejle, is_public=False)
+    assert found(AnonymousUser()) == []
+    assert [hit.title for hit in found(make_user("ane", viewer_of=owner))] == ["Vejle"]

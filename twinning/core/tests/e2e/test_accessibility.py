@@ -58,6 +58,8 @@ PAGES = [
     "/reports/alerts/",
     "/places/",
     "/places/{place}/",
+    "/seeking/",
+    "/seeking/places/{place}/suggestions/",
     "/organisations/",
     "/people/",
     "/people/{person}/",
@@ -73,6 +75,7 @@ EDITOR_PAGES = [
     "/partnerships/places/{place}/merge/",
     "/activities/new/",
     "/visits/new/",
+    "/seeking/new/",
     "/ingestion/",
 ]
 
