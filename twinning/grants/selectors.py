@@ -55,9 +55,14 @@ def grant_town_choices(grant: Grant) -> QuerySet[Place]:
 
 
 def grant_registers(grant: Grant) -> QuerySet[Register]:
-    """Return the participant registers of the grant's visits and activities."""
+    """Return the participant registers of the grant's visits and activities.
+
+    Only the registers the grant's own organisation keeps count: names on another
+    organisation's register are not theirs to print or certify.
+    """
     return Register.objects.filter(
-        Q(visit__in=grant.visits.all()) | Q(activity__in=grant.activities.all())
+        Q(visit__in=grant.visits.all()) | Q(activity__in=grant.activities.all()),
+        owner_id=grant.owner_id,
     ).select_related("visit", "activity")
 
 

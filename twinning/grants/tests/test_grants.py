@@ -10,7 +10,7 @@ from pypdf import PdfReader
 
 from twinning.accounts.services import api_token_create
 from twinning.grants.calls import _load, call
-from twinning.grants.selectors import grant_check
+from twinning.grants.selectors import grant_check, grant_participants
 from twinning.grants.services import grant_create, grant_town_add
 from twinning.participants.models import Register
 from twinning.participants.services import participant_create, register_create
@@ -178,6 +178,32 @@ def test_certified_list_per_town_in_its_language(grant, towns, editor, client):
     grant.save()
     url = f"/grants/{grant.pk}/towns/{grant.towns.get(place=home).pk}/participants.pdf"
     assert Client().get(url).status_code == 302
+
+
+def test_another_organisations_register_is_not_the_grants(grant, towns):
+    home, partner = towns
+    fill(grant, home, 2)
+    theirs = make_visit(
+        owner=make_organisation("Hansestadt Lübeck"),
+        host=partner,
+        visiting_party=home,
+        is_public=True,
+        start_date=dt.date(2025, 6, 2),
+        end_date=dt.date(2025, 6, 3),
+    )
+    register = register_create(visit=theirs)
+    participant_create(
+        register=register,
+        name="Not ours",
+        town=partner,
+        age_group="31-64",
+        consent_on=dt.date(2025, 5, 1),
+    )
+    grant.visits.add(theirs)
+    assert [p.name for p in grant_participants(grant)] == [
+        "Sønderborg participant 0",
+        "Sønderborg participant 1",
+    ]
 
 
 def test_final_report_draws_on_events_participants_and_results(grant, towns):
