@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "twinning.notifications",
     "twinning.attachments",
     "twinning.dashboard",
+    "twinning.about",
 ]
 
 MIDDLEWARE = [
@@ -234,6 +235,7 @@ STATICFILES_DIRS += [
     ("vendor/leaflet.markercluster", NODE_MODULES / "leaflet.markercluster" / "dist"),
     ("vendor/topojson-client", NODE_MODULES / "topojson-client" / "dist"),
     ("vendor/world-atlas", NODE_MODULES / "world-atlas"),
+    ("vendor/tom-select", NODE_MODULES / "tom-select" / "dist"),
 ]
 
 

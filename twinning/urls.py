@@ -19,6 +19,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", include("twinning.dashboard.urls")),
     path("accounts/", include("twinning.accounts.urls")),
+    path("", include("twinning.core.urls")),
     path("places/", include("twinning.places.urls")),
     path("organisations/", include("twinning.organisations.urls")),
     path("people/", include("twinning.people.urls")),
@@ -39,6 +40,7 @@ urlpatterns += i18n_patterns(
     path("reports/", include("twinning.reports.urls")),
     path("notifications/", include("twinning.notifications.urls")),
     path("attachments/", include("twinning.attachments.urls")),
+    path("about/", include("twinning.about.urls")),
     path(settings.TWINNING_ADMIN_PATH, admin.site.urls),
     prefix_default_language=False,
 )

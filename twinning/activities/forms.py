@@ -6,13 +6,12 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from twinning.accounts.selectors import editable_organisation_ids, visible_to
+from twinning.accounts.selectors import editable_organisation_ids
 from twinning.activities.models import Activity
 from twinning.core.forms import VersionedFormMixin
+from twinning.core.lookups import MultiPicker, Picker, use_pickers
 from twinning.organisations.models import Organisation
-from twinning.partnerships.models import Partnership
-from twinning.people.models import Person
-from twinning.places.models import Place
+from twinning.places.forms import PlaceChoiceField
 
 _HEADCOUNT = re.compile(r"^\s*(\d+)\s+(.+?)\s*$")
 
@@ -43,18 +42,18 @@ class ActivityForm(VersionedFormMixin, forms.ModelForm):
             "owner",
             "is_public",
         ]
-        widgets = {"description": forms.Textarea(attrs={"rows": 4})}
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 4}),
+            "place": Picker("places", creatable=True),
+            "partnerships": MultiPicker("partnerships"),
+            "people": MultiPicker("people", creatable=True),
+            "organisations": MultiPicker("organisations", creatable=True),
+        }
+        field_classes = {"place": PlaceChoiceField}
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["place"].queryset = Place.objects.order_by("name", "pk")
-        self.fields["partnerships"].queryset = visible_to(
-            Partnership.objects.select_related("party_a", "party_b"), user
-        )
-        self.fields["people"].queryset = visible_to(Person.objects.order_by("name"), user)
-        self.fields["organisations"].queryset = visible_to(
-            Organisation.objects.order_by("name"), user
-        )
+        use_pickers(self, user)
         owners = Organisation.objects.order_by("name")
         allowed = editable_organisation_ids(user)
         if allowed is not None:

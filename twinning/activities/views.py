@@ -20,7 +20,10 @@ from twinning.activities.filters import ActivityFilter
 from twinning.activities.forms import ActivityForm
 from twinning.activities.models import Activity, ActivityArea
 from twinning.core.exports import XLSX_TYPE
+from twinning.core.views import saved_redirect
+from twinning.partnerships.forms import initial_from_partnership
 from twinning.partnerships.models import Partnership
+from twinning.partnerships.selectors import partnership_started_from
 
 PER_PAGE = 50
 
@@ -89,15 +92,15 @@ def activity_create(request):
     if not is_editor(request.user):
         raise PermissionDenied
     initial = {}
-    partnership = request.GET.get("partnership", "").strip()
-    if partnership.isdigit():
-        initial["partnerships"] = [int(partnership)]
+    started_from = partnership_started_from(user=request.user, value=request.GET.get("partnership"))
+    if started_from is not None:
+        initial = initial_from_partnership(started_from, request.user)
     form = ActivityForm(request.POST or None, initial=initial, user=request.user)
     if request.method == "POST" and form.is_valid():
         activity = _save(form, services.activity_create)
         if activity is not None:
             messages.success(request, _("The activity was added."))
-            return redirect(activity)
+            return saved_redirect(request, activity)
     return render(request, "activities/activity_form.html", {"form": form})
 
 

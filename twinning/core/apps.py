@@ -10,3 +10,5 @@ class CoreConfig(AppConfig):
     def ready(self):
         # Each app registers its searchable records in its own search.py.
         autodiscover_modules("search")
+        # ... and the records its forms' pickers offer in its own lookups.py.
+        autodiscover_modules("lookups")

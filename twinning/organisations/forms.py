@@ -1,9 +1,10 @@
 from django import forms
 
-from twinning.accounts.selectors import editable_organisation_ids, visible_to
+from twinning.accounts.selectors import editable_organisation_ids
 from twinning.core.forms import VersionedFormMixin
+from twinning.core.lookups import Picker, use_pickers
 from twinning.organisations.models import Organisation
-from twinning.places.models import Place
+from twinning.places.forms import PlaceChoiceField
 
 
 def limit_owner_choices(form: forms.ModelForm, user) -> None:
@@ -22,12 +23,14 @@ class OrganisationForm(VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = Organisation
         fields = ["name", "kind", "place", "parent", "website", "notes", "owner", "is_public"]
+        field_classes = {"place": PlaceChoiceField}
+        widgets = {"place": Picker("places"), "parent": Picker("organisations")}
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["place"].queryset = Place.objects.select_related("parent").order_by("name")
-        parents = visible_to(Organisation.objects.order_by("name"), user)
+        use_pickers(self, user)
         if self.instance.pk:
-            parents = parents.exclude(pk=self.instance.pk)
-        self.fields["parent"].queryset = parents
+            self.fields["parent"].queryset = self.fields["parent"].queryset.exclude(
+                pk=self.instance.pk
+            )
         limit_owner_choices(self, user)

@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from twinning.accounts.selectors import can_edit, is_editor
+from twinning.core.views import saved_redirect
 from twinning.organisations import selectors, services
 from twinning.organisations.filters import OrganisationFilter
 from twinning.organisations.forms import OrganisationForm
@@ -50,7 +51,7 @@ def organisation_create(request):
     if request.method == "POST" and form.is_valid():
         organisation = services.organisation_create(**form.cleaned_data)
         messages.success(request, _("The organisation was saved."))
-        return redirect(organisation)
+        return saved_redirect(request, organisation)
     return render(request, "organisations/form.html", {"form": form})
 
 

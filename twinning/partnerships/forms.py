@@ -2,65 +2,29 @@
 
 from django import forms
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from twinning.accounts.selectors import editable_organisation_ids, visible_to
 from twinning.core.forms import VersionedFormMixin
+from twinning.core.lookups import Picker, use_pickers
 from twinning.focusareas.forms import in_reading_order
 from twinning.focusareas.models import FocusArea
 from twinning.organisations.models import Organisation
 from twinning.partnerships.models import Agreement, Partnership
 from twinning.people.models import Person, Post
+from twinning.places.forms import PlaceChoiceField
 from twinning.places.models import Place
 from twinning.sources.models import Source
-
-# Up to this many places, the pickers list them all; beyond, a registry of the world's
-# tens of thousands of towns would make every form megabytes long, so the pickers list
-# only the chosen place and the matches of a search box.
-MAX_PLACE_OPTIONS = 500
-PLACE_MATCHES = 50
-
-
-def place_label(place) -> str:
-    """Return how a place is named in pickers: the country code tells apart namesakes."""
-    return f"{place} ({place.country.code})" if place.country else str(place)
-
-
-class PlaceChoiceField(forms.ModelChoiceField):
-    """Pick a place; the country code tells apart places of one name."""
-
-    def label_from_instance(self, obj):
-        return place_label(obj)
-
-
-class PlaceSelect(forms.Select):
-    """A place picker; with a search box that fills it when there are too many to list."""
-
-    template_name = "partnerships/widgets/place_select.html"
-    search_url = ""
-
-    def get_context(self, name, value, attrs):
-        context = super().get_context(name, value, attrs)
-        context["widget"]["search_url"] = self.search_url
-        return context
-
-
-def _limit_place_choices(field: PlaceChoiceField, chosen) -> None:
-    """Offer only the chosen places and let the search box find the others."""
-    chosen = [getattr(pk, "pk", pk) for pk in chosen]
-    chosen = [pk for pk in chosen if str(pk).isdigit()]
-    places = field.queryset.filter(pk__in=chosen) if chosen else field.queryset.none()
-    field.widget.choices = [("", field.empty_label), *((p.pk, place_label(p)) for p in places)]
-    field.widget.search_url = reverse("partnerships:place_options")
 
 
 class PartnershipForm(VersionedFormMixin, forms.ModelForm):
     """Create or change a partnership; owners are limited to the user's organisations."""
 
-    party_a = PlaceChoiceField(label=_("Party"), queryset=Place.objects.none(), widget=PlaceSelect)
+    party_a = PlaceChoiceField(
+        label=_("Party"), queryset=Place.objects.none(), widget=Picker("places", creatable=True)
+    )
     party_b = PlaceChoiceField(
-        label=_("Partner"), queryset=Place.objects.none(), widget=PlaceSelect
+        label=_("Partner"), queryset=Place.objects.none(), widget=Picker("places", creatable=True)
     )
 
     class Meta:
@@ -86,15 +50,7 @@ class PartnershipForm(VersionedFormMixin, forms.ModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        places = Place.objects.select_related("parent").order_by("name", "country", "pk")
-        self.fields["party_a"].queryset = places
-        self.fields["party_b"].queryset = places
-        if Place.objects.count() > MAX_PLACE_OPTIONS:
-            for name in ("party_a", "party_b"):
-                chosen = self.data.get(self.add_prefix(name)) if self.is_bound else None
-                if chosen is None:
-                    chosen = self.initial.get(name) or getattr(self.instance, f"{name}_id")
-                _limit_place_choices(self.fields[name], [chosen])
+        use_pickers(self, user)
         self.fields["focus_areas"].queryset = FocusArea.objects.all()
         in_reading_order(self.fields["focus_areas"])
         owners = Organisation.objects.order_by("name")
@@ -166,9 +122,10 @@ class AgreementForm(VersionedFormMixin, forms.ModelForm):
 class PlaceMergeForm(forms.Form):
     """Choose the place that a duplicate is the same as; the duplicate goes into it."""
 
-    keep = forms.ModelChoiceField(
+    keep = PlaceChoiceField(
         label=_("The same place as"),
         queryset=Place.objects.none(),
+        widget=Picker("places"),
         error_messages={"invalid_choice": _("Choose a place other than this one.")},
     )
     confirm = forms.BooleanField(
@@ -179,3 +136,26 @@ class PlaceMergeForm(forms.Form):
     def __init__(self, *args, duplicate: Place, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["keep"].queryset = Place.objects.exclude(pk=duplicate.pk)
+
+
+def initial_from_partnership(partnership: Partnership, user, *, direction: str = "") -> dict:
+    """Return what a record started from a partnership's page can be filled in with.
+
+    Every create form that hangs on a partnership takes the keys it has: the partnership
+    (alone or as a list), its owner when the user may file under it, and for a visit
+    whose direction was chosen, who visits and who hosts. The home party is the one where
+    the owner sits, else the first party.
+    """
+    initial = {"partnership": partnership.pk, "partnerships": [partnership.pk]}
+    allowed = editable_organisation_ids(user)
+    if partnership.owner_id and (allowed is None or partnership.owner_id in allowed):
+        initial["owner"] = partnership.owner_id
+    home, away = partnership.party_a, partnership.party_b
+    owner_place = partnership.owner.place_id if partnership.owner_id else None
+    if owner_place and owner_place == away.pk:
+        home, away = away, home
+    if direction in ("incoming", "outgoing"):
+        initial["direction"] = direction
+        visiting, host = (away, home) if direction == "incoming" else (home, away)
+        initial["visiting_party"], initial["host"] = visiting.pk, host.pk
+    return initial

@@ -33,7 +33,7 @@ from twinning.partnerships.models import (
     PartnershipStatus,
 )
 from twinning.people.models import Person, Post
-from twinning.places.models import Place, PlaceName, PlaceResolution
+from twinning.places.models import Place, PlaceResolution
 from twinning.sources.models import Evidence, Source
 
 
@@ -44,6 +44,14 @@ def partnership_list(*, user) -> QuerySet[Partnership]:
         .select_related("party_a", "party_b")
         .prefetch_related("focus_areas")
     )
+
+
+def partnership_started_from(*, user, value) -> Partnership | None:
+    """Return the visible partnership whose page a new record was started from, if any."""
+    value = str(value or "").strip()
+    if not value.isdigit():
+        return None
+    return partnership_list(user=user).filter(pk=int(value)).first()
 
 
 def partnership_detail(*, user, pk: int) -> Partnership:
@@ -324,25 +332,6 @@ def partnership_history(*, partnership: Partnership, limit: int = 50):
         )
     changes.sort(key=lambda change: change.when, reverse=True)
     return changes[:limit]
-
-
-def place_matches(*, text: str, limit: int = 50) -> list[Place]:
-    """Return places whose name (or another name) begins with or holds the text typed.
-
-    Names that begin with it come first, then shorter names, so that "Kiel" finds Kiel
-    before Kielce.
-    """
-    key = fold(text)
-    if not key:
-        return []
-    names = PlaceName.objects.filter(search_key__contains=key)
-    places = (
-        Place.objects.filter(Q(search_key__contains=key) | Q(pk__in=names.values("place_id")))
-        .select_related("parent")
-        .order_by("search_key", "country", "pk")[: limit * 4]
-    )
-    ranked = sorted(places, key=lambda p: (not p.search_key.startswith(key), len(p.search_key)))
-    return ranked[:limit]
 
 
 # Ordered ids of a list are kept this long at most; any save, import or deletion of a

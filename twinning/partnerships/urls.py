@@ -7,7 +7,6 @@ urlpatterns = [
     path("", views.partnership_list, name="list"),
     path("new/", views.partnership_create, name="create"),
     path("conflicts/", views.partnership_conflict_list, name="conflicts"),
-    path("place-options/", views.place_options, name="place_options"),
     path("places-to-review/", views.place_review_list, name="place_review"),
     path("places/<int:pk>/merge/", views.place_merge_view, name="place_merge"),
     path("<int:pk>/", views.partnership_detail, name="detail"),

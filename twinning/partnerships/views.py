@@ -13,14 +13,13 @@ from django.utils.translation import gettext as _
 
 from twinning.accounts.selectors import can_edit, is_editor, visibility_scope
 from twinning.core.selectors import data_stamp
+from twinning.core.views import saved_redirect
 from twinning.partnerships import selectors, services
 from twinning.partnerships.filters import PartnershipFilter
 from twinning.partnerships.forms import (
-    PLACE_MATCHES,
     AgreementForm,
     PartnershipForm,
     PlaceMergeForm,
-    place_label,
 )
 from twinning.partnerships.models import Agreement, Partnership
 from twinning.places.countries import country_choices
@@ -187,7 +186,7 @@ def partnership_create(request):
         partnership = _save(form, services.partnership_create)
         if partnership is not None:
             messages.success(request, _("The partnership was added."))
-            return redirect(partnership)
+            return saved_redirect(request, partnership)
     return render(request, "partnerships/partnership_form.html", {"form": form})
 
 
@@ -246,13 +245,3 @@ def agreement_update(request, pk: int, agreement_pk: int):
             return redirect(saved.get_absolute_url())
     context = {"form": form, "partnership": partnership, "agreement": agreement}
     return render(request, "partnerships/agreement_form.html", context)
-
-
-@login_required
-def place_options(request):
-    """Return the <option>s of the places whose names match what was typed in a picker."""
-    field = request.GET.get("field", "")
-    text = request.GET.get(f"{field}_search", "") if field else request.GET.get("q", "")
-    places = selectors.place_matches(text=text, limit=PLACE_MATCHES)
-    options = [(place.pk, place_label(place)) for place in places]
-    return render(request, "partnerships/_place_options.html", {"places": options})

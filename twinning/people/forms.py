@@ -1,11 +1,10 @@
 from django import forms
 
-from twinning.accounts.selectors import visible_to
 from twinning.core.forms import VersionedFormMixin
+from twinning.core.lookups import Picker, use_pickers
 from twinning.organisations.forms import limit_owner_choices
-from twinning.organisations.models import Organisation
 from twinning.people.models import Person, Post
-from twinning.places.models import Place
+from twinning.places.forms import PlaceChoiceField
 
 
 class PersonForm(VersionedFormMixin, forms.ModelForm):
@@ -26,10 +25,12 @@ class PostForm(VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = Post
         fields = ["role", "organisation", "place", "start", "end"]
+        field_classes = {"place": PlaceChoiceField}
+        widgets = {
+            "organisation": Picker("organisations", creatable=True),
+            "place": Picker("places", creatable=True),
+        }
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = visible_to(
-            Organisation.objects.order_by("name"), user
-        )
-        self.fields["place"].queryset = Place.objects.select_related("parent").order_by("name")
+        use_pickers(self, user)

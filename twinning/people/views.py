@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from twinning.accounts.selectors import can_edit, is_editor
+from twinning.core.views import saved_redirect
 from twinning.people import selectors, services
 from twinning.people.filters import PersonFilter
 from twinning.people.forms import PersonForm, PostForm
@@ -51,7 +52,7 @@ def person_create(request):
     if request.method == "POST" and form.is_valid():
         person = services.person_create(**form.cleaned_data)
         messages.success(request, _("The person was saved."))
-        return redirect(person)
+        return saved_redirect(request, person)
     return render(request, "people/form.html", {"form": form})
 
 

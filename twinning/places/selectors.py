@@ -69,3 +69,22 @@ def place_history(*, place: Place, limit: int = 30) -> list:
     )
     kind = str(Place._meta.verbose_name)
     return history_changes(records, kind=kind, label=str, url_name="places:detail")[:limit]
+
+
+def place_matches(*, text: str, limit: int = 50) -> list[Place]:
+    """Return places whose name (or another name) begins with or holds the text typed.
+
+    Names that begin with it come first, then shorter names, so that "Kiel" finds Kiel
+    before Kielce.
+    """
+    key = fold(text)
+    if not key:
+        return []
+    names = PlaceName.objects.filter(search_key__contains=key)
+    places = (
+        Place.objects.filter(Q(search_key__contains=key) | Q(pk__in=names.values("place_id")))
+        .select_related("parent")
+        .order_by("search_key", "country", "pk")[: limit * 4]
+    )
+    ranked = sorted(places, key=lambda p: (not p.search_key.startswith(key), len(p.search_key)))
+    return ranked[:limit]

@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from twinning.accounts.selectors import can_edit, is_editor
+from twinning.core.views import saved_redirect
 from twinning.places import selectors, services
 from twinning.places.filters import PlaceFilter
 from twinning.places.forms import PlaceForm
@@ -51,7 +52,7 @@ def place_create(request):
     if request.method == "POST" and form.is_valid():
         place = services.place_create(**form.cleaned_data)
         messages.success(request, _("The place was saved."))
-        return redirect(place)
+        return saved_redirect(request, place)
     return render(request, "places/form.html", {"form": form})
 
 

@@ -2,10 +2,10 @@
 
 from django import forms
 
-from twinning.accounts.selectors import editable_organisation_ids, visible_to
+from twinning.accounts.selectors import editable_organisation_ids
 from twinning.core.forms import VersionedFormMixin
+from twinning.core.lookups import MultiPicker, use_pickers
 from twinning.organisations.models import Organisation
-from twinning.partnerships.models import Partnership
 from twinning.projects.models import Project
 
 
@@ -27,15 +27,14 @@ class ProjectForm(VersionedFormMixin, forms.ModelForm):
             "is_public",
         ]
         widgets = {
+            "partnerships": MultiPicker("partnerships"),
             "description": forms.Textarea(attrs={"rows": 4}),
             "outcome": forms.Textarea(attrs={"rows": 3}),
         }
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["partnerships"].queryset = visible_to(
-            Partnership.objects.select_related("party_a", "party_b"), user
-        )
+        use_pickers(self, user)
         owners = Organisation.objects.order_by("name")
         allowed = editable_organisation_ids(user)
         if allowed is not None:

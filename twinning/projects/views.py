@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from twinning.accounts.selectors import can_edit, is_editor
+from twinning.core.views import saved_redirect
 from twinning.projects import selectors, services
 from twinning.projects.filters import ProjectFilter
 from twinning.projects.forms import ProjectForm
@@ -73,7 +74,7 @@ def project_create(request):
         project = _save(form, services.project_create)
         if project is not None:
             messages.success(request, _("The project was added."))
-            return redirect(project)
+            return saved_redirect(request, project)
     return render(request, "projects/project_form.html", {"form": form})
 
 

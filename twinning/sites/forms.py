@@ -2,12 +2,13 @@
 
 from django import forms
 
-from twinning.accounts.selectors import editable_organisation_ids, visible_to
+from twinning.accounts.selectors import editable_organisation_ids
 from twinning.core.forms import VersionedFormMixin
+from twinning.core.lookups import Picker, use_pickers
 from twinning.focusareas.forms import in_reading_order
 from twinning.focusareas.models import FocusArea
 from twinning.organisations.models import Organisation
-from twinning.places.models import Place
+from twinning.places.forms import PlaceChoiceField
 from twinning.sites.models import ShowcaseSite
 
 
@@ -16,6 +17,7 @@ class ShowcaseSiteForm(VersionedFormMixin, forms.ModelForm):
 
     class Meta:
         model = ShowcaseSite
+        field_classes = {"place": PlaceChoiceField}
         fields = [
             "name",
             "organisation",
@@ -35,15 +37,14 @@ class ShowcaseSiteForm(VersionedFormMixin, forms.ModelForm):
         ]
         widgets = {
             "focus_areas": forms.CheckboxSelectMultiple,
+            "organisation": Picker("organisations", creatable=True),
+            "place": Picker("places", creatable=True),
             "what_visitors_see": forms.Textarea(attrs={"rows": 4}),
         }
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = visible_to(
-            Organisation.objects.all(), user
-        ).order_by("name")
-        self.fields["place"].queryset = Place.objects.order_by("name", "country", "pk")
+        use_pickers(self, user)
         self.fields["focus_areas"].queryset = FocusArea.objects.all()
         in_reading_order(self.fields["focus_areas"])
         owners = Organisation.objects.order_by("name")

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from twinning.accounts.selectors import can_edit, is_editor
 from twinning.core.selectors import history_changes
+from twinning.core.views import saved_redirect
 from twinning.focusareas.models import FocusArea
 from twinning.sites import selectors, services
 from twinning.sites.filters import ShowcaseSiteFilter
@@ -81,7 +82,7 @@ def site_create(request):
         site = _save(form, services.showcase_site_create)
         if site is not None:
             messages.success(request, _("The showcase site was added."))
-            return redirect(site)
+            return saved_redirect(request, site)
     return render(request, "sites/site_form.html", {"form": form})
 
 

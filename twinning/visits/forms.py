@@ -6,23 +6,16 @@ from django.utils.translation import gettext_lazy as _
 from twinning.accounts.selectors import editable_organisation_ids, visible_to
 from twinning.core.fields import DayFormField
 from twinning.core.forms import VersionedFormMixin
+from twinning.core.lookups import Picker, use_pickers
 from twinning.focusareas.forms import in_reading_order
 from twinning.focusareas.models import FocusArea
 from twinning.organisations.models import Organisation
-from twinning.partnerships.models import Partnership
-from twinning.people.models import Person
+from twinning.places.forms import PlaceChoiceField
 from twinning.places.models import Place
 from twinning.sites.models import ShowcaseSite
 from twinning.visits.models import Commitment, Gift, ProgrammeItem, Visit, VisitMember
 
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
-
-
-class PlaceChoiceField(forms.ModelChoiceField):
-    """Pick a place; the country code tells apart places of one name."""
-
-    def label_from_instance(self, obj):
-        return f"{obj} ({obj.country.code})" if obj.country else str(obj)
 
 
 class ServiceFormMixin:
@@ -42,8 +35,14 @@ class VisitForm(VersionedFormMixin, ServiceFormMixin, forms.ModelForm):
     """Create or change a visit; owners are limited to the user's organisations."""
 
     many = ("interests",)
-    visiting_party = PlaceChoiceField(label=_("Visiting party"), queryset=Place.objects.none())
-    host = PlaceChoiceField(label=_("Host"), queryset=Place.objects.none())
+    visiting_party = PlaceChoiceField(
+        label=_("Visiting party"),
+        queryset=Place.objects.none(),
+        widget=Picker("places", creatable=True),
+    )
+    host = PlaceChoiceField(
+        label=_("Host"), queryset=Place.objects.none(), widget=Picker("places", creatable=True)
+    )
 
     class Meta:
         model = Visit
@@ -68,6 +67,8 @@ class VisitForm(VersionedFormMixin, ServiceFormMixin, forms.ModelForm):
         field_classes = {"start_date": DayFormField, "end_date": DayFormField}
         widgets = {
             "interests": forms.CheckboxSelectMultiple,
+            "host_organisation": Picker("organisations", creatable=True),
+            "partnership": Picker("partnerships"),
             "purpose": forms.Textarea(attrs={"rows": 3}),
             "notes": forms.Textarea(attrs={"rows": 3}),
             "report": forms.Textarea(attrs={"rows": 6}),
@@ -75,15 +76,7 @@ class VisitForm(VersionedFormMixin, ServiceFormMixin, forms.ModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        places = Place.objects.select_related("parent").order_by("name", "country", "pk")
-        self.fields["visiting_party"].queryset = places
-        self.fields["host"].queryset = places
-        self.fields["host_organisation"].queryset = visible_to(
-            Organisation.objects.all(), user
-        ).order_by("name")
-        self.fields["partnership"].queryset = visible_to(
-            Partnership.objects.select_related("party_a__parent", "party_b__parent"), user
-        )
+        use_pickers(self, user)
         self.fields["interests"].queryset = FocusArea.objects.all()
         in_reading_order(self.fields["interests"])
         owners = Organisation.objects.order_by("name")
@@ -112,13 +105,14 @@ class VisitMemberForm(VersionedFormMixin, ServiceFormMixin, forms.ModelForm):
             "person",
             "is_leader",
         ]
+        widgets = {
+            "organisation": Picker("organisations", creatable=True),
+            "person": Picker("people", creatable=True),
+        }
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = visible_to(
-            Organisation.objects.all(), user
-        ).order_by("name")
-        self.fields["person"].queryset = visible_to(Person.objects.all(), user).order_by("name")
+        use_pickers(self, user)
 
 
 class ProgrammeItemForm(VersionedFormMixin, ServiceFormMixin, forms.ModelForm):
@@ -127,10 +121,10 @@ class ProgrammeItemForm(VersionedFormMixin, ServiceFormMixin, forms.ModelForm):
     class Meta:
         model = ProgrammeItem
         fields = [
+            "topic",
             "day",
             "start_time",
             "end_time",
-            "topic",
             "site",
             "host_organisation",
             "location",
@@ -142,16 +136,18 @@ class ProgrammeItemForm(VersionedFormMixin, ServiceFormMixin, forms.ModelForm):
             "start_time": TIME,
             "end_time": TIME,
             "notes": forms.Textarea(attrs={"rows": 2}),
+            "host_organisation": Picker("organisations", creatable=True),
         }
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
+        use_pickers(self, user)
         self.fields["site"].queryset = visible_to(ShowcaseSite.objects.all(), user).order_by("name")
-        self.fields["host_organisation"].queryset = visible_to(
-            Organisation.objects.all(), user
-        ).order_by("name")
-        if not self.instance.pk and self.instance.visit_id:
-            self.initial.setdefault("day", self.instance.visit.start_date)
+        if not self.instance.pk and self.instance.visit_id and not self.initial.get("day"):
+            # The next item most likely falls on the day of the one added last.
+            items = self.instance.visit.programme_items.all()  # prefetched on the visit page
+            last = max(items, key=lambda item: item.pk, default=None)
+            self.initial["day"] = last.day if last else self.instance.visit.start_date
 
 
 class AddSiteForm(forms.Form):
@@ -180,10 +176,11 @@ class CommitmentForm(VersionedFormMixin, ServiceFormMixin, forms.ModelForm):
         model = Commitment
         fields = ["description", "responsible", "due_date", "done_on"]
         field_classes = {"due_date": DayFormField, "done_on": DayFormField}
-        widgets = {"description": forms.Textarea(attrs={"rows": 2})}
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 2}),
+            "responsible": Picker("people", creatable=True),
+        }
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["responsible"].queryset = visible_to(Person.objects.all(), user).order_by(
-            "name"
-        )
+        use_pickers(self, user)

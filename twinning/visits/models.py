@@ -228,6 +228,9 @@ class ProgrammeItem(VersionedModel, TimeStampedModel):
     topic = models.CharField(_("topic"), max_length=300)
     interpreter = models.CharField(_("interpreter"), max_length=200, blank=True)
     notes = models.TextField(_("notes"), blank=True)
+    # The item's place in its day: set by its time when it is added, changed by moving it
+    # up or down. Items never moved keep 0 and follow their times.
+    position = models.PositiveIntegerField(_("position"), default=0, editable=False)
 
     history = HistoricalRecords()
 
@@ -236,6 +239,7 @@ class ProgrammeItem(VersionedModel, TimeStampedModel):
         verbose_name_plural = _("programme items")
         ordering = [
             "day",
+            "position",
             models.F("start_time").asc(nulls_last=True),
             "pk",
         ]

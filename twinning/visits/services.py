@@ -157,13 +157,64 @@ def programme_item_create(
     )
     item.full_clean()
     item.save()
+    _place_by_time(item)
     return item
+
+
+def _renumber(items: list[ProgrammeItem]) -> None:
+    """Store the order of one day's items as their positions, 1 to n."""
+    for position, item in enumerate(items, start=1):
+        if item.position != position:
+            ProgrammeItem.objects.filter(pk=item.pk).update(position=position)
+            item.position = position
+
+
+def _day_items(item: ProgrammeItem) -> list[ProgrammeItem]:
+    """Return the items of the item's day, in their order, locked until the change ends."""
+    return list(
+        ProgrammeItem.objects.select_for_update().filter(visit_id=item.visit_id, day=item.day)
+    )
+
+
+def _place_by_time(item: ProgrammeItem) -> None:
+    """Put an item into its day before the first item that starts later (or last)."""
+    others = [other for other in _day_items(item) if other.pk != item.pk]
+    index = len(others)
+    if item.start_time is not None:
+        later = (
+            n
+            for n, other in enumerate(others)
+            if other.start_time and other.start_time > item.start_time
+        )
+        index = next(later, index)
+    others.insert(index, item)
+    _renumber(others)
 
 
 @transaction.atomic
 def programme_item_update(*, item: ProgrammeItem, **fields) -> ProgrammeItem:
-    """Change the given fields of a programme item after validating them."""
-    return _apply(item, fields)
+    """Change the given fields of a programme item after validating them.
+
+    An item moved to another day or time takes its place there by its time.
+    """
+    before = (item.day, item.start_time)
+    item = _apply(item, fields)
+    if (item.day, item.start_time) != before:
+        _place_by_time(item)
+    return item
+
+
+@transaction.atomic
+def programme_item_move(*, item: ProgrammeItem, offset: int) -> ProgrammeItem:
+    """Move an item up (offset -1) or down (+1) within its day; at either end, stay."""
+    items = _day_items(item)
+    index = next(n for n, other in enumerate(items) if other.pk == item.pk)
+    target = index + offset
+    if 0 <= target < len(items):
+        items.insert(target, items.pop(index))
+        _renumber(items)
+        item.position = next(other.position for other in items if other.pk == item.pk)
+    return item
 
 
 @transaction.atomic

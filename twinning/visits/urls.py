@@ -20,6 +20,11 @@ urlpatterns = [
         name="programme_delete",
     ),
     path(
+        "<int:pk>/programme/<int:part_pk>/move/",
+        views.programme_item_move,
+        name="programme_move",
+    ),
+    path(
         "<int:pk>/commitments/<int:part_pk>/done/",
         views.commitment_done,
         name="commitment_done",

@@ -15,7 +15,10 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from twinning.accounts.selectors import can_edit, is_editor
+from twinning.core.views import saved_redirect
 from twinning.focusareas.models import FocusArea
+from twinning.partnerships.forms import initial_from_partnership
+from twinning.partnerships.selectors import partnership_started_from
 from twinning.places.countries import country_choices
 from twinning.sites.models import ShowcaseSite
 from twinning.sites.selectors import sites_suggested_for
@@ -99,6 +102,9 @@ def _section_context(request, visit: Visit, **forms) -> dict:
                 instance=VisitMember(visit=visit), user=request.user, prefix="member"
             ),
             "gift_form": GiftForm(instance=Gift(visit=visit), user=request.user, prefix="gift"),
+            "item_form": ProgrammeItemForm(
+                instance=ProgrammeItem(visit=visit), user=request.user, prefix="item"
+            ),
             "commitment_form": CommitmentForm(
                 instance=Commitment(visit=visit), user=request.user, prefix="commitment"
             ),
@@ -129,12 +135,17 @@ def visit_create(request):
     """Let an editor record a visit under one of the editor's organisations."""
     if not is_editor(request.user):
         raise PermissionDenied
-    form = VisitForm(request.POST or None, user=request.user)
+    initial = {}
+    started_from = partnership_started_from(user=request.user, value=request.GET.get("partnership"))
+    if started_from is not None:
+        direction = request.GET.get("direction", "")
+        initial = initial_from_partnership(started_from, request.user, direction=direction)
+    form = VisitForm(request.POST or None, initial=initial, user=request.user)
     if request.method == "POST" and form.is_valid():
         visit = _save(form, services.visit_create)
         if visit is not None:
             messages.success(request, _("The visit was added."))
-            return redirect(visit)
+            return saved_redirect(request, visit)
     return render(request, "visits/visit_form.html", {"form": form})
 
 
@@ -250,7 +261,8 @@ def part_form(request, pk: int, part: str, part_pk: int | None = None):
             saved = _save(form, lambda **data: spec.create(visit=visit, **data))
         if saved is not None:
             if request.htmx:
-                return _section(request, visit.pk, spec)
+                # The form stays open after an addition, ready for the next one.
+                return _section(request, visit.pk, spec, **{f"{spec.prefix}_open": not part_pk})
             messages.success(request, _("Saved."))
             return redirect(f"{visit.get_absolute_url()}#{spec.anchor}")
     if request.htmx and request.method == "POST":
@@ -274,6 +286,19 @@ def programme_item_delete(request, pk: int, part_pk: int):
     if request.htmx:
         return _section(request, visit.pk, PARTS["programme"])
     return redirect(f"{visit.get_absolute_url()}#programme")
+
+
+@login_required
+@require_POST
+def programme_item_move(request, pk: int, part_pk: int):
+    """Move a programme item up or down within its day."""
+    visit = _editable_visit(request, pk)
+    item = get_object_or_404(ProgrammeItem, pk=part_pk, visit=visit)
+    offset = -1 if request.POST.get("move") == "up" else 1
+    services.programme_item_move(item=item, offset=offset)
+    if request.htmx:
+        return _section(request, visit.pk, PARTS["programme"])
+    return redirect(f"{visit.get_absolute_url()}#item-{item.pk}")
 
 
 @login_required

@@ -4,8 +4,8 @@ import pytest
 from django.core.cache import cache
 from django.urls import reverse
 
+from twinning.core import lookups
 from twinning.core.bulk import create_with_history, reserve_ids
-from twinning.partnerships import forms as partnership_forms
 from twinning.partnerships.forms import PartnershipForm
 from twinning.partnerships.models import Partnership
 from twinning.partnerships.services import partnership_delete
@@ -56,23 +56,24 @@ def test_form_lists_every_place_while_there_are_few(monkeypatch):
     make_place("Aarhus")
     make_place("Kiel", "DE")
     form = PartnershipForm(user=make_user("editor", editor_of=make_organisation()))
+    html = str(form["party_a"])
 
-    assert len(list(form.fields["party_a"].widget.choices)) == 3
-    assert 'name="party_a_search"' not in str(form["party_a"])
+    assert html.count("<option") == 3
+    assert 'data-complete="true"' in html
 
 
-def test_form_beyond_the_limit_lists_only_the_chosen_place_and_a_search_box(monkeypatch):
-    monkeypatch.setattr(partnership_forms, "MAX_PLACE_OPTIONS", 1)
+def test_form_beyond_the_limit_lists_only_the_chosen_place_and_looks_up_the_rest(monkeypatch):
+    monkeypatch.setattr(lookups, "MAX_OPTIONS", 1)
     aarhus, kiel = make_place("Aarhus"), make_place("Kiel", "DE")
     editor = make_user("editor", editor_of=make_organisation())
 
     form = PartnershipForm(data={"party_a": str(kiel.pk), "party_b": "x"}, user=editor)
     html = str(form["party_a"])
 
-    assert [label for _value, label in form.fields["party_a"].widget.choices][1:] == ["Kiel (DE)"]
+    assert "Kiel (DE)" in html
     assert "Aarhus" not in html
-    assert 'name="party_a_search"' in html
-    assert reverse("partnerships:place_options") in html
+    assert 'data-complete="false"' in html
+    assert reverse("core:lookup", args=["places"]) in html
     # Any place may still be chosen: validation looks in every place, not the options.
     form = PartnershipForm(
         data={"party_a": str(aarhus.pk), "party_b": str(kiel.pk), "kind": "sister_city"},
@@ -82,23 +83,22 @@ def test_form_beyond_the_limit_lists_only_the_chosen_place_and_a_search_box(monk
     assert "party_a" not in form.errors
 
 
-def test_place_options_finds_places_by_the_start_of_their_names(client):
+def test_place_lookup_finds_places_by_the_start_of_their_names(client):
     make_place("Kielce", "PL")
     make_place("Kiel", "DE")
     make_place("Aarhus")
     client.force_login(make_user("editor", editor_of=make_organisation()))
 
-    response = client.get(
-        reverse("partnerships:place_options"), {"field": "party_b", "party_b_search": "kiel"}
-    )
+    response = client.get(reverse("core:lookup", args=["places"]), {"q": "kiel"})
 
-    html = response.content.decode()
-    assert "Aarhus" not in html
-    assert html.index("Kiel (DE)") < html.index("Kielce (PL)")
+    assert [option["text"] for option in response.json()["results"]] == [
+        "Kiel (DE)",
+        "Kielce (PL)",
+    ]
 
 
-def test_place_options_need_a_login(client):
-    response = client.get(reverse("partnerships:place_options"), {"q": "kiel"})
+def test_place_lookup_needs_a_login(client):
+    response = client.get(reverse("core:lookup", args=["places"]), {"q": "kiel"})
     assert response.status_code == 302
 
 

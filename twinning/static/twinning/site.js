@@ -47,13 +47,35 @@
     });
   }
 
-  // When htmx replaces the part that held the focus (a page link in the results), the
-  // focus would fall back to the page; put it on the new content instead.
+  // When htmx replaces the part that held the focus (a page link in the results, a
+  // "move up" button), the focus would fall back to the page. Put it back on the same
+  // control when the new content has it (by id), on the first field of a form that asks
+  // for it (the next programme item), or else on the new content itself.
+  var focusedId = null;
+  document.addEventListener("htmx:beforeSwap", function () {
+    var active = document.activeElement;
+    focusedId = active && active.id ? active.id : null;
+  });
   document.addEventListener("htmx:afterSwap", function (event) {
     var active = document.activeElement;
     if (active && active !== document.body && document.contains(active)) return;
     var target = event.detail.target;
     if (!target) return;
+    var again = focusedId && document.getElementById(focusedId);
+    if (!again && focusedId && /-(up|down)$/.test(focusedId)) {
+      // An item moved to the top or bottom has lost that button; take its other one.
+      again = document.getElementById(focusedId.replace(/-(up|down)$/, function (_m, way) {
+        return way === "up" ? "-down" : "-up";
+      }));
+    }
+    if (!again) {
+      var form = document.querySelector("[data-focus-first]");
+      again = form && form.querySelector("input:not([type=hidden]), select, textarea");
+    }
+    if (again) {
+      again.focus();
+      return;
+    }
     if (!target.hasAttribute("tabindex")) target.setAttribute("tabindex", "-1");
     target.focus();
   });

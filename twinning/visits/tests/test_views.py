@@ -335,3 +335,132 @@ def test_editor_creates_a_visit(client, org):
     )
     assert response.status_code == 302
     assert client.get(response["Location"]).context["visit"].owner == org
+
+
+def test_a_visit_started_from_a_partnership_arrives_filled_in(client, org):
+    from twinning.partnerships.tests.factories import make_partnership
+
+    sonderborg, dalian = make_place("Sønderborg", "DK"), make_place("Dalian", "CN", "city")
+    org.place = sonderborg
+    org.save()
+    partnership = make_partnership(dalian, sonderborg, owner=org, is_public=False)
+    client.force_login(make_user("host", editor_of=org))
+    url = reverse("visits:create")
+
+    incoming = client.get(url, {"partnership": partnership.pk, "direction": "incoming"})
+    outgoing = client.get(url, {"partnership": partnership.pk, "direction": "outgoing"})
+
+    form = incoming.context["form"]
+    assert form["partnership"].value() == partnership.pk
+    assert form["owner"].value() == org.pk
+    # The owner sits in Sønderborg, the second party: it hosts an incoming visit.
+    assert (form["direction"].value(), form["visiting_party"].value(), form["host"].value()) == (
+        "incoming",
+        dalian.pk,
+        sonderborg.pk,
+    )
+    form = outgoing.context["form"]
+    assert (form["visiting_party"].value(), form["host"].value()) == (sonderborg.pk, dalian.pk)
+
+
+def test_a_partnership_the_user_may_not_see_fills_in_nothing(client, org):
+    from twinning.partnerships.tests.factories import make_partnership
+
+    other = make_organisation("Other Kommune")
+    hidden = make_partnership(owner=other, is_public=False)
+    client.force_login(make_user("host", editor_of=org))
+
+    response = client.get(reverse("visits:create"), {"partnership": hidden.pk})
+
+    assert response.context["form"]["partnership"].value() is None
+    assert response.context["form"]["visiting_party"].value() is None
+
+
+def test_save_and_add_another_opens_the_form_again_from_the_same_partnership(client, org):
+    from twinning.partnerships.tests.factories import make_partnership
+
+    dalian, sonderborg = make_place("Dalian", "CN", "city"), make_place("Sønderborg", "DK")
+    partnership = make_partnership(sonderborg, dalian, owner=org)
+    client.force_login(make_user("host", editor_of=org))
+    url = f"{reverse('visits:create')}?partnership={partnership.pk}&direction=incoming"
+    data = {
+        "title": "Dalian Refrigeration",
+        "direction": "incoming",
+        "status": "planned",
+        "visiting_party": dalian.pk,
+        "host": sonderborg.pk,
+        "partnership": partnership.pk,
+        "start_date": "4.9.2017",
+        "end_date": "5.9.2017",
+        "owner": org.pk,
+    }
+
+    again = client.post(url, {**data, "add_another": "1"})
+    plain = client.post(url, {**data, "title": "Second"})
+
+    assert again.status_code == 302 and again["Location"] == url
+    assert plain.status_code == 302 and plain["Location"] != url
+    page = client.get(again["Location"]).content.decode()
+    assert "Save and add another" in page
+    assert partnership.visits.count() == 2
+
+
+def _topics(visit) -> list[str]:
+    return [item.topic for item in visit.programme_items.all()]
+
+
+def test_programme_items_take_their_place_by_time_and_move_within_their_day(client, org):
+    visit = make_visit(owner=org)
+    day = dt.date(2017, 9, 4)
+    programme_item_create(visit=visit, day=day, topic="Lunch", start_time=dt.time(12, 0))
+    programme_item_create(visit=visit, day=day, topic="Harbour tour")
+    programme_item_create(visit=visit, day=day, topic="Welcome", start_time=dt.time(9, 0))
+    programme_item_create(visit=visit, day=dt.date(2017, 9, 5), topic="Farewell")
+    assert _topics(visit) == ["Welcome", "Lunch", "Harbour tour", "Farewell"]
+    client.force_login(make_user("host", editor_of=org))
+    tour = visit.programme_items.get(topic="Harbour tour")
+    url = reverse("visits:programme_move", args=[visit.pk, tour.pk])
+
+    response = client.post(url, {"move": "up"}, HTTP_HX_REQUEST="true")
+    assert _topics(visit) == ["Welcome", "Harbour tour", "Lunch", "Farewell"]
+    client.post(url, {"move": "up"}, HTTP_HX_REQUEST="true")
+    client.post(url, {"move": "up"}, HTTP_HX_REQUEST="true")  # already first: stays
+    assert _topics(visit) == ["Harbour tour", "Welcome", "Lunch", "Farewell"]
+    client.post(url, {"move": "down"})
+    assert _topics(visit) == ["Welcome", "Harbour tour", "Lunch", "Farewell"]
+
+    html = response.content.decode()
+    assert html.startswith('<section class="card" id="programme"')
+    assert f'id="item-{tour.pk}-up"' in html and f'id="item-{tour.pk}-down"' in html
+
+
+def test_moving_a_programme_item_needs_the_right_to_edit_the_visit(client, org):
+    visit = make_visit(owner=org)
+    item = programme_item_create(visit=visit, day=dt.date(2017, 9, 4), topic="Welcome")
+    client.force_login(make_user("viewer", viewer_of=org))
+
+    response = client.post(
+        reverse("visits:programme_move", args=[visit.pk, item.pk]), {"move": "up"}
+    )
+
+    assert response.status_code in (403, 404)
+
+
+def test_programme_items_are_added_on_the_visit_page_one_after_another(client, org):
+    visit = make_visit(owner=org)
+    client.force_login(make_user("host", editor_of=org))
+    url = reverse("visits:programme_create", args=[visit.pk])
+
+    page = client.get(visit.get_absolute_url()).content.decode()
+    response = client.post(
+        url,
+        {"item-day": "5.9.2017", "item-topic": "Factory visit", "item-start_time": "10:00"},
+        HTTP_HX_REQUEST="true",
+    )
+
+    assert f'action="{url}"' in page
+    html = response.content.decode()
+    assert "Factory visit" in html
+    # The form comes back open, on the day just used, ready for the next item.
+    assert "data-focus-first" in html
+    assert 'name="item-day" value="5.9.2017"' in html
