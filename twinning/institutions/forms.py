@@ -4,6 +4,7 @@ from django import forms
 
 from twinning.accounts.selectors import visible_to
 from twinning.core.forms import VersionedFormMixin
+from twinning.core.lookups import Picker, use_pickers
 from twinning.institutions.models import InstitutionPair, Network
 from twinning.organisations.models import Organisation, OrganisationKind
 
@@ -22,15 +23,17 @@ class InstitutionPairForm(VersionedFormMixin, forms.ModelForm):
             "status",
             "notes",
         ]
-        widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
+        widgets = {
+            "notes": forms.Textarea(attrs={"rows": 3}),
+            # Every kind stays pickable: a municipality may stand for all of its schools.
+            "institution_a": Picker("organisations", creatable=True),
+            "institution_b": Picker("organisations", creatable=True),
+        }
 
     def __init__(self, *args, user, partnerships, **kwargs):
         super().__init__(*args, **kwargs)
+        use_pickers(self, user)
         self.fields["partnership"].queryset = partnerships.select_related("party_a", "party_b")
-        institutions = visible_to(Organisation.objects.all(), user).order_by("name")
-        # Every kind stays pickable: a municipality may stand for all of its schools.
-        self.fields["institution_a"].queryset = institutions
-        self.fields["institution_b"].queryset = institutions
 
     def service_arguments(self) -> dict:
         """Return the cleaned data as the keyword arguments the services take."""

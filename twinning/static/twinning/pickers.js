@@ -107,6 +107,9 @@
       };
     }
     new window.TomSelect(select, settings);
+    // The label now names the combobox; the select it fills stays out of the way of
+    // screen readers (it is already out of the tab order).
+    select.setAttribute("aria-hidden", "true");
   }
 
   function enhance(root) {

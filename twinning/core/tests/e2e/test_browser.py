@@ -51,7 +51,7 @@ def test_editor_logs_in_and_records_a_partnership(page, places, editor):
     page.locator("#id_party_a").select_option(label="Odense (DK)")
     page.locator("#id_party_b").select_option(label="Suzhou (CN)")
     page.locator("#id_since").fill("2013-06")
-    page.get_by_role("button", name=re.compile("save", re.I)).click()
+    page.get_by_role("button", name="Save", exact=True).click()
 
     expect(page.get_by_role("heading", level=1)).to_contain_text("Odense")
     expect(page.locator("body")).to_contain_text("June 2013")
@@ -66,7 +66,7 @@ def test_invalid_date_is_explained_and_nothing_is_saved(page, places, editor):
     page.locator("#id_party_a").select_option(label="Odense (DK)")
     page.locator("#id_party_b").select_option(label="Kiel (DE)")
     page.locator("#id_since").fill("2013-02-30")
-    page.get_by_role("button", name=re.compile("save", re.I)).click()
+    page.get_by_role("button", name="Save", exact=True).click()
 
     expect(page.locator("body")).to_contain_text("does not exist")
     assert not Partnership.objects.exists()
