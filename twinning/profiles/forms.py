@@ -5,15 +5,11 @@ from django.utils.translation import gettext_lazy as _
 
 from twinning.accounts.selectors import editable_organisation_ids
 from twinning.core.forms import VersionedFormMixin
+from twinning.core.lookups import Picker
 from twinning.focusareas.forms import in_reading_order
 from twinning.focusareas.models import FocusArea
 from twinning.organisations.models import Organisation
-from twinning.partnerships.forms import (
-    MAX_PLACE_OPTIONS,
-    PlaceChoiceField,
-    PlaceSelect,
-    _limit_place_choices,
-)
+from twinning.places.forms import PlaceChoiceField
 from twinning.places.models import Place
 from twinning.profiles.models import PartnerProfile
 
@@ -21,7 +17,9 @@ from twinning.profiles.models import PartnerProfile
 class ProfileForm(VersionedFormMixin, forms.ModelForm):
     """Create or change a partner profile; owners are limited to the user's organisations."""
 
-    place = PlaceChoiceField(label=_("Place"), queryset=Place.objects.none(), widget=PlaceSelect)
+    place = PlaceChoiceField(
+        label=_("Place"), queryset=Place.objects.none(), widget=Picker("places")
+    )
 
     class Meta:
         model = PartnerProfile
@@ -60,11 +58,6 @@ class ProfileForm(VersionedFormMixin, forms.ModelForm):
         if self.instance.pk:
             places = places | Place.objects.filter(pk=self.instance.place_id)
         self.fields["place"].queryset = places.order_by("name", "country", "pk")
-        if Place.objects.count() > MAX_PLACE_OPTIONS:
-            chosen = self.data.get(self.add_prefix("place")) if self.is_bound else None
-            if chosen is None:
-                chosen = self.initial.get("place") or self.instance.place_id
-            _limit_place_choices(self.fields["place"], [chosen])
         for name in ("focus_offered", "focus_sought"):
             self.fields[name].queryset = FocusArea.objects.all()
             in_reading_order(self.fields[name])
