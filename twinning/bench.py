@@ -113,6 +113,20 @@ def _matching(folder: Path) -> dict | None:
     return json.loads(lines[-1])
 
 
+def _relevance(folder: Path) -> dict | None:
+    """Return recall@10 and nDCG@10 of search over its judgements, in a fresh database."""
+    command = [sys.executable, "-m", "twinning.benchmarks.relevance"]
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{folder}/relevance.sqlite3"}
+    result = subprocess.run(command, env=env, stdout=subprocess.PIPE, text=True, cwd=ROOT)
+    lines = result.stdout.splitlines()
+    for line in lines[:-1]:
+        print(line)
+    if result.returncode != 0 or not lines or not lines[-1].startswith("{"):
+        print(f"  search relevance failed with status {result.returncode}")
+        return None
+    return json.loads(lines[-1])
+
+
 def _postgres_available() -> bool:
     return bool(list(Path("/usr/lib/postgresql").glob("*/bin/initdb")))
 
@@ -161,6 +175,9 @@ def main() -> int:
         matching = _matching(folder)
         if matching is not None:
             results["matching"] = matching
+        relevance = _relevance(folder)
+        if relevance is not None:
+            results["search_relevance"] = relevance
     extraction = _extraction()
     results.update(
         extract_pages_per_s=extraction["pages_per_s"],
