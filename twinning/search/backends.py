@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from django.db import connection
+from django.db.models import Q
 
 from twinning.core.search import kind_range
 from twinning.search.analysis import ParsedQuery
@@ -89,6 +90,20 @@ class Backend:
 
     def clear(self) -> None:
         """Drop every index row; the entries are about to be deleted."""
+
+    def knows(self, forms: Sequence[str], *, prefix: bool) -> bool:
+        """Return whether the vocabulary holds any of these words (or, with ``prefix``,
+        a word that begins with one)."""
+        condition = Q(term__in=list(forms))
+        if prefix:
+            for form in forms:
+                condition |= Q(term__gte=form, term__lt=form + "\U0010ffff")
+        return SearchTerm.objects.filter(condition).exists()
+
+    def near_terms(self, word: str, limit: int) -> Sequence[str] | None:
+        """Return the words of the vocabulary nearest a misspelt one, or None when the
+        caller is to compare it with the whole vocabulary itself."""
+        return None
 
     def match(self, query: ParsedQuery, windows: list[Window], scope: Scope) -> list[tuple]:
         """Return (part, *ROW_COLUMNS) rows: part is the window's position in the list."""
@@ -230,6 +245,15 @@ class PostgresBackend(Backend):
                 f"INSERT INTO {TERM_TABLE} (term) SELECT unnest(%s::text[]) ON CONFLICT DO NOTHING",
                 [list(terms)],
             )
+
+    def near_terms(self, word: str, limit: int) -> Sequence[str] | None:
+        # pg_trgm's distance operator walks the GiST trigram index nearest first, so the
+        # vocabulary stays in the database however large it grows.
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT term FROM {TERM_TABLE} ORDER BY term <-> %s LIMIT %s", [word, limit]
+            )
+            return [row[0] for row in cursor.fetchall()]
 
     @staticmethod
     def expression(query: ParsedQuery) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
@@ -389,6 +388,8 @@ def with_place_names(query: ParsedQuery) -> ParsedQuery:
 _vocabulary: dict[str, tuple[str, ...]] = {}
 # How many of the nearest words are weighed against each other for one word typed.
 MAX_CANDIDATES = 20
+# How many words the trigram index offers for one word typed, to be weighed by edits.
+TRIGRAM_CANDIDATES = 100
 
 
 def _terms() -> tuple[str, ...]:
@@ -402,17 +403,29 @@ def _terms() -> tuple[str, ...]:
     return held
 
 
-def _known(word: str, vocabulary: tuple[str, ...], *, prefix: bool) -> bool:
+def _known(word: str, *, prefix: bool) -> bool:
     if len(word) < MIN_COMPLETION or not word.isascii() or word.isdigit():
         return True
-    forms = {word, *stems(word)}
-    for form in forms:
-        at = bisect.bisect_left(vocabulary, form)
-        if at < len(vocabulary) and (
-            vocabulary[at] == form or (prefix and vocabulary[at].startswith(form))
-        ):
-            return True
-    return False
+    return backend().knows([word, *stems(word)], prefix=prefix)
+
+
+def _nearest(form: str, cutoff: int) -> list[tuple[str, int]]:
+    """Return (word, edits) for the indexed words within ``cutoff`` edits of a word.
+
+    PostgreSQL offers the nearest words by trigram similarity (pg_trgm); on SQLite the
+    whole vocabulary, held in memory until the data changes, is compared.
+    """
+    candidates = backend().near_terms(form, TRIGRAM_CANDIDATES)
+    if candidates is None:
+        candidates = _terms()
+    found = process.extract(
+        form,
+        candidates,
+        scorer=Levenshtein.distance,
+        score_cutoff=cutoff,
+        limit=MAX_CANDIDATES,
+    )
+    return [(term, distance) for term, distance, _index in found]
 
 
 def suggest(q: str) -> str:
@@ -425,7 +438,6 @@ def suggest(q: str) -> str:
     folded = [w for w in words(q or "") if w not in STOP_WORDS]
     if not folded:
         return ""
-    vocabulary = _terms()
     corrected, changed = [], False
     position = 0
     while position < len(folded):
@@ -436,7 +448,7 @@ def suggest(q: str) -> str:
             continue
         word = folded[position]
         position += 1
-        if _known(word, vocabulary, prefix=position == len(folded)):
+        if _known(word, prefix=position == len(folded)):
             corrected.append(word)
             continue
         # The index holds stems: a word is compared as typed and as stemmed. Among the
@@ -445,13 +457,7 @@ def suggest(q: str) -> str:
         found = [
             (distance, term[0] != word[0], stemmed, term)
             for stemmed, form in enumerate(dict.fromkeys((word, *stems(word))))
-            for term, distance, _index in process.extract(
-                form,
-                vocabulary,
-                scorer=Levenshtein.distance,
-                score_cutoff=2 if len(word) >= 5 else 1,
-                limit=MAX_CANDIDATES,
-            )
+            for term, distance in _nearest(form, 2 if len(word) >= 5 else 1)
         ]
         if not found:
             corrected.append(word)
