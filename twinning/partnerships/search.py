@@ -138,7 +138,13 @@ def _agreement_documents(ids: list[int]) -> Iterable[tuple[int, Document]]:
                 body=join(
                     partnership.title, agreement.place_of_signing, signatories, agreement.notes
                 ),
-                meta=[kind, Span(agreement.signed, agreement.expires)],
+                # Signed on a date; a period only when it runs until a known date.
+                meta=[
+                    kind,
+                    Span(agreement.signed, agreement.expires)
+                    if agreement.expires
+                    else agreement.signed,
+                ],
                 year=year_of(agreement.signed),
                 **partnership.facets(),
                 **partnership.visibility(),
