@@ -67,6 +67,9 @@ PAGES = [
     "/sources/{source}/",
     "/search/?q=Wuxi",
     "/accounts/login/",
+    "/about/accessibility/",
+    "/about/privacy/",
+    "/about/contact/",
     "/no-such-page/",
 ]
 # Pages only an editor reaches: the forms.
