@@ -1,9 +1,10 @@
-"""Forms for strategies and for choosing the parties of an alignment."""
+"""Forms for strategies, for choosing the parties of an alignment, and for money and time."""
 
 from decimal import Decimal, InvalidOperation
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from twinning.accounts.selectors import editable_organisation_ids, visible_to
@@ -14,7 +15,14 @@ from twinning.organisations.models import Organisation
 from twinning.places.models import Place
 from twinning.places.selectors import place_find
 from twinning.sources.models import Source
-from twinning.strategies.models import Indicator, IndicatorPeriod, Strategy
+from twinning.strategies.models import (
+    BudgetContribution,
+    CostEntry,
+    Indicator,
+    IndicatorPeriod,
+    StaffTime,
+    Strategy,
+)
 
 
 class StrategyForm(VersionedFormMixin, forms.ModelForm):
@@ -144,3 +152,63 @@ class IndicatorPeriodForm(forms.ModelForm):
     def service_arguments(self) -> dict:
         """Return the cleaned data as the keyword arguments the services take."""
         return dict(self.cleaned_data)
+
+
+class CostForm(forms.ModelForm):
+    """Record money spent on a partnership, with its receipt kept as an attachment."""
+
+    receipt_file = forms.FileField(
+        label=_("Receipt"),
+        required=False,
+        help_text=_("A PDF or a picture of the receipt, kept on the cost (private)."),
+    )
+
+    class Meta:
+        model = CostEntry
+        fields = ["party", "date", "amount", "currency", "category", "description"]
+        widgets = {"date": forms.DateInput(attrs={"type": "date"})}
+
+    def __init__(self, *args, partnership, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["party"].queryset = _parties(partnership)
+
+    def _post_clean(self):
+        # The service builds and checks the cost.
+        pass
+
+
+class StaffTimeForm(forms.ModelForm):
+    """Record the time a person or a role gave a partnership in a year."""
+
+    class Meta:
+        model = StaffTime
+        fields = ["party", "year", "role", "fte", "hours", "notes"]
+
+    def __init__(self, *args, partnership, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["party"].queryset = _parties(partnership)
+
+    def _post_clean(self):
+        pass
+
+
+class ContributionForm(forms.ModelForm):
+    """Record a member's share of a group's budget."""
+
+    class Meta:
+        model = BudgetContribution
+        fields = ["member", "share", "amount"]
+
+    def __init__(self, *args, budget, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["member"].queryset = budget.party.members.order_by("name")
+
+    def _post_clean(self):
+        pass
+
+
+def _parties(partnership):
+    """Return the places that may pay for or work on a partnership: its parties and their
+    members."""
+    ids = {partnership.party_a_id, partnership.party_b_id}
+    return Place.objects.filter(Q(pk__in=ids) | Q(groups__in=ids)).distinct().order_by("name")

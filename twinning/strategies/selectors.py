@@ -393,3 +393,11 @@ def staff_time_list(*, user) -> QuerySet[StaffTime]:
         "partnership__party_a", "partnership__party_b", "party", "person"
     )
     return _of_own_partnerships(rows, user).order_by("year", "role", "pk")
+
+
+def partnership_own(*, user, pk: int) -> Partnership | None:
+    """Return a partnership of the user's organisations (any, for a superuser), or None."""
+    rows = Partnership.objects.select_related("party_a", "party_b")
+    if not getattr(user, "is_superuser", False):
+        rows = rows.filter(owner_id__in=user_organisation_ids(user))
+    return rows.filter(pk=pk).first()

@@ -12,4 +12,10 @@ urlpatterns = [
     path("alignment/", views.alignment, name="alignment"),
     path("budgets/", views.budget_list, name="budget_list"),
     path("budgets/<int:pk>/", views.budget_detail, name="budget_detail"),
+    path(
+        "budgets/<int:pk>/contributions/",
+        views.budget_contribution_add,
+        name="budget_contribution_add",
+    ),
+    path("partnerships/<int:pk>/money/", views.partnership_money, name="partnership_money"),
 ]

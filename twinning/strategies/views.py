@@ -1,21 +1,27 @@
-"""Pages for strategies, budgets and the alignment of strategies."""
+"""Pages for strategies, budgets, the alignment of strategies, and a partnership's money
+and time."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from twinning.accounts.selectors import can_edit, is_editor
+from twinning.attachments.services import attachment_create
 from twinning.strategies import selectors, services
 from twinning.strategies.filters import BudgetFilter, StrategyFilter
 from twinning.strategies.forms import (
     AlignmentForm,
+    ContributionForm,
+    CostForm,
     IndicatorForm,
     IndicatorPeriodForm,
+    StaffTimeForm,
     StrategyForm,
 )
 from twinning.strategies.models import Budget, Goal, Strategy
@@ -146,7 +152,13 @@ def budget_detail(request, pk: int):
         budget = selectors.budget_detail(user=request.user, pk=pk)
     except Budget.DoesNotExist as exc:
         raise Http404(_("No such budget.")) from exc
-    return render(request, "strategies/budget_detail.html", {"budget": budget})
+    may_edit = can_edit(request.user, budget)
+    context = {
+        "budget": budget,
+        "may_edit": may_edit,
+        "contribution_form": ContributionForm(budget=budget) if may_edit else None,
+    }
+    return render(request, "strategies/budget_detail.html", context)
 
 
 def alignment(request):
@@ -161,3 +173,87 @@ def alignment(request):
             on=form.cleaned_data["on"],
         )
     return render(request, "strategies/alignment.html", {"form": form, "alignment": matrix})
+
+
+@login_required
+def partnership_money(request, pk: int):
+    """Show a partnership's costs and staff time to its organisation, with forms to add them;
+    a cost's receipt is kept as an attachment of the cost."""
+    partnership = selectors.partnership_own(user=request.user, pk=pk)
+    if partnership is None:
+        raise Http404(_("No such partnership."))
+    may_edit = can_edit(request.user, partnership)
+    cost_form = CostForm(partnership=partnership, prefix="cost")
+    time_form = StaffTimeForm(partnership=partnership, prefix="time")
+    if request.method == "POST":
+        if not may_edit:
+            raise PermissionDenied
+        if "cost-description" in request.POST:
+            cost_form = CostForm(
+                request.POST, request.FILES, partnership=partnership, prefix="cost"
+            )
+            if _keep(cost_form, _cost_save, request=request, partnership=partnership):
+                messages.success(request, _("The cost was recorded."))
+                return redirect("strategies:partnership_money", pk=pk)
+        else:
+            time_form = StaffTimeForm(request.POST, partnership=partnership, prefix="time")
+            if _keep(time_form, services.staff_time_set, partnership=partnership):
+                messages.success(request, _("The staff time was recorded."))
+                return redirect("strategies:partnership_money", pk=pk)
+    context = {
+        "partnership": partnership,
+        "costs": selectors.cost_list(user=request.user).filter(partnership=partnership),
+        "staff_time": selectors.staff_time_list(user=request.user).filter(partnership=partnership),
+        "may_edit": may_edit,
+        "cost_form": cost_form,
+        "time_form": time_form,
+    }
+    invalid = cost_form.errors or time_form.errors
+    return render(request, "strategies/money.html", context, status=422 if invalid else 200)
+
+
+def _keep(form, service, **fields) -> bool:
+    """Call the service with the form's fields; show its refusal on the form."""
+    if not form.is_valid():
+        return False
+    try:
+        service(**fields, **form.cleaned_data)
+    except ValidationError as exc:
+        # A refusal of a field the form lacks (a receipt's file) is shown above the form.
+        by_field = exc.error_dict if hasattr(exc, "error_dict") else {None: exc.error_list}
+        for name, errors in by_field.items():
+            form.add_error(name if name in form.fields else None, errors)
+        return False
+    return True
+
+
+@transaction.atomic
+def _cost_save(*, request, partnership, receipt_file=None, **fields):
+    # The cost and its receipt are kept together or not at all.
+    cost = services.cost_add(partnership=partnership, **fields)
+    if receipt_file is not None:
+        attachment_create(
+            record=cost,
+            file=receipt_file,
+            title=_("Receipt: %(what)s") % {"what": cost.description},
+            date=cost.date.isoformat(),
+            uploaded_by=request.user,
+        )
+    return cost
+
+
+@login_required
+def budget_contribution_add(request, pk: int):
+    """Record a member's share of a group's budget, from the budget's page."""
+    try:
+        budget = selectors.budget_detail(user=request.user, pk=pk)
+    except Budget.DoesNotExist as exc:
+        raise Http404(_("No such budget.")) from exc
+    if request.method != "POST" or not can_edit(request.user, budget):
+        raise PermissionDenied
+    form = ContributionForm(request.POST, budget=budget)
+    if _keep(form, services.budget_contribution_set, budget=budget):
+        messages.success(request, _("The member's share was recorded."))
+        return redirect("strategies:budget_detail", pk=pk)
+    context = {"budget": budget, "contribution_form": form, "may_edit": True}
+    return render(request, "strategies/budget_detail.html", context, status=422)

@@ -23,3 +23,9 @@ def attachments_panel(context, record):
         "form": AttachmentForm() if may else None,
         "csrf_token": context.get("csrf_token"),
     }
+
+
+@register.inclusion_tag("attachments/_links.html", takes_context=True)
+def attachment_links(context, record):
+    """Link the files kept on a record, such as a cost's receipts, in one line."""
+    return {"attachments": attachments_of(record=record, user=context["request"].user)}
