@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
-from twinning.accounts.selectors import is_editor
+from twinning.accounts.selectors import is_editor, visible_to
 from twinning.ingestion import selectors, services
 from twinning.ingestion.facts import NAME_FIELDS
 from twinning.ingestion.filters import DocumentFilter
@@ -85,8 +85,9 @@ def _reviewable_source(request, pk: int) -> Source:
     try:
         return selectors.document_for_review(user=request.user, pk=pk)
     except Source.DoesNotExist as exc:
-        # A source of another organisation exists, but this user may not review it.
-        if Source.objects.filter(pk=pk).exists():
+        # A source the user sees but may not review; one the user may not see reads as
+        # one that does not exist.
+        if visible_to(Source.objects.filter(pk=pk), request.user).exists():
             raise PermissionDenied from exc
         raise Http404 from exc
 
@@ -114,7 +115,8 @@ def _reviewable_suggestion(request, pk: int) -> Suggestion:
     try:
         return selectors.suggestion_for_review(user=request.user, pk=pk)
     except Suggestion.DoesNotExist as exc:
-        if Suggestion.objects.filter(pk=pk).exists():
+        sources = visible_to(Source.objects.all(), request.user)
+        if Suggestion.objects.filter(pk=pk, source__in=sources).exists():
             raise PermissionDenied from exc
         raise Http404 from exc
 

@@ -18,10 +18,17 @@ from twinning.partnerships.models import Partnership
 
 
 def institution_pair_list(*, user) -> QuerySet[InstitutionPair]:
-    """Return the pairs of the partnerships the user may see, with names loaded."""
+    """Return the pairs of the partnerships the user may see, with names loaded.
+
+    A pair is named by its two institutions, so a pair with an institution the user may
+    not see is left out altogether.
+    """
     partnerships = visible_to(Partnership.objects.all(), user)
+    organisations = visible_to(Organisation.objects.all(), user)
     return InstitutionPair.objects.filter(
-        visible_link("partnership_id", partnerships)
+        visible_link("partnership_id", partnerships),
+        visible_link("institution_a_id", organisations),
+        visible_link("institution_b_id", organisations),
     ).select_related(
         "institution_a__place",
         "institution_b__place",

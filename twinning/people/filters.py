@@ -37,4 +37,8 @@ class PersonFilter(django_filters.FilterSet):
         fields = ["q", "organisation", "role"]
 
     def filter_text(self, queryset, name, value):
-        return queryset.filter(Q(name__icontains=value) | Q(email__icontains=value))
+        matches = Q(name__icontains=value)
+        # E-mail addresses are not shown to visitors who are not signed in, nor found by them.
+        if getattr(getattr(self.request, "user", None), "is_authenticated", False):
+            matches |= Q(email__icontains=value)
+        return queryset.filter(matches)

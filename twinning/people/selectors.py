@@ -16,16 +16,22 @@ def person_list(*, user) -> QuerySet[Person]:
 
 
 def person_detail(*, user, pk: int) -> Person:
-    """Return one visible person with posts and visible partnership links loaded."""
+    """Return one visible person with posts and visible partnership links loaded.
+
+    Visitors who are not signed in get no contact details or notes.
+    """
     links = PartnershipPerson.objects.filter(
         visible_link("partnership_id", partnership_list(user=user))
     ).select_related("partnership__party_a", "partnership__party_b")
-    return (
+    person = (
         person_list(user=user)
         .select_related("owner")
         .prefetch_related(Prefetch("partnership_links", queryset=links))
         .get(pk=pk)
     )
+    if not getattr(user, "is_authenticated", False):
+        person.email = person.phone = person.notes = ""
+    return person
 
 
 def person_agreements(*, person: Person, user) -> QuerySet[Agreement]:

@@ -14,6 +14,7 @@ from twinning.core.selectors import history_changes
 from twinning.focusareas.models import FocusArea
 from twinning.partnerships.models import Partnership
 from twinning.places.models import Place, PlaceKind
+from twinning.sources.models import Source
 from twinning.strategies.models import (
     Budget,
     BudgetAllocation,
@@ -46,21 +47,25 @@ def strategy_detail(*, user, pk: int) -> Strategy:
     return (
         strategy_list(user=user)
         .select_related("owner", "party__parent")
-        .prefetch_related(goals_with_indicators())
+        .prefetch_related(goals_with_indicators(user))
         .get(pk=pk)
     )
 
 
-def _indicators() -> Prefetch:
-    periods = IndicatorPeriod.objects.select_related("source").prefetch_related("breakdown")
+def _indicators(user) -> Prefetch:
+    # A period's source the user may not see reads as none given.
+    sources = visible_to(Source.objects.all(), user)
+    periods = IndicatorPeriod.objects.prefetch_related(
+        Prefetch("source", queryset=sources), "breakdown"
+    )
     return Prefetch(
         "indicators", queryset=Indicator.objects.prefetch_related(Prefetch("periods", periods))
     )
 
 
-def goals_with_indicators() -> Prefetch:
+def goals_with_indicators(user) -> Prefetch:
     """Return the prefetch that loads a strategy's goals with indicators, periods and parts."""
-    goals = Goal.objects.select_related("focus_area").prefetch_related(_indicators())
+    goals = Goal.objects.select_related("focus_area").prefetch_related(_indicators(user))
     return Prefetch("goals", queryset=goals.order_by("position", "pk"))
 
 
@@ -69,7 +74,7 @@ def goal_detail(*, user, pk: int) -> Goal:
     return (
         Goal.objects.filter(strategy__in=visible_to(Strategy.objects.all(), user))
         .select_related("strategy__party", "strategy__owner", "focus_area")
-        .prefetch_related(_indicators())
+        .prefetch_related(_indicators(user))
         .get(pk=pk)
     )
 
@@ -99,7 +104,7 @@ def strategies_in_period(
         .filter(party__in=list(parties))
         .filter(Q(start__isnull=True) | Q(start__lte=last.isoformat()))
         .filter(Q(end__isnull=True) | Q(end__gte=f"{first.year:04d}"))
-        .prefetch_related(goals_with_indicators())
+        .prefetch_related(goals_with_indicators(user))
     )
     return sorted(strategies, key=lambda s: (KIND_ORDER.get(s.kind, 9), str(s.start or ""), s.pk))
 

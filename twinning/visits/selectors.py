@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from twinning.accounts.selectors import visible_link, visible_to
+from twinning.accounts.selectors import is_visible, visible_link, visible_to
 from twinning.core.selectors import history_changes
 from twinning.places.models import Place
 from twinning.visits.models import Commitment, ProgrammeItem, Visit, VisitMember
@@ -43,12 +43,18 @@ def visit_list(*, user, today: dt.date | None = None) -> QuerySet[Visit]:
 def visit_detail(*, user, pk: int, today: dt.date | None = None) -> Visit:
     """Return one visible visit with members, programme, gifts and commitments loaded.
 
-    Each commitment gets ``overdue``; the visit gets ``overdue_count``.
+    Each commitment gets ``overdue``; the visit gets ``overdue_count``. Visitors who are
+    not signed in get no members, commitments, notes or report.
     """
     today = today or timezone.localdate()
     members = VisitMember.objects.select_related("organisation", "person")
     programme = ProgrammeItem.objects.select_related("site", "host_organisation")
     commitments = Commitment.objects.select_related("responsible")
+    signed_in = getattr(user, "is_authenticated", False)
+    if not signed_in:
+        # Visitors who are not signed in read where and when, not who travelled, what was
+        # promised or what the office noted.
+        members, commitments = members.none(), commitments.none()
     visit = (
         visit_list(user=user, today=today)
         .select_related(
@@ -62,9 +68,27 @@ def visit_detail(*, user, pk: int, today: dt.date | None = None) -> Visit:
         )
         .get(pk=pk)
     )
+    if not signed_in:
+        visit.notes = visit.report = ""
+    # What the visit links to that the user may not see reads as not given.
+    _hide_invisible(visit, user, "host_organisation", "partnership")
+    for member in visit.members.all():
+        _hide_invisible(member, user, "organisation", "person")
+    for item in visit.programme_items.all():
+        _hide_invisible(item, user, "site", "host_organisation")
+    for commitment in visit.commitments.all():
+        _hide_invisible(commitment, user, "responsible")
     for commitment in visit.commitments.all():
         commitment.overdue = commitment.is_overdue(today)
     return visit
+
+
+def _hide_invisible(record, user, *links: str) -> None:
+    """Set to none each loaded link of the record to a row the user may not see."""
+    for link in links:
+        linked = getattr(record, link)
+        if linked is not None and not is_visible(linked, user):
+            setattr(record, link, None)
 
 
 @dataclass
