@@ -53,7 +53,7 @@ from twinning.accounts.selectors import (
 )
 from twinning.core.exports import content_type, table_bytes
 from twinning.core.selectors import data_stamp, history_changes
-from twinning.core.services import StaleRecord
+from twinning.core.services import StaleRecord, model_append
 
 MAX_LIMIT = 500
 MAX_INT = 2**63 - 1  # the largest integer every supported database stores
@@ -123,6 +123,12 @@ class Body(Schema):
 # The fields of an owned record's answer that say who changes it and whether visitors see it.
 OWNER = Field(alias="owner_id", description="Organisation whose editors may change the record.")
 PUBLIC = Field(description="Whether visitors who are not logged in see it.")
+
+
+class AppendIn(Body):
+    """Text to add at the end of a record's text field."""
+
+    text: str = Field(min_length=1, description="The text to add, as a paragraph of its own.")
 
 
 class OwnedIn(Body):
@@ -621,6 +627,8 @@ class Resource:
     guarded: tuple[str, ...] = ()
     """Body fields naming records the caller must be allowed to change, such as a parent."""
     may_edit: Callable[[Any, Model], bool] = can_edit
+    appendable: tuple[str, ...] = ()
+    """Text fields that take additions (POST /{pk}/<field>), which never overwrite others'."""
     author: str = ""
     """The service argument that receives the caller who creates a record, if any."""
     export: str | None = None
@@ -794,6 +802,26 @@ class Resource:
                 description="Change the fields given; the others stay as they are. Only "
                 "editors who may change the record may." + ETAG_TEXT + " " + docs.get("update", ""),
             )(update)
+
+        for text_field in self.appendable:
+
+            def append(request, pk: int, payload: AppendIn, text_field=text_field):
+                model_append(
+                    instance=self.editable(request, pk), field=text_field, text=payload.text
+                )
+                return _respond(self.get(request, pk), detail)
+
+            router.post(
+                f"/{{int:pk}}/{text_field}",
+                response={200: detail, **WRITE_ERRORS},
+                auth=write_auth,
+                operation_id=f"{name}_{text_field}_append",
+                summary=f"Add to the {text_field} of {one}",
+                description=f"Add a paragraph at the end of the {text_field}, after what is "
+                "there when it is written: two callers adding at the same moment both keep "
+                "their text, so no version or If-Match is needed. Only editors who may "
+                "change the record may.",
+            )(append)
 
         if self.delete is not None:
             delete_key = _first_parameter(self.delete)

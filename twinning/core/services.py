@@ -108,3 +108,29 @@ def model_update(*, instance: M, data: Mapping[str, Any], version: int | None = 
         getattr(instance, name).set(value)
     record_changed(instance=instance, action=ChangeAction.UPDATED)
     return instance
+
+
+# Between what was there and what is added, as between paragraphs.
+APPEND_SEPARATOR = "\n\n"
+
+
+@transaction.atomic
+def model_append(*, instance: M, field: str, text: str) -> M:
+    """Add ``text`` at the end of a text field, after whatever others added meanwhile.
+
+    The version is raised first, in one UPDATE that holds the row until the transaction
+    ends, and the field is read again only then: two people adding at the same moment
+    both find their text in the record, one after the other. Return the instance, reloaded.
+    """
+    model = type(instance)
+    if not model._default_manager.filter(pk=instance.pk).update(version=F("version") + 1):
+        raise model.DoesNotExist
+    instance.refresh_from_db()
+    current = getattr(instance, field)
+    setattr(instance, field, f"{current}{APPEND_SEPARATOR}{text}" if current else text)
+    instance.full_clean()
+    names = [field]
+    if any(f.name == "updated_at" for f in instance._meta.concrete_fields):
+        names.append("updated_at")
+    instance.save(update_fields=names)
+    return instance

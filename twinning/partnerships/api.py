@@ -38,6 +38,7 @@ partnerships = Resource(
     select=lambda user: partnership_list(user=user),
     fetch=lambda user, pk: partnership_dossier(user=user, pk=pk),
     filterset=PartnershipFilter,
+    appendable=("notes",),
     query_docs={
         "country": f"{COUNTRY} Alone it matches either party; with partner_country it "
         "matches the other party.",

@@ -33,6 +33,7 @@ visits = Resource(
     select=lambda user: visit_list(user=user),
     fetch=lambda user, pk: visit_detail(user=user, pk=pk),
     filterset=VisitFilter,
+    appendable=("notes",),
     query_docs={
         "visiting_country": "ISO 3166 code (or several, comma-separated) of the visiting "
         "party's country.",

@@ -10,11 +10,17 @@ from django.utils import timezone
 
 from twinning.accounts.selectors import is_visible, visible_link, visible_to
 from twinning.core.selectors import history_changes
+from twinning.organisations.models import Organisation
 from twinning.places.models import Place
 from twinning.visits.models import Commitment, ProgrammeItem, Visit, VisitMember
 
 # Beyond this many days a programme lists only the days that have items.
 LONGEST_DAY_BY_DAY = 31
+
+
+def _host_organisations(user) -> Prefetch:
+    # A host organisation the user may not see reads as none given.
+    return Prefetch("host_organisation", queryset=visible_to(Organisation.objects.all(), user))
 
 
 def visit_list(*, user, today: dt.date | None = None) -> QuerySet[Visit]:
@@ -25,8 +31,8 @@ def visit_list(*, user, today: dt.date | None = None) -> QuerySet[Visit]:
     today = today or timezone.localdate()
     return (
         visible_to(Visit.objects.all(), user)
-        .select_related("visiting_party", "host", "host_organisation")
-        .prefetch_related("interests")
+        .select_related("visiting_party", "host")
+        .prefetch_related(_host_organisations(user), "interests")
         .annotate(
             member_count=Count("members", distinct=True),
             overdue_count=Count(
@@ -57,10 +63,17 @@ def visit_detail(*, user, pk: int, today: dt.date | None = None) -> Visit:
         members, commitments = members.none(), commitments.none()
     visit = (
         visit_list(user=user, today=today)
+        # One visit: its host organisation is joined and judged below rather than fetched.
+        .prefetch_related(None)
         .select_related(
-            "owner", "partnership__party_a", "partnership__party_b", "visiting_party__parent"
+            "host_organisation",
+            "owner",
+            "partnership__party_a",
+            "partnership__party_b",
+            "visiting_party__parent",
         )
         .prefetch_related(
+            "interests",
             Prefetch("members", queryset=members),
             Prefetch("programme_items", queryset=programme),
             "gifts",
@@ -70,6 +83,7 @@ def visit_detail(*, user, pk: int, today: dt.date | None = None) -> Visit:
     )
     if not signed_in:
         visit.notes = visit.report = ""
+        visit.overdue_count = 0
     # What the visit links to that the user may not see reads as not given.
     _hide_invisible(visit, user, "host_organisation", "partnership")
     for member in visit.members.all():

@@ -60,6 +60,7 @@ def test_list_item_shape(client):
 
 
 def test_detail_has_members_programme_gifts_and_commitments(client):
+    client.force_login(make_user("reader"))
     visit = make_visit()
     visit_member_create(visit=visit, name="Wang Fang", native_name="王芳", is_leader=True)
     visit_member_create(visit=visit, name="Second", organisation_name="Dalian Refrigeration")

@@ -34,6 +34,7 @@ def pdf_text(response) -> str:
 
 
 def test_programme_pdf_is_a_real_pdf_with_the_chinese_name_and_the_programme(client, visit):
+    client.force_login(make_user("reader"))
     response = client.get(reverse("visits:programme_pdf", args=[visit.pk]), {"lang": "en"})
 
     assert response.status_code == 200
@@ -47,6 +48,7 @@ def test_programme_pdf_is_a_real_pdf_with_the_chinese_name_and_the_programme(cli
 
 
 def test_programme_pdf_in_danish_uses_danish_dates(client, visit):
+    client.force_login(make_user("reader"))
     response = client.get(reverse("visits:programme_pdf", args=[visit.pk]), {"lang": "da"})
 
     text = pdf_text(response)

@@ -3,7 +3,7 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
-from twinning.visits.models import Gift, VisitMember
+from twinning.visits.models import Gift, Visit, VisitMember
 from twinning.visits.services import (
     commitment_create,
     gift_create,
@@ -169,8 +169,23 @@ def _rich_visit(org):
     return visit
 
 
+def test_visitors_not_signed_in_see_the_programme_but_not_who_travels_or_what_was_noted(
+    client, org
+):
+    visit = _rich_visit(org)
+    Visit.objects.filter(pk=visit.pk).update(notes="Seating plan", report="Went well")
+
+    body = client.get(visit.get_absolute_url()).content.decode()
+
+    assert "Monday 4 September 2017" in body
+    assert "丁杰" not in body
+    assert "Seating plan" not in body and "Went well" not in body
+    assert "overdue" not in body
+
+
 def test_detail_shows_members_programme_by_day_gifts_and_overdue_commitments(client, org):
     visit = _rich_visit(org)
+    client.force_login(make_user("reader"))
 
     response = client.get(visit.get_absolute_url())
 
