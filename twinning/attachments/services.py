@@ -23,6 +23,7 @@ from pypdf.errors import PyPdfError
 
 from twinning.attachments.models import Attachment, kind_of, owning_record
 from twinning.core.changes import ChangeAction, record_changed
+from twinning.core.search import search_entry_delete, search_entry_update
 from twinning.core.services import model_update
 
 log = logging.getLogger(__name__)
@@ -190,6 +191,7 @@ def attachment_create(
             stored.append(name)
         with transaction.atomic():
             attachment.save()
+            search_entry_update(attachment)
             record_changed(instance=attachment, action=ChangeAction.CREATED)
     except BaseException:
         for name in stored:
@@ -205,7 +207,9 @@ def attachment_update(
     """Change a file's title, language, date or visibility."""
     allowed = {"title", "language", "date", "is_public"}
     data = {name: value for name, value in fields.items() if name in allowed}
-    return model_update(instance=attachment, data=data, version=version)
+    attachment = model_update(instance=attachment, data=data, version=version)
+    search_entry_update(attachment)
+    return attachment
 
 
 @transaction.atomic
@@ -213,5 +217,6 @@ def attachment_delete(*, attachment: Attachment) -> None:
     """Delete a file's record, and the stored files once that is committed."""
     names = [name for name in (attachment.file.name, attachment.thumbnail.name) if name]
     record_changed(instance=attachment, action=ChangeAction.DELETED)
+    search_entry_delete(attachment)
     attachment.delete()
     transaction.on_commit(lambda: [default_storage.delete(name) for name in names])
