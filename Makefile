@@ -55,7 +55,7 @@ bench: setup
 
 messages: $(STAMP)
 	cd twinning && ../$(BIN)/twinning makemessages --locale da --no-obsolete --ignore "extraction/*"
-	cd twinning && ../$(BIN)/twinning compilemessages --locale da
+	cd twinning && ../$(BIN)/twinning compilemessages --locale da --locale zh_Hans
 
 clean:
 	rm -rf $(VENV) var .pytest_cache node_modules

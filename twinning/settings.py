@@ -11,6 +11,8 @@ from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONE, SELF
+from django.conf.locale import LANG_INFO
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent
@@ -46,6 +48,8 @@ ALLOWED_HOSTS = _env_list("TWINNING_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 CSRF_TRUSTED_ORIGINS = _env_list("TWINNING_CSRF_TRUSTED_ORIGINS", "")
 
 INSTALLED_APPS = [
+    # Before the admin, so that its translation fields appear in the admin's forms.
+    "modeltranslation",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -219,6 +223,26 @@ LOGOUT_REDIRECT_URL = "dashboard:index"
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("da", _("Danish"))]
+# The languages a record's own texts (titles, descriptions, programme items) can be kept
+# in: the site's languages and Chinese, which partners read. A text missing in the
+# reader's language is shown in the next language of this order that has it.
+MODELTRANSLATION_LANGUAGES = ("en", "da", "zh")
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_FALLBACK_LANGUAGES = {
+    "default": ("en", "da", "zh"),
+    "da": ("en", "zh"),
+    "zh": ("en", "da"),
+}
+RECORD_LANGUAGE_NAMES = {"en": _("English"), "da": _("Danish"), "zh": _("Chinese")}
+# Django knows Chinese by its scripts only; record texts say "zh" for the language.
+LANG_INFO.setdefault("zh", {**LANG_INFO["zh-hans"], "code": "zh", "name": "Chinese"})
+
+
+def _translation_verbose_name(name, language):
+    return format_lazy("{} ({})", name, RECORD_LANGUAGE_NAMES[language])
+
+
+MODELTRANSLATION_BUILD_LOCALIZED_VERBOSE_NAME = _translation_verbose_name
 LOCALE_PATHS = [BASE_DIR / "locale"]
 FORMAT_MODULE_PATH = ["twinning.formats"]
 USE_I18N = True

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from twinning.activities.models import Activity, ActivityHeadcount
@@ -10,7 +11,7 @@ class HeadcountInline(admin.TabularInline):
 
 
 @admin.register(Activity)
-class ActivityAdmin(SimpleHistoryAdmin):
+class ActivityAdmin(TranslationAdmin, SimpleHistoryAdmin):
     list_display = ["title", "start", "end", "area", "kind", "owner", "is_public"]
     list_filter = ["area", "kind", "is_public"]
     list_select_related = ["owner"]

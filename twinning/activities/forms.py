@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from twinning.accounts.selectors import editable_organisation_ids
 from twinning.activities.models import Activity
-from twinning.core.forms import VersionedFormMixin
+from twinning.core.forms import TranslatedFormMixin, VersionedFormMixin
 from twinning.core.lookups import MultiPicker, Picker, use_pickers
 from twinning.organisations.models import Organisation
 from twinning.places.forms import PlaceChoiceField
@@ -16,7 +16,7 @@ from twinning.places.forms import PlaceChoiceField
 _HEADCOUNT = re.compile(r"^\s*(\d+)\s+(.+?)\s*$")
 
 
-class ActivityForm(VersionedFormMixin, forms.ModelForm):
+class ActivityForm(VersionedFormMixin, TranslatedFormMixin, forms.ModelForm):
     """Create or change an activity; head counts are written one group a line."""
 
     headcounts = forms.CharField(

@@ -3,7 +3,15 @@
 from ninja import Field, Schema
 
 from twinning.activities.models import ActivityArea, ActivityKind
-from twinning.core.api import Body, Ids, OwnedIn, PartialDateStr, QuoteOut
+from twinning.core.api import (
+    Body,
+    Ids,
+    OwnedIn,
+    PartialDateStr,
+    QuoteOut,
+    TranslatedIn,
+    TranslatedOut,
+)
 
 
 class OverviewQuery(Schema):
@@ -46,7 +54,7 @@ class NamedOut(Schema):
     name: str = Field(description="Name.")
 
 
-class ActivityDetailOut(ActivityOut):
+class ActivityDetailOut(ActivityOut, TranslatedOut):
     """An activity with its participants and sources."""
 
     people: list[NamedOut] = Field(description="People who took part.")
@@ -76,7 +84,7 @@ class HeadcountIn(Body):
     group: str = Field(description="Who they were, such as 'Chinese young players'.")
 
 
-class ActivityIn(OwnedIn):
+class ActivityIn(OwnedIn, TranslatedIn):
     """An activity to create."""
 
     title: str = Field(description="Short title.")

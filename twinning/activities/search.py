@@ -15,6 +15,7 @@ from twinning.core.search import (
     register,
     year_of,
 )
+from twinning.core.translated import every_language
 from twinning.partnerships.models import Partnership
 
 
@@ -27,6 +28,8 @@ def _activity_document(activity) -> Document:
             place.name if place else "",
             "; ".join(f"{p.party_a.name} – {p.party_b.name}" for p in partnerships),
             activity.description,
+            # Found by its texts in any language, not only the indexing one.
+            every_language(activity),
         ),
         meta=[
             ActivityKind(activity.kind),

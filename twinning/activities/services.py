@@ -47,6 +47,7 @@ def activity_create(
     headcounts: Headcounts = (),
     owner=None,
     is_public: bool = True,
+    **translations: str,
 ) -> Activity:
     """Create an activity with its participants and head counts after validating it."""
     activity = Activity(
@@ -59,6 +60,7 @@ def activity_create(
         place=place,
         owner=owner,
         is_public=is_public,
+        **translations,
     )
     activity.full_clean()
     activity.save()

@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.dates import MONTHS
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from twinning.accounts.selectors import can_edit, is_editor, visible_to
 from twinning.activities import selectors, services
@@ -20,6 +21,7 @@ from twinning.activities.filters import ActivityFilter
 from twinning.activities.forms import ActivityForm
 from twinning.activities.models import Activity, ActivityArea
 from twinning.core.exports import XLSX_TYPE
+from twinning.core.responses import name_file
 from twinning.core.views import saved_redirect
 from twinning.partnerships.forms import initial_from_partnership
 from twinning.partnerships.models import Partnership
@@ -202,15 +204,13 @@ def _download(request, kind: str):
     if partnership is None:
         raise Http404(_("Choose a partnership."))
     overview = selectors.activity_overview(user=request.user, partnership=partnership, year=year)
-    name = f"activities-{partnership.pk}-{year}"
+    name = "-".join((pgettext("file name", "activities"), str(partnership.pk), str(year)))
     if kind == "csv":
         response = HttpResponse(overview_csv(overview), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
-        return response
+        return name_file(response, f"{name}.csv")
     title = _("Activities %(year)s: %(partnership)s") % {"year": year, "partnership": partnership}
     response = HttpResponse(overview_xlsx(overview, title=title), content_type=XLSX_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
-    return response
+    return name_file(response, f"{name}.xlsx")
 
 
 def overview_csv_download(request):

@@ -6,11 +6,13 @@ from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from twinning.atlas import selectors
 from twinning.atlas.charts import bar_chart
 from twinning.atlas.forms import NationalForm
 from twinning.core.exports import content_type, table_bytes
+from twinning.core.responses import name_file
 from twinning.partnerships.filters import PartnershipFilter
 from twinning.partnerships.models import PartnershipStatus
 from twinning.partnerships.selectors import party_countries
@@ -59,7 +61,7 @@ def _national_charts(overview) -> dict:
             columns=True,
         ),
         "decade_chart": bar_chart(
-            [(f"{decade}s", count) for decade, count in overview.by_decade],
+            [(_decade(decade), count) for decade, count in overview.by_decade],
             title=_("Partnerships begun per decade"),
             columns=True,
         ),
@@ -114,9 +116,18 @@ def national_csv(request):
     response = HttpResponse(
         table_bytes("csv", columns, rows, title="partnerships"), content_type=content_type("csv")
     )
-    filename = f"partnerships-{overview.country}-{overview.partner_country}.csv".lower()
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    filename = f"{_file_stem(overview)}.csv".lower()
+    return name_file(response, filename)
+
+
+def _decade(decade: int) -> str:
+    # The same wording as the decade filter's options: "2000s", "2000'erne".
+    return _("%(decade)ss") % {"decade": decade}
+
+
+def _file_stem(overview) -> str:
+    word = pgettext("file name", "partnerships")
+    return f"{word}-{overview.country}-{overview.partner_country}"
 
 
 def national_pdf(request):
@@ -134,9 +145,8 @@ def national_pdf(request):
     )
     pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
     response = HttpResponse(pdf, content_type="application/pdf")
-    filename = f"partnerships-{overview.country}-{overview.partner_country}.pdf".lower()
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    filename = f"{_file_stem(overview)}.pdf".lower()
+    return name_file(response, filename)
 
 
 def statistics(request):
@@ -160,7 +170,7 @@ def statistics(request):
     if stats is not None:
         context |= {
             "decade_chart": bar_chart(
-                [(f"{decade}s", count) for decade, count in stats.by_decade],
+                [(_decade(decade), count) for decade, count in stats.by_decade],
                 title=_("Partnerships begun per decade"),
                 columns=True,
             ),

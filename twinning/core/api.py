@@ -54,6 +54,7 @@ from twinning.accounts.selectors import (
 from twinning.core.exports import content_type, table_bytes
 from twinning.core.selectors import data_stamp, history_changes
 from twinning.core.services import StaleRecord, model_append
+from twinning.core.translated import record_texts, texts_as_fields
 
 MAX_LIMIT = 500
 MAX_INT = 2**63 - 1  # the largest integer every supported database stores
@@ -140,6 +141,33 @@ class OwnedIn(Body):
         "left out when the caller edits for one organisation only.",
     )
     is_public: bool = Field(True, description="Shown to visitors who are not logged in.")
+
+
+RecordLanguage = Literal["en", "da", "zh"]
+
+
+class TranslatedOut(Schema):
+    """A record whose texts may be kept in several languages."""
+
+    translations: dict[str, dict[str, str]] = Field(
+        description="The record's texts in each language that has them, such as "
+        '{"da": {"title": "…"}, "zh": {"title": "…"}}. The plain fields give the text in '
+        "the language asked for (Accept-Language), or else in the first language that has one."
+    )
+
+    @staticmethod
+    def resolve_translations(obj) -> dict:
+        return record_texts(obj)
+
+
+class TranslatedIn(Body):
+    """A record body that may carry texts in several languages."""
+
+    translations: dict[RecordLanguage, dict[str, str | None]] | None = Field(
+        None,
+        description='Texts by language, such as {"da": {"title": "…"}}; the plain text fields '
+        "are the language of the request (Accept-Language).",
+    )
 
 
 def patch_of(schema: type[Schema], name: str | None = None) -> type[Schema]:
@@ -506,6 +534,15 @@ def resolve_fields(user, model: type[Model], payload: dict, keys=None, refs=None
     narrows the records a field may name further (given the user, a queryset).
     """
     fields = {}
+    payload = dict(payload)
+    if texts := payload.pop("translations", None):
+        try:
+            payload.update(texts_as_fields(model, texts))
+        except KeyError as exc:
+            raise HttpError(
+                422,
+                _("“%(name)s” is not a text kept in several languages.") % {"name": exc.args[0]},
+            ) from exc
     for name, value in payload.items():
         try:
             spec = model._meta.get_field(name)

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import copy
+
 from django import forms
+from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
+from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 
 from twinning.core.services import StaleRecord
+from twinning.core.translated import localized, record_languages, translated_fields
 
 
 def _shown(record: models.Model, name: str) -> str:
@@ -71,3 +76,77 @@ class VersionedFormMixin:
                         % {"value": _shown(current, name)},
                     )
         super().add_error(field, error)
+
+
+class TranslatedFormMixin:
+    """Let an editor keep a record's texts in every record language.
+
+    Each translated field of the form (``title``) holds the reader's language; each other
+    record language gets a field of its own (``title_en``, ``title_zh``), which pages show
+    together under "Translations" (``includes/translations.html``). A field the record
+    requires needs a text in one language at least, not in the reader's: an English
+    record stays editable by a Danish reader without translating it first.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._needs_text: list[str] = []
+        self.translation_names: list[str] = []
+        reader, *others = record_languages()
+        translated = translated_fields(self._meta.model)
+        for name in [name for name in self.fields if name in translated]:
+            main = self.fields[name]
+            if main.required:
+                main.required = False
+                self._needs_text.append(name)
+            if self.instance.pk is not None:
+                self.initial[name] = getattr(self.instance, localized(name, reader)) or ""
+            for code in others:
+                extra = copy.deepcopy(main)
+                extra.label = format_lazy(
+                    "{} ({})", main.label, settings.RECORD_LANGUAGE_NAMES[code]
+                )
+                extra.help_text = ""
+                if code == "zh":
+                    extra.widget.attrs["lang"] = "zh"
+                column = localized(name, code)
+                self.fields[column] = extra
+                self.translation_names.append(column)
+                if self.instance.pk is not None:
+                    self.initial[column] = getattr(self.instance, column) or ""
+
+    def _post_clean(self):
+        # The record is validated with every language's text, so that a text in another
+        # language satisfies a field the record requires.
+        for column in self.translation_names:
+            if column in self.cleaned_data:
+                setattr(self.instance, column, self.cleaned_data[column])
+        super()._post_clean()
+
+    def visible_fields(self):
+        # The other languages are shown apart, folded under "Translations".
+        return [f for f in super().visible_fields() if f.name not in self.translation_names]
+
+    @property
+    def translation_fields(self):
+        """Return the bound fields of the other languages, for the translations fieldset."""
+        return [self[name] for name in self.translation_names]
+
+    @property
+    def translations_open(self) -> bool:
+        """Return whether the translations should show unfolded (an error or a text in them)."""
+        return any(f.errors or f.value() for f in self.translation_fields)
+
+    def clean(self):
+        cleaned = super().clean()
+        for column in self.translation_names:
+            # A page that does not show the other languages leaves them as they are.
+            if self.add_prefix(column) not in self.data:
+                cleaned.pop(column, None)
+        for name in self._needs_text:
+            texts = [cleaned.get(name)] + [
+                cleaned.get(localized(name, code)) for code in record_languages()[1:]
+            ]
+            if not any(texts) and name not in self.errors:
+                self.add_error(name, forms.Field.default_error_messages["required"])
+        return cleaned

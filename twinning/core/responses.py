@@ -1,9 +1,10 @@
-"""Responses of large bodies that are kept compressed as well as plain."""
+"""Responses of large bodies kept compressed as well as plain, and of files to save."""
 
 import re
 
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_vary_headers
+from django.utils.http import content_disposition_header
 
 _ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 
@@ -22,4 +23,14 @@ def compressed_response(
     else:
         response = HttpResponse(body, content_type=content_type)
     patch_vary_headers(response, ["Accept-Encoding"])
+    return response
+
+
+def name_file(response: HttpResponse, name: str, *, inline: bool = False) -> HttpResponse:
+    """Name the file the response carries, in any script (``filename*`` for non-ASCII).
+
+    Names are in the reader's language (``pgettext("file name", …)``), so a Danish reader
+    saves ``aktiviteter-21-2015.xlsx`` where an English one saves ``activities-21-2015.xlsx``.
+    """
+    response["Content-Disposition"] = content_disposition_header(not inline, name)
     return response

@@ -11,6 +11,7 @@ from django.db.models import F
 from django.utils.translation import gettext as _
 
 from twinning.core.changes import ChangeAction, record_changed
+from twinning.core.translated import in_reader_language
 
 M = TypeVar("M", bound=models.Model)
 
@@ -70,7 +71,8 @@ def model_update(*, instance: M, data: Mapping[str, Any], version: int | None = 
     refused with :class:`StaleRecord` unless the record is still at that version. Without
     it the change is laid on the record as it is now: only the fields that differ are
     written, so two people changing different fields at once both keep their change.
-    Many-to-many fields in ``data`` are replaced whole when they differ.
+    Many-to-many fields in ``data`` are replaced whole when they differ. A translated
+    field named without a language (``title``) is the reader's language (``title_da``).
 
     Changes are judged against the row in the database, not against ``instance``, which a
     ModelForm may already have filled in. The version check and the raise are one
@@ -79,6 +81,7 @@ def model_update(*, instance: M, data: Mapping[str, Any], version: int | None = 
     """
     model = type(instance)
     manager = model._default_manager
+    data = in_reader_language(model, data)
     for _attempt in range(MERGE_ATTEMPTS):
         stored = manager.get(pk=instance.pk)
         if version is not None and stored.version != version:

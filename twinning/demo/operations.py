@@ -17,6 +17,7 @@ from django.db import transaction
 
 from twinning.activities.models import Activity, ActivityHeadcount
 from twinning.core.partialdates import PartialDate
+from twinning.core.translated import other_languages
 from twinning.institutions.models import (
     Exchange,
     InstitutionPair,
@@ -120,6 +121,7 @@ def _load_activities(path: Path) -> int:
                 "place": registry.place(item.get("place")),
                 "owner": owner,
                 "is_public": True,
+                **other_languages(Activity, item),
             },
         )
         activity.full_clean()

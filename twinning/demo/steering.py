@@ -15,12 +15,13 @@ from pathlib import Path
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 
+from twinning.core.translated import other_languages
 from twinning.focusareas.models import FocusArea
 from twinning.organisations.models import Organisation
 from twinning.partnerships.models import Partnership
 from twinning.places.models import Place
 from twinning.sources.models import Evidence, Source
-from twinning.strategies.models import Budget, Strategy
+from twinning.strategies.models import Budget, Goal, Strategy
 from twinning.strategies.services import (
     budget_allocation_set,
     budget_create,
@@ -91,6 +92,7 @@ def steering_load(*, path: Path = DATA) -> tuple[int, int]:
             "focus_areas": [(area(slug), wording) for slug, wording in item["focus"]],
             "owner": owner,
             "is_public": True,
+            **other_languages(Strategy, item),
         }
         strategy = Strategy.objects.filter(party=party, title=item["title"]).first()
         if strategy is None:
@@ -109,6 +111,7 @@ def steering_load(*, path: Path = DATA) -> tuple[int, int]:
                 success_criteria=goal_item.get("success_criteria", ""),
                 status=goal_item.get("status", "not_assessed"),
                 assessment=goal_item.get("assessment", ""),
+                **other_languages(Goal, goal_item),
             )
             _evidence(source, goal, goal_item.get("quotes", []))
             for indicator_item in goal_item.get("indicators", []):

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from django.db import transaction
 
+from twinning.core.translated import other_languages
 from twinning.focusareas.models import FocusArea
 from twinning.organisations.models import Organisation
 from twinning.partnerships.models import Partnership
@@ -139,6 +140,7 @@ def _visits_load(lookup: _Lookup, path: Path) -> int:
                 "report": item.get("report") or "",
                 "owner": lookup.organisation(item.get("owner")),
                 "is_public": True,
+                **other_languages(Visit, item),
             },
         )
         visit.full_clean()
@@ -168,6 +170,7 @@ def _visits_load(lookup: _Lookup, path: Path) -> int:
                     "host_organisation": site.organisation if site else None,
                     "location": spec.get("location") or (site.address if site else ""),
                     "notes": spec.get("notes") or "",
+                    **other_languages(ProgrammeItem, spec),
                 },
             )
             programme_item.full_clean()

@@ -1,7 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from twinning.core.models import VersionedModel
@@ -11,8 +10,8 @@ class FocusArea(VersionedModel):
     """A topic of cooperation, such as cleantech or elder care, in a small tree."""
 
     slug = models.SlugField(_("code"), max_length=60, unique=True)
-    name_en = models.CharField(_("name in English"), max_length=120)
-    name_da = models.CharField(_("name in Danish"), max_length=120)
+    # Kept in every record language (translation.py): name_en, name_da, name_zh.
+    name = models.CharField(_("name"), max_length=120)
     parent = models.ForeignKey(
         "self",
         verbose_name=_("broader area"),
@@ -45,8 +44,3 @@ class FocusArea(VersionedModel):
                 raise ValidationError({"parent": _("A focus area cannot lie inside itself.")})
             seen.add(ancestor.pk)
             ancestor = ancestor.parent
-
-    @property
-    def name(self) -> str:
-        """Return the name in the active language."""
-        return self.name_da if (get_language() or "en").startswith("da") else self.name_en

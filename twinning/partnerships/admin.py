@@ -1,10 +1,11 @@
 from django.contrib import admin
+from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 from simple_history.admin import SimpleHistoryAdmin
 
 from twinning.partnerships.models import Agreement, Partnership, PartnershipPerson
 
 
-class AgreementInline(admin.StackedInline):
+class AgreementInline(TranslationStackedInline):
     model = Agreement
     fk_name = "partnership"
     extra = 0
@@ -43,7 +44,7 @@ class PartnershipAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Agreement)
-class AgreementAdmin(SimpleHistoryAdmin):
+class AgreementAdmin(TranslationAdmin, SimpleHistoryAdmin):
     list_display = ["__str__", "partnership", "kind", "signed", "expires"]
     list_filter = ["kind"]
     list_select_related = ["partnership__party_a__parent", "partnership__party_b__parent"]

@@ -5,7 +5,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from twinning.accounts.selectors import editable_organisation_ids, visible_to
-from twinning.core.forms import VersionedFormMixin
+from twinning.core.forms import TranslatedFormMixin, VersionedFormMixin
 from twinning.core.lookups import Picker, use_pickers
 from twinning.focusareas.forms import in_reading_order
 from twinning.focusareas.models import FocusArea
@@ -71,7 +71,7 @@ class PartnershipForm(VersionedFormMixin, forms.ModelForm):
         return data
 
 
-class AgreementForm(VersionedFormMixin, forms.ModelForm):
+class AgreementForm(VersionedFormMixin, TranslatedFormMixin, forms.ModelForm):
     """Add or change an agreement; it may only renew an agreement of the same partnership."""
 
     class Meta:

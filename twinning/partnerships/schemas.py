@@ -4,7 +4,7 @@ import datetime as dt
 
 from ninja import Field, Schema
 
-from twinning.core.api import Body, OwnedIn, PartialDateStr, Slugs
+from twinning.core.api import OwnedIn, PartialDateStr, Slugs, TranslatedIn, TranslatedOut
 from twinning.partnerships.models import AgreementKind, PartnershipKind, PartnershipStatus
 from twinning.places.models import PlaceKind
 
@@ -56,7 +56,7 @@ class SignatoryOut(Schema):
         return obj.organisation.name if obj.organisation else None
 
 
-class AgreementOut(Schema):
+class AgreementOut(TranslatedOut):
     """A signed document within a partnership."""
 
     id: int = Field(description="Identifier of the agreement.")
@@ -139,7 +139,7 @@ class PartnershipIn(OwnedIn):
     notes: str = Field("", description="Free notes.")
 
 
-class AgreementIn(Body):
+class AgreementIn(TranslatedIn):
     """An agreement to add to a partnership, or the fields of one to change."""
 
     kind: AgreementKind = Field(AgreementKind.FOUNDING, description="Kind of agreement.")

@@ -134,6 +134,7 @@ def agreement_create(
     renews: Agreement | None = None,
     document=None,
     notes: str = "",
+    **translations: str,
 ) -> Agreement:
     """Add an agreement to a partnership; signatories are posts held by people."""
     agreement = Agreement(
@@ -150,6 +151,7 @@ def agreement_create(
         renews=renews,
         document=document,
         notes=notes,
+        **translations,
     )
     agreement.full_clean()
     agreement.save()

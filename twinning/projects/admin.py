@@ -1,4 +1,5 @@
 from django.contrib import admin
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
 from twinning.projects.models import Project, ProjectParty, ProjectPhase
@@ -10,13 +11,13 @@ class PartyInline(admin.TabularInline):
     raw_id_fields = ["organisation", "place"]
 
 
-class PhaseInline(admin.TabularInline):
+class PhaseInline(TranslationTabularInline):
     model = ProjectPhase
     extra = 0
 
 
 @admin.register(Project)
-class ProjectAdmin(SimpleHistoryAdmin):
+class ProjectAdmin(TranslationAdmin, SimpleHistoryAdmin):
     list_display = ["title", "status", "value_min", "value_max", "currency", "owner", "is_public"]
     list_filter = ["status", "is_public"]
     list_select_related = ["owner"]

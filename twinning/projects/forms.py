@@ -3,13 +3,13 @@
 from django import forms
 
 from twinning.accounts.selectors import editable_organisation_ids
-from twinning.core.forms import VersionedFormMixin
+from twinning.core.forms import TranslatedFormMixin, VersionedFormMixin
 from twinning.core.lookups import MultiPicker, use_pickers
 from twinning.organisations.models import Organisation
 from twinning.projects.models import Project
 
 
-class ProjectForm(VersionedFormMixin, forms.ModelForm):
+class ProjectForm(VersionedFormMixin, TranslatedFormMixin, forms.ModelForm):
     """Create or change a project; owners are limited to the user's organisations."""
 
     class Meta:

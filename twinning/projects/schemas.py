@@ -4,7 +4,15 @@ from decimal import Decimal
 
 from ninja import Field, Schema
 
-from twinning.core.api import Body, Ids, OwnedIn, PartialDateStr, QuoteOut
+from twinning.core.api import (
+    Body,
+    Ids,
+    OwnedIn,
+    PartialDateStr,
+    QuoteOut,
+    TranslatedIn,
+    TranslatedOut,
+)
 from twinning.projects.models import PhaseStatus, ProjectPartyRole, ProjectStatus
 
 
@@ -33,7 +41,7 @@ class ProjectPartyOut(Schema):
         return obj.member.name
 
 
-class PhaseOut(Schema):
+class PhaseOut(TranslatedOut):
     """A numbered stage of a project."""
 
     number: int = Field(description="Number of the phase.")
@@ -58,7 +66,7 @@ class ProjectOut(Schema):
     phases: list[PhaseOut] = Field(description="Phases by number.")
 
 
-class ProjectDetailOut(ProjectOut):
+class ProjectDetailOut(ProjectOut, TranslatedOut):
     """A project with its description, outcome and sources."""
 
     description: str = Field(description="What the project is about.")
@@ -66,7 +74,7 @@ class ProjectDetailOut(ProjectOut):
     sources: list[QuoteOut] = Field(alias="evidence", description="Evidence for the project.")
 
 
-class ProjectIn(OwnedIn):
+class ProjectIn(OwnedIn, TranslatedIn):
     """A project to create."""
 
     title: str = Field(description="Title.")
@@ -89,7 +97,7 @@ class ProjectPartyIn(Body):
     role: ProjectPartyRole = Field(ProjectPartyRole.PARTNER, description="Its role.")
 
 
-class ProjectPhaseIn(Body):
+class ProjectPhaseIn(TranslatedIn):
     """A phase to add to a project under a number it does not use yet."""
 
     number: int = Field(ge=1, description="Number of the phase.")

@@ -8,6 +8,7 @@ from django.db.models import Prefetch
 from django.urls import reverse
 
 from twinning.core.search import Document, Indexer, Span, join, owned, register, year_of
+from twinning.core.translated import every_language
 from twinning.partnerships.search import partnership_facts
 from twinning.projects.models import PhaseStatus, Project, ProjectPhase, ProjectStatus
 
@@ -34,6 +35,7 @@ def _project_documents(ids: list[int]) -> Iterable[tuple[int, Document]]:
                     "; ".join(p.title for p in within if p.is_public),
                     project.description,
                     project.outcome,
+                    every_language(project),
                     "; ".join(p.title for p in project.phases.all() if p.title),
                 ),
                 meta=[ProjectStatus(project.status), Span(first, max(ends) if ends else None)],

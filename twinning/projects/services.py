@@ -33,6 +33,7 @@ def project_create(
     outcome: str = "",
     owner=None,
     is_public: bool = True,
+    **translations: str,
 ) -> Project:
     """Create a project after validating it."""
     project = Project(
@@ -45,6 +46,7 @@ def project_create(
         outcome=outcome,
         owner=owner,
         is_public=is_public,
+        **translations,
     )
     project.full_clean()
     project.save()
@@ -132,6 +134,7 @@ def project_phase_create(
     end: PartialDate | str | None = None,
     status: str = PhaseStatus.PLANNED,
     notes: str = "",
+    **translations: str,
 ) -> ProjectPhase:
     """Add a phase with a number the project does not use yet."""
     phase = ProjectPhase(
@@ -142,6 +145,7 @@ def project_phase_create(
         end=partial_date_or_error(end, "end"),
         status=status,
         notes=notes,
+        **translations,
     )
     phase.full_clean()
     phase.save()

@@ -12,6 +12,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.dates import MONTHS
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from twinning.reports.charts import svg_to_png
 from twinning.reports.models import EvaluationReport
@@ -42,7 +43,9 @@ def report_title(report: EvaluationReport) -> str:
 
 def report_filename(report: EvaluationReport, fmt: str) -> str:
     p = report.partnership
-    stem = f"evaluation-{p.party_a.name}-{p.party_b.name}-{report.from_year}-{report.to_year}"
+    with translation.override(report.language):
+        word = pgettext("file name", "evaluation")
+    stem = f"{word}-{p.party_a.name}-{p.party_b.name}-{report.from_year}-{report.to_year}"
     return "".join(c if c.isalnum() or c in "-_" else "-" for c in stem) + f".{fmt}"
 
 

@@ -10,6 +10,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from twinning.accounts.selectors import can_edit, is_editor
+from twinning.core.responses import name_file
 from twinning.reports import selectors, services
 from twinning.reports.documents import CONTENT_TYPES, report_document, report_filename
 from twinning.reports.filters import EvaluationReportFilter
@@ -62,8 +63,7 @@ def report_download(request, pk: int, fmt: str):
     report = _visible_report(request, pk)
     data = report_document(user=request.user, report=report, fmt=fmt)
     response = HttpResponse(data, content_type=CONTENT_TYPES[fmt])
-    response["Content-Disposition"] = f'attachment; filename="{report_filename(report, fmt)}"'
-    return response
+    return name_file(response, report_filename(report, fmt))
 
 
 def _save(form, save):
@@ -143,6 +143,4 @@ def report_file_download(request, pk: int):
     if report_file.content is None:
         raise Http404(_("The file is not ready yet."))
     response = HttpResponse(bytes(report_file.content), content_type=CONTENT_TYPES[report_file.fmt])
-    name = report_filename(report_file.report, report_file.fmt)
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    return name_file(response, report_filename(report_file.report, report_file.fmt))

@@ -3,7 +3,7 @@
 from django import forms
 
 from twinning.accounts.selectors import editable_organisation_ids
-from twinning.core.forms import VersionedFormMixin
+from twinning.core.forms import TranslatedFormMixin, VersionedFormMixin
 from twinning.core.lookups import Picker, use_pickers
 from twinning.focusareas.forms import in_reading_order
 from twinning.focusareas.models import FocusArea
@@ -12,7 +12,7 @@ from twinning.places.forms import PlaceChoiceField
 from twinning.sites.models import ShowcaseSite
 
 
-class ShowcaseSiteForm(VersionedFormMixin, forms.ModelForm):
+class ShowcaseSiteForm(VersionedFormMixin, TranslatedFormMixin, forms.ModelForm):
     """Create or change a site; owners are limited to the user's organisations."""
 
     class Meta:

@@ -2,7 +2,7 @@
 
 from ninja import Field, Schema
 
-from twinning.core.api import OwnedIn, Ref, Slugs
+from twinning.core.api import OwnedIn, Ref, Slugs, TranslatedIn, TranslatedOut
 
 
 class ShowcaseSiteOut(Schema):
@@ -24,7 +24,7 @@ class ShowcaseSiteOut(Schema):
         return obj.language_codes()
 
 
-class ShowcaseSiteDetailOut(ShowcaseSiteOut):
+class ShowcaseSiteDetailOut(ShowcaseSiteOut, TranslatedOut):
     """A showcase site with what a visitor sees and whom to contact."""
 
     what_visitors_see: str = Field(description="What a visitor sees there.")
@@ -33,7 +33,7 @@ class ShowcaseSiteDetailOut(ShowcaseSiteOut):
     contact_phone: str = Field(description="The contact's phone number.")
 
 
-class ShowcaseSiteIn(OwnedIn):
+class ShowcaseSiteIn(OwnedIn, TranslatedIn):
     """A showcase site to create."""
 
     name: str = Field(description="Name of the site.")

@@ -11,6 +11,7 @@ from twinning.core.search import (
     owned,
     register,
 )
+from twinning.core.translated import every_language
 
 
 def _site_document(site) -> Document:
@@ -24,6 +25,7 @@ def _site_document(site) -> Document:
             place.name if place else "",
             site.address,
             site.what_visitors_see,
+            every_language(site),
         ),
         meta=[focus_area_names(areas), site.languages],
         countries=codes(place.country_code if place else ""),

@@ -27,6 +27,7 @@ def showcase_site_create(
     contact_phone: str = "",
     owner=None,
     is_public: bool = True,
+    **translations: str,
 ) -> ShowcaseSite:
     """Create a showcase site after validating it; it lies in its organisation's place
     unless another place is given."""
@@ -45,6 +46,7 @@ def showcase_site_create(
         contact_phone=contact_phone,
         owner=owner,
         is_public=is_public,
+        **translations,
     )
     site.full_clean()
     site.save()

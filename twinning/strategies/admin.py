@@ -1,4 +1,5 @@
 from django.contrib import admin
+from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 from simple_history.admin import SimpleHistoryAdmin
 
 from twinning.strategies.models import (
@@ -21,7 +22,7 @@ class StrategyFocusAreaInline(admin.TabularInline):
     autocomplete_fields = ["focus_area"]
 
 
-class GoalInline(admin.StackedInline):
+class GoalInline(TranslationStackedInline):
     model = Goal
     extra = 0
     fields = [
@@ -34,7 +35,7 @@ class GoalInline(admin.StackedInline):
 
 
 @admin.register(Strategy)
-class StrategyAdmin(SimpleHistoryAdmin):
+class StrategyAdmin(TranslationAdmin, SimpleHistoryAdmin):
     list_display = ["title", "party", "kind", "start", "end", "owner", "is_public"]
     list_filter = ["kind", "is_public"]
     list_select_related = ["party", "owner"]

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from twinning.accounts.selectors import editable_organisation_ids, visible_to
 from twinning.core.fields import DayFormField, PartialDateFormField
-from twinning.core.forms import VersionedFormMixin
+from twinning.core.forms import TranslatedFormMixin, VersionedFormMixin
 from twinning.focusareas.models import FocusArea
 from twinning.organisations.models import Organisation
 from twinning.places.models import Place
@@ -25,7 +25,7 @@ from twinning.strategies.models import (
 )
 
 
-class StrategyForm(VersionedFormMixin, forms.ModelForm):
+class StrategyForm(VersionedFormMixin, TranslatedFormMixin, forms.ModelForm):
     """Create or change a strategy; focus areas are typed as slugs in rank order."""
 
     start = PartialDateFormField(label=_("In force from"), required=False)
@@ -94,7 +94,7 @@ class AlignmentForm(forms.Form):
         return _place(self.cleaned_data["partner"], "partner")
 
 
-class IndicatorForm(forms.ModelForm):
+class IndicatorForm(TranslatedFormMixin, forms.ModelForm):
     """Add or change an indicator of a goal."""
 
     baseline_date = PartialDateFormField(label=_("Baseline date"), required=False)

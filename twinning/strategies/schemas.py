@@ -5,7 +5,7 @@ from decimal import Decimal
 
 from ninja import Field, Schema
 
-from twinning.core.api import Body, Label, OwnedIn, PartialDateStr, Ref
+from twinning.core.api import Body, Label, OwnedIn, PartialDateStr, Ref, TranslatedIn, TranslatedOut
 from twinning.strategies.models import (
     BudgetCategory,
     GoalStatus,
@@ -56,7 +56,7 @@ class IndicatorPeriodOut(Schema):
         return obj.met()
 
 
-class IndicatorOut(Schema):
+class IndicatorOut(TranslatedOut):
     id: int = Field(description="Identifier of the indicator.")
     position: int = Field(description="Number of the indicator within its goal, from 1.")
     title: str = Field(description="What is measured.")
@@ -68,7 +68,7 @@ class IndicatorOut(Schema):
     periods: list[IndicatorPeriodOut] = Field(description="Targets and actuals per period.")
 
 
-class IndicatorIn(Body):
+class IndicatorIn(TranslatedIn):
     """An indicator to add to a goal."""
 
     title: str = Field(description="What is measured.")
@@ -108,7 +108,7 @@ class IatiImportOut(Schema):
     periods: int = Field(description="Periods stored.")
 
 
-class GoalOut(Schema):
+class GoalOut(TranslatedOut):
     id: int = Field(description="Identifier of the goal.")
     position: int = Field(description="Number of the goal within its strategy, from 1.")
     title: str = Field(description="Title of the goal.")
@@ -157,7 +157,7 @@ class StrategyOut(Schema):
     )
 
 
-class StrategyDetailOut(StrategyOut):
+class StrategyDetailOut(StrategyOut, TranslatedOut):
     description: str = Field(description="Description of the strategy; may be empty.")
     goals: list[GoalOut] = Field(description="The strategy's goals in order of their number.")
 
@@ -256,7 +256,7 @@ class RankedAreaIn(Body):
     wording: str = Field("", description="How the strategy itself names the area.")
 
 
-class StrategyIn(OwnedIn):
+class StrategyIn(OwnedIn, TranslatedIn):
     """A strategy to create."""
 
     party: int = Field(description="Identifier of the place whose strategy it is.")
@@ -268,7 +268,7 @@ class StrategyIn(OwnedIn):
     description: str = Field("", description="Description of the strategy.")
 
 
-class GoalIn(Body):
+class GoalIn(TranslatedIn):
     """A goal to add to a strategy."""
 
     title: str = Field(description="Title of the goal.")

@@ -17,6 +17,7 @@ from twinning.core.search import (
     register,
     year_of,
 )
+from twinning.core.translated import every_language
 from twinning.strategies.models import (
     Budget,
     Goal,
@@ -38,7 +39,9 @@ def _strategy_documents(ids: list[int]) -> Iterable[tuple[int, Document]]:
             strategy.pk,
             Document(
                 title=strategy.title,
-                body=join(party.name, "; ".join(wordings), strategy.description),
+                body=join(
+                    party.name, "; ".join(wordings), strategy.description, every_language(strategy)
+                ),
                 meta=[
                     StrategyKind(strategy.kind),
                     Span(strategy.start, strategy.end),
@@ -60,7 +63,13 @@ def _goal_documents(ids: list[int]) -> Iterable[tuple[int, Document]]:
             goal.pk,
             Document(
                 title=goal.title,
-                body=join(strategy.title, goal.actions, goal.success_criteria, goal.assessment),
+                body=join(
+                    strategy.title,
+                    goal.actions,
+                    goal.success_criteria,
+                    goal.assessment,
+                    every_language(goal),
+                ),
                 meta=[
                     GoalStatus(goal.status),
                     goal.deadline,

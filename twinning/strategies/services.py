@@ -48,6 +48,7 @@ def strategy_create(
     description: str = "",
     owner=None,
     is_public: bool = True,
+    **translations: str,
 ) -> Strategy:
     """Create a strategy; its focus areas are ranked in the order given."""
     strategy = Strategy(
@@ -59,6 +60,7 @@ def strategy_create(
         description=description,
         owner=owner,
         is_public=is_public,
+        **translations,
     )
     strategy.full_clean()
     strategy.save()
@@ -124,6 +126,7 @@ def goal_create(
     status: str = GoalStatus.NOT_ASSESSED,
     assessment: str = "",
     assessed_on: dt.date | None = None,
+    **translations: str,
 ) -> Goal:
     """Add a goal to a strategy, numbered after the last one unless a number is given."""
     if position is None:
@@ -139,6 +142,7 @@ def goal_create(
         status=status,
         assessment=assessment,
         assessed_on=assessed_on,
+        **translations,
     )
     goal.full_clean()
     goal.save()
@@ -332,6 +336,7 @@ def indicator_create(
     direction: str = IndicatorDirection.INCREASE,
     baseline: Decimal | None = None,
     baseline_date: PartialDate | str | None = None,
+    **translations: str,
 ) -> Indicator:
     """Add an indicator to a goal, numbered after the last one unless a number is given."""
     if position is None:
@@ -345,6 +350,7 @@ def indicator_create(
         direction=direction,
         baseline=baseline,
         baseline_date=partial_date_or_error(baseline_date, "baseline_date"),
+        **translations,
     )
     indicator.full_clean()
     indicator.save()

@@ -1,16 +1,17 @@
 from django.contrib import admin
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
 from twinning.visits.models import Commitment, Gift, ProgrammeItem, Visit, VisitMember
 
 
-class VisitMemberInline(admin.TabularInline):
+class VisitMemberInline(TranslationTabularInline):
     model = VisitMember
     extra = 0
     raw_id_fields = ["organisation", "person"]
 
 
-class ProgrammeItemInline(admin.TabularInline):
+class ProgrammeItemInline(TranslationTabularInline):
     model = ProgrammeItem
     extra = 0
     raw_id_fields = ["site", "host_organisation"]
@@ -29,7 +30,7 @@ class CommitmentInline(admin.TabularInline):
 
 
 @admin.register(Visit)
-class VisitAdmin(SimpleHistoryAdmin):
+class VisitAdmin(TranslationAdmin, SimpleHistoryAdmin):
     list_display = ["title", "direction", "status", "start_date", "end_date", "owner"]
     list_filter = ["direction", "status", "is_public", "interests"]
     list_select_related = ["owner"]

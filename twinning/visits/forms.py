@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from twinning.accounts.selectors import editable_organisation_ids, visible_to
 from twinning.core.fields import DayFormField
-from twinning.core.forms import VersionedFormMixin
+from twinning.core.forms import TranslatedFormMixin, VersionedFormMixin
 from twinning.core.lookups import Picker, use_pickers
 from twinning.focusareas.forms import in_reading_order
 from twinning.focusareas.models import FocusArea
@@ -31,7 +31,7 @@ class ServiceFormMixin:
         return data
 
 
-class VisitForm(VersionedFormMixin, ServiceFormMixin, forms.ModelForm):
+class VisitForm(VersionedFormMixin, TranslatedFormMixin, ServiceFormMixin, forms.ModelForm):
     """Create or change a visit; owners are limited to the user's organisations."""
 
     many = ("interests",)
@@ -91,7 +91,7 @@ class VisitForm(VersionedFormMixin, ServiceFormMixin, forms.ModelForm):
             self.initial.setdefault("owner", next(iter(allowed)))
 
 
-class VisitMemberForm(VersionedFormMixin, ServiceFormMixin, forms.ModelForm):
+class VisitMemberForm(VersionedFormMixin, TranslatedFormMixin, ServiceFormMixin, forms.ModelForm):
     """Add or change a member of the delegation."""
 
     class Meta:
@@ -115,7 +115,7 @@ class VisitMemberForm(VersionedFormMixin, ServiceFormMixin, forms.ModelForm):
         use_pickers(self, user)
 
 
-class ProgrammeItemForm(VersionedFormMixin, ServiceFormMixin, forms.ModelForm):
+class ProgrammeItemForm(VersionedFormMixin, TranslatedFormMixin, ServiceFormMixin, forms.ModelForm):
     """Add or change a programme item on one of the visit's days."""
 
     class Meta:

@@ -4,7 +4,7 @@ import datetime as dt
 
 from ninja import Field, Schema
 
-from twinning.core.api import Body, Label, LocalTime, OwnedIn, Slugs
+from twinning.core.api import Body, Label, LocalTime, OwnedIn, Slugs, TranslatedIn, TranslatedOut
 from twinning.visits.models import GiftDirection, VisitDirection, VisitStatus
 
 
@@ -43,7 +43,7 @@ class VisitOut(Schema):
     )
 
 
-class VisitMemberOut(Schema):
+class VisitMemberOut(TranslatedOut):
     """A member of the delegation."""
 
     id: int = Field(description="Identifier of the member.")
@@ -59,7 +59,7 @@ class VisitMemberOut(Schema):
     is_leader: bool = Field(description="Whether the member leads the delegation.")
 
 
-class ProgrammeItemOut(Schema):
+class ProgrammeItemOut(TranslatedOut):
     """One point of the programme."""
 
     id: int = Field(description="Identifier of the programme item.")
@@ -100,7 +100,7 @@ class CommitmentOut(Schema):
         return obj.overdue if hasattr(obj, "overdue") else obj.is_overdue()
 
 
-class VisitDetailOut(VisitOut):
+class VisitDetailOut(VisitOut, TranslatedOut):
     """A visit with its delegation, programme, gifts and commitments."""
 
     purpose: str = Field(description="Why the delegation comes.")
@@ -114,7 +114,7 @@ class VisitDetailOut(VisitOut):
     commitments: list[CommitmentOut] = Field(description="Follow-up commitments.")
 
 
-class VisitIn(OwnedIn):
+class VisitIn(OwnedIn, TranslatedIn):
     """A delegation visit to create."""
 
     title: str = Field(description="Title of the visit.")
@@ -139,7 +139,7 @@ class VisitIn(OwnedIn):
     report: str = Field("", description="What came of the visit.")
 
 
-class VisitMemberIn(Body):
+class VisitMemberIn(TranslatedIn):
     """A member to add to the delegation."""
 
     name: str = Field(description="Name of the member.")
@@ -153,7 +153,7 @@ class VisitMemberIn(Body):
     is_leader: bool = Field(False, description="Whether the member leads the delegation.")
 
 
-class ProgrammeItemIn(Body):
+class ProgrammeItemIn(TranslatedIn):
     """An item to add to the programme, on one of the visit's days."""
 
     day: dt.date = Field(description="The day of the item, within the visit.")

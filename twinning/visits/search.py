@@ -11,6 +11,7 @@ from twinning.core.search import (
     owned,
     register,
 )
+from twinning.core.translated import every_language
 from twinning.visits.models import VisitDirection, VisitStatus
 
 
@@ -25,6 +26,8 @@ def _visit_document(visit) -> Document:
             visit.purpose,
             visit.notes,
             visit.report,
+            # Found by its texts in any language, not only the indexing one.
+            every_language(visit),
         ),
         meta=[
             VisitDirection(visit.direction),

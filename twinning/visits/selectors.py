@@ -128,6 +128,14 @@ def programme_days(*, visit: Visit) -> list[ProgrammeDay]:
     return [ProgrammeDay(day=day, items=by_day.get(day, [])) for day in days]
 
 
+def place_name_in(place: Place | None, language: str) -> str:
+    """Return the place's name as written in the language, or its usual name."""
+    if place is None:
+        return ""
+    written = place.names.filter(language=language).order_by("name").first()
+    return written.name if written else place.name
+
+
 def commitments_overdue(*, user, today: dt.date | None = None) -> QuerySet[Commitment]:
     """Return open commitments past their due date on visits the user may see, oldest first."""
     today = today or timezone.localdate()

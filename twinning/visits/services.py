@@ -36,6 +36,7 @@ def visit_create(
     report: str = "",
     owner=None,
     is_public: bool = True,
+    **translations: str,
 ) -> Visit:
     """Create a delegation visit after validating it."""
     visit = Visit(
@@ -54,6 +55,7 @@ def visit_create(
         report=report,
         owner=owner,
         is_public=is_public,
+        **translations,
     )
     visit.full_clean()
     visit.save()
@@ -91,6 +93,7 @@ def visit_member_create(
     organisation_name: str = "",
     person=None,
     is_leader: bool = False,
+    **translations: str,
 ) -> VisitMember:
     """Add a member to a visit's delegation; a second leader is refused."""
     member = VisitMember(
@@ -102,6 +105,7 @@ def visit_member_create(
         organisation_name=organisation_name,
         person=person,
         is_leader=is_leader,
+        **translations,
     )
     member.full_clean()
     member.save()
@@ -133,6 +137,7 @@ def programme_item_create(
     location: str = "",
     interpreter: str = "",
     notes: str = "",
+    **translations: str,
 ) -> ProgrammeItem:
     """Add an item to a visit's programme on one of its days.
 
@@ -154,6 +159,7 @@ def programme_item_create(
         topic=topic,
         interpreter=interpreter,
         notes=notes,
+        **translations,
     )
     item.full_clean()
     item.save()

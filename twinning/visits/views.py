@@ -11,10 +11,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext
 from django.views.decorators.http import require_POST
 
 from twinning.accounts.selectors import can_edit, is_editor
+from twinning.core.responses import name_file
 from twinning.core.views import saved_redirect
 from twinning.focusareas.models import FocusArea
 from twinning.partnerships.forms import initial_from_partnership
@@ -35,10 +36,12 @@ from twinning.visits.forms import (
 from twinning.visits.models import Commitment, Gift, ProgrammeItem, Visit, VisitMember
 
 PER_PAGE = 50
-PDF_LANGUAGES = ("da", "en")
+# The languages a programme is printed in, and the site language each is rendered under:
+# Chinese delegations get theirs in simplified Chinese.
+PDF_LANGUAGES = {"da": "da", "en": "en", "zh": "zh-hans"}
 # Headings of programme days, written the way each language writes a full date.
-DAY_FORMATS = {"da": r"l \d\e\n j. F Y", "en": "l j F Y"}
-DATE_FORMATS = {"da": "j. F Y", "en": "j F Y"}
+DAY_FORMATS = {"da": r"l \d\e\n j. F Y", "en": "l j F Y", "zh": "Y年n月j日 l"}
+DATE_FORMATS = {"da": "j. F Y", "en": "j F Y", "zh": "Y年n月j日"}
 
 
 def _day_format() -> str:
@@ -336,19 +339,27 @@ def programme_add_site(request, pk: int, site_pk: int):
 
 
 def programme_pdf(request, pk: int):
-    """Return the visit's programme as an A4 PDF in Danish or English (``?lang=da|en``)."""
+    """Return the visit's programme as an A4 PDF in Danish, English or Chinese (``?lang=``).
+
+    Record texts (title, purpose, programme items) come in that language where the record
+    has them, else in the next language that does; members are named as they write
+    their own names where the record has them.
+    """
     from weasyprint import HTML  # imported here: loading Pango is slow and pages don't need it
 
     visit = _visible_visit(request, pk)
     language = request.GET.get("lang") or translation.get_language() or "en"
     language = language[:2] if language[:2] in PDF_LANGUAGES else "en"
-    with translation.override(language):
+    with translation.override(PDF_LANGUAGES[language]):
         html = render_to_string(
             "visits/programme_pdf.html",
             {
                 "visit": visit,
                 "programme": selectors.programme_days(visit=visit),
                 "language": language,
+                # A Chinese programme names the places as Chinese readers write them.
+                "visiting_name": selectors.place_name_in(visit.visiting_party, language),
+                "host_name": selectors.place_name_in(visit.host, language),
                 "day_format": _day_format(),
                 "date_format": DATE_FORMATS[language],
             },
@@ -356,6 +367,8 @@ def programme_pdf(request, pk: int):
         )
     pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
     response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="programme-{visit.pk}-{language}.pdf"'
+    with translation.override(PDF_LANGUAGES[language]):
+        word = pgettext("file name", "programme")
+    name_file(response, f"{word}-{visit.pk}.pdf", inline=True)
     response["Content-Language"] = language
     return response

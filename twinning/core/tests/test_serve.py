@@ -37,3 +37,27 @@ def test_static_files_are_collected_again_only_when_a_source_changed(settings, t
     (source / "page.css").write_text("body { color: navy; }")
     assert collect_static_if_changed() is True
     assert "navy" in (tmp_path / "collected" / "page.css").read_text()
+
+
+def test_serve_skips_collecting_unchanged_files_and_forks_workers_from_a_loaded_app(
+    settings, tmp_path, monkeypatch
+):
+    from django.core import management
+
+    from twinning.core.management.commands import serve
+
+    source = tmp_path / "src"
+    source.mkdir()
+    (source / "page.css").write_text("body { color: black; }")
+    settings.STATICFILES_DIRS = [source]
+    settings.STATIC_ROOT = tmp_path / "collected"
+    serve.collect_static_if_changed()
+    collected = []
+    monkeypatch.setattr(serve, "call_command", lambda *a, **k: collected.append(a))
+    started = []
+    monkeypatch.setattr(serve.os, "execv", lambda path, argv: started.append(argv))
+
+    management.call_command("serve", "--workers", "2")
+
+    assert collected == []
+    assert "--preload" in started[0] and started[0][started[0].index("--workers") + 1] == "2"

@@ -2,6 +2,7 @@ import json
 from collections import Counter
 
 import pytest
+from django.utils import translation
 
 from twinning.activities.models import Activity
 from twinning.activities.selectors import activity_overview
@@ -9,6 +10,8 @@ from twinning.demo.operations import DATA
 from twinning.institutions.models import InstitutionPair, Network
 from twinning.partnerships.models import Partnership
 from twinning.projects.models import Project
+from twinning.strategies.models import Goal
+from twinning.visits.models import Visit
 
 pytestmark = pytest.mark.django_db
 
@@ -87,3 +90,21 @@ def _pairs_networks_and_soil_project(loaded):
     roles = {p.organisation.name: p.role for p in soil.parties.select_related("organisation")}
     assert roles["GEO A/S"] == "lead" and roles["Wuxi Urban Development Group"] == "client"
     assert soil.evidence.get().quote == "mellem 150 og 500 mio. danske kroner"
+
+
+def test_demo_records_read_in_the_reports_danish_with_english_alongside(loaded):
+    meeting = Activity.objects.get(start="2013-01-31", partnerships=loaded)
+    goal = Goal.objects.get(title_en="Door opener for Danish companies")
+    visit = Visit.objects.get(start_date="2014-11-20")
+    with translation.override("da"):
+        assert meeting.title == "Tovholdermøde"
+        assert goal.title == "Døråbner for danske virksomheder"
+        assert visit.title == "Heldagsbesøg af delegation fra Wuxi"
+    with translation.override("en"):
+        assert meeting.title == "Meeting of the Bycirklen coordinators"
+        assert visit.title == "Full-day visit of a Wuxi delegation to Bycirklen"
+    # Entries the report gives without a day keep their English wording in Danish.
+    undated = Activity.objects.filter(partnerships=loaded, title_da__isnull=True)
+    assert undated.exists()
+    with translation.override("da"):
+        assert undated.first().title == undated.first().title_en

@@ -331,6 +331,7 @@ def test_detail_has_agreements_people_and_sources(client, documented):
             "renews_tacitly": False,
             "notice_given": None,
             "renews": None,
+            "translations": {"en": {"title": "Letter of friendship"}},
         },
         {
             "id": renewal.pk,
@@ -345,6 +346,7 @@ def test_detail_has_agreements_people_and_sources(client, documented):
             "renews_tacitly": False,
             "notice_given": None,
             "renews": founding.pk,
+            "translations": {},
         },
     ]
     assert [(person["name"], person["role"]) for person in body["people"]] == [

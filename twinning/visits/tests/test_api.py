@@ -86,6 +86,7 @@ def test_detail_has_members_programme_gifts_and_commitments(client):
             "site": site.pk,
             "location": "",
             "interpreter": "",
+            "translations": {"en": {"topic": "Solar plant"}},
         }
     ]
     assert body["gifts"][0]["direction"] == "received"

@@ -5,6 +5,7 @@ import pytest
 from django.urls import reverse
 from pypdf import PdfReader
 
+from twinning.places.services import place_name_add
 from twinning.visits.services import programme_item_create, visit_member_create
 from twinning.visits.tests.factories import make_organisation, make_user, make_visit
 
@@ -72,3 +73,34 @@ def test_programme_pdf_of_a_private_visit_is_404_for_outsiders(client):
     assert client.get(url).status_code == 404
     client.force_login(make_user("insider", viewer_of=org))
     assert client.get(url).status_code == 200
+
+
+def test_programme_pdf_in_chinese_uses_the_chinese_texts_names_and_a_cjk_face(client, visit):
+    visit_member_create(visit=visit, name="Li Qiang", title="Engineer", title_zh="工程师")
+    item = visit.programme_items.get()
+    item.topic_zh = "参观区域供热厂"
+    item.save()
+    visit.title_zh = "大连代表团"
+    visit.save()
+    place_name_add(place=visit.visiting_party, name="大连", language="zh")
+
+    response = client.get(reverse("visits:programme_pdf", args=[visit.pk]), {"lang": "zh"})
+
+    text = pdf_text(response)
+    assert "大连代表团" in text and "Delegation from Dalian" not in text
+    assert "参观区域供热厂" in text
+    assert "大连 → Sønderborg" in text
+    # Headings, dates and the leader's mark in Chinese; the member's own name first.
+    assert "代表团" in text and "日程" in text
+    assert "2017年9月4日 星期一" in text
+    assert text.index("王芳") < text.index("Wang Fang")
+    # A member without a Chinese title keeps the one the record has.
+    assert "工程师" in text and "Chairwoman" in text
+    fonts = {
+        str(font["/BaseFont"])
+        for page in PdfReader(io.BytesIO(response.content)).pages
+        for font in page["/Resources"]["/Font"].values()
+        for font in [font.get_object()]
+    }
+    assert any("CJK" in name for name in fonts), fonts
+    assert response["Content-Language"] == "zh"
