@@ -193,7 +193,7 @@ def _records(pk: int, *, owner: Organisation, is_public: bool, places: dict, are
         pk=pk, source=source, kind="event", start=0, end=4, quote=_text(pk, "quote")
     )
     Notification.objects.create(
-        pk=pk, user=user, kind="agreement_due", title=_text(pk, "Due"), url="/"
+        pk=pk, user=user, kind="agreement_due", title=_text(pk, "Due"), url=f"/{pk}/"
     )
 
 
