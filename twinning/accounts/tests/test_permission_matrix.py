@@ -152,6 +152,10 @@ def same_id_answer(private, missing) -> bool:
     """Tell whether an answer about PRIVATE reads exactly like one about MISSING."""
     if private.status_code != missing.status_code:
         return False
+    if private.request["REQUEST_METHOD"] not in SAFE and private.status_code < 300:
+        # Both written: the value named no record. Ids of what was made may differ, since
+        # PostgreSQL does not take back the numbers of a rolled-back insert.
+        return True
     location = private.headers.get("Location", "").replace(str(PRIVATE), str(MISSING))
     if location != missing.headers.get("Location", ""):
         return False
