@@ -160,7 +160,8 @@ def _indicator(request, pk: int, goal_pk: int, indicator_pk: int) -> Indicator:
 )
 def create_indicator(request, pk: int, goal_pk: int, payload: IndicatorIn):
     goal = _goal(request, pk, goal_pk)
-    return Status(201, services.indicator_create(goal=goal, **payload.dict()))
+    fields = resolve_fields(request.user, Indicator, payload.dict())
+    return Status(201, services.indicator_create(goal=goal, **fields))
 
 
 @router.delete(

@@ -84,6 +84,8 @@ def test_programme_pdf_in_chinese_uses_the_chinese_texts_names_and_a_cjk_face(cl
     visit.save()
     place_name_add(place=visit.visiting_party, name="大连", language="zh")
 
+    # Delegation members are shown to signed-in users only.
+    client.force_login(make_user("reader"))
     response = client.get(reverse("visits:programme_pdf", args=[visit.pk]), {"lang": "zh"})
 
     text = pdf_text(response)

@@ -47,7 +47,7 @@ def test_pickers_are_used_by_keyboard_alone(page, office):
     log_in(page)
     page.goto("/activities/new/")
 
-    page.get_by_label("Title").fill("Choir exchange")
+    page.get_by_label("Title", exact=True).fill("Choir exchange")
     page.get_by_label("Start").fill("3.12.2026")
     place = page.get_by_role("combobox", name="Place", exact=True)
     place.focus()
@@ -118,7 +118,7 @@ def test_a_visit_with_a_three_item_programme_from_the_partnership_page(page, off
     act(lambda: page.get_by_role("link", name="Add incoming visit").click())
     expect(page.locator("#id_host")).to_have_value(str(odense.pk))
     expect(page.locator("#id_visiting_party")).to_have_value(str(suzhou.pk))
-    act(lambda: page.get_by_label("Title").fill("Suzhou education delegation"))
+    act(lambda: page.get_by_label("Title", exact=True).fill("Suzhou education delegation"))
     act(lambda: page.get_by_label("First day").fill("3.12.2026"))
     act(lambda: page.get_by_label("Last day").fill("4.12.2026"))
     act(lambda: page.get_by_role("button", name="Save", exact=True).click())
@@ -131,14 +131,14 @@ def test_a_visit_with_a_three_item_programme_from_the_partnership_page(page, off
     act(lambda: programme.get_by_text("Add a programme item").click())
     form = programme.locator("form.stacked")
     for topic, start in (("Welcome", "09:00"), ("School visit", "10:30"), ("Lunch", "")):
-        act(lambda topic=topic: form.get_by_label("Topic").fill(topic))
+        act(lambda topic=topic: form.get_by_label("Topic", exact=True).fill(topic))
         if start:
             act(lambda start=start: form.get_by_label("From", exact=True).fill(start))
         act(lambda: page.keyboard.press("Enter"))
         expect(programme.locator("ol")).to_contain_text(topic)
     # Before: about 17 interactions over 5 pages (a page of its own for each item).
     assert actions == 14, actions
-    expect(form.get_by_label("Topic")).to_be_focused()
+    expect(form.get_by_label("Topic", exact=True)).to_be_focused()
 
     # Moved by keyboard; the focus stays on the item's buttons.
     page.get_by_role("button", name="Move up Lunch").focus()
